@@ -1,0 +1,3 @@
+namespace ConversationBot.Cards;
+
+public sealed record OrderItem(string Name, int Quantity, Money UnitPrice);
