@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace ConversationBot.Cards;
@@ -19,15 +18,15 @@ public static class AdaptiveCard
     /// </summary>
     public const string Version = "1.4";
 
-    internal static JsonObject Create(CultureInfo culture, JsonArray body, JsonArray? actions = null)
+    // No "lang": adaptivecards 3.0.6 checks it with a global regex (/^[a-z]{2,3}$/gi) whose
+    // lastIndex survives between calls, so every second card with "lang" fails validation.
+    internal static JsonObject Create(JsonArray body, JsonArray? actions = null)
     {
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = SchemaUrl,
             ["version"] = Version,
-            // Screen readers pick their voice from it.
-            ["lang"] = culture.TwoLetterISOLanguageName,
             ["body"] = body,
         };
         if (actions is { Count: > 0 })

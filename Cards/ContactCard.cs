@@ -49,7 +49,7 @@ public static class ContactCard
             actions.Add(OpenUrl(CardStrings.Get("Action_VisitWebsite", culture), model.WebsiteUrl));
         }
 
-        return AdaptiveCard.Create(culture, body, actions);
+        return AdaptiveCard.Create(body, actions);
     }
 
     private static JsonObject Heading(string name, CultureInfo culture) =>

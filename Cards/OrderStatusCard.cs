@@ -53,7 +53,7 @@ public static class OrderStatusCard
             actions.Add(OpenUrl(CardStrings.Get("Action_TrackParcel", culture), model.TrackingUrl));
         }
 
-        return AdaptiveCard.Create(culture, body, actions);
+        return AdaptiveCard.Create(body, actions);
     }
 
     /// <summary>The customer-facing name of a status, for the dialogs' plain-text replies too.</summary>

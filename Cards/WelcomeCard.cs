@@ -34,6 +34,6 @@ public static class WelcomeCard
             actions.Add(OpenUrl(CardStrings.Get("Action_VisitWebsite", culture), model.WebsiteUrl));
         }
 
-        return AdaptiveCard.Create(culture, body, actions);
+        return AdaptiveCard.Create(body, actions);
     }
 }

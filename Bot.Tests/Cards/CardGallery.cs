@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ConversationBot.Cards;
+
+namespace ConversationBot.Bot.Tests.Cards;
+
+/// <summary>
+/// Every card the bot sends, in every language and in the shapes that break layouts. The render
+/// test sends all of it through the official Adaptive Cards library; CardGalleryTests fails when a
+/// card type in ConversationBot.Cards has no sample here.
+/// </summary>
+public static class CardGallery
+{
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    public static readonly IReadOnlyList<CultureInfo> Languages = [English, German];
+
+    public static readonly Uri ShopWebsite = new("https://shop.example.com/");
+
+    public static readonly OrderStatusCardModel ShippedOrder = new(
+        OrderNumber: "A-10042",
+        Status: OrderStatus.Shipped,
+        OrderDate: new DateOnly(2026, 11, 20),
+        ExpectedDelivery: new DateOnly(2026, 11, 26),
+        Items:
+        [
+            new OrderItem("Running shoes", 1, new Money(89.95m, "EUR")),
+            new OrderItem("Sports socks, 3-pack", 2, new Money(12.50m, "EUR")),
+            new OrderItem("Water bottle", 1, new Money(1234.5m, "EUR")),
+        ],
+        Carrier: "DHL",
+        TrackingUrl: new Uri("https://tracking.example.com/parcel?id=00340434161094042557&lang=de"));
+
+    public static readonly OrderStatusCardModel EmptyCancelledOrder = new(
+        OrderNumber: "A-10043",
+        Status: OrderStatus.Cancelled,
+        OrderDate: new DateOnly(2026, 11, 21),
+        ExpectedDelivery: null,
+        Items: []);
+
+    public static readonly OrderStatusCardModel LongNamesOrder = new(
+        OrderNumber: "A-10044-2026-XL",
+        Status: OrderStatus.ReturnRequested,
+        OrderDate: new DateOnly(2026, 2, 28),
+        ExpectedDelivery: null,
+        Items:
+        [
+            new OrderItem(
+                "Extra-warm winter jacket with removable hood, recycled down filling and reflective piping (Größe XL, colour: midnight blue)",
+                1,
+                new Money(249.00m, "EUR")),
+            new OrderItem("Donaudampfschifffahrtsgesellschaftskapitänsmütze", 12, new Money(19.99m, "EUR")),
+            new OrderItem("T-Shirt \"Größe ä 😀\" <b>not bold</b> & friends", 1000, new Money(9.99m, "CHF")),
+        ]);
+
+    public static readonly ContactCardModel Contact = new(
+        OpeningHours:
+        [
+            new OpeningHours("Mon–Fri", "9:00–18:00"),
+            new OpeningHours("Sat", "10:00–14:00"),
+            new OpeningHours("Sun, public holidays", "closed"),
+        ],
+        Phone: "+49 30 1234567",
+        Email: "service@shop.example.com",
+        AddressLines: ["Beispielshop GmbH", "Musterstraße 1", "10115 Berlin"],
+        WebsiteUrl: ShopWebsite);
+
+    public static readonly ContactCardModel MinimalContact = new(
+        OpeningHours: [],
+        Phone: "+49 30 1234567",
+        Email: "service@shop.example.com",
+        AddressLines: []);
+
+    public static IReadOnlyList<CardSample> All { get; } = Build();
+
+    public static TheoryData<string> Names => [.. All.Select(sample => sample.Name)];
+
+    public static CardSample Get(string name) => All.Single(sample => sample.Name == name);
+
+    private static List<CardSample> Build()
+    {
+        var samples = new List<CardSample>();
+        foreach (var culture in Languages)
+        {
+            var lang = culture.TwoLetterISOLanguageName;
+            void Add(Type cardType, string variant, JsonObject card) =>
+                samples.Add(new CardSample($"{cardType.Name}.{variant}.{lang}", cardType, culture, card));
+
+            Add(typeof(WelcomeCard), "named", WelcomeCard.Build(new WelcomeCardModel("Anna", ShopWebsite), culture));
+            Add(typeof(WelcomeCard), "anonymous", WelcomeCard.Build(new WelcomeCardModel(), culture));
+            Add(typeof(WelcomeCard), "unicode-name", WelcomeCard.Build(new WelcomeCardModel("Jürgen Größe ä 😀"), culture));
+
+            Add(typeof(OrderStatusCard), "shipped", OrderStatusCard.Build(ShippedOrder, culture));
+            Add(typeof(OrderStatusCard), "cancelled-empty", OrderStatusCard.Build(EmptyCancelledOrder, culture));
+            Add(typeof(OrderStatusCard), "long-names", OrderStatusCard.Build(LongNamesOrder, culture));
+            foreach (var status in Enum.GetValues<OrderStatus>())
+            {
+                Add(typeof(OrderStatusCard), $"status-{status}", OrderStatusCard.Build(ShippedOrder with { Status = status }, culture));
+            }
+
+            Add(typeof(ContactCard), "full", ContactCard.Build(Contact, culture));
+            Add(typeof(ContactCard), "minimal", ContactCard.Build(MinimalContact, culture));
+        }
+        return samples;
+    }
+}
