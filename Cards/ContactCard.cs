@@ -30,8 +30,7 @@ public static class ContactCard
             [
                 (CardStrings.Get("Contact_Phone", culture), model.Phone),
                 (CardStrings.Get("Contact_Email", culture), model.Email),
-            ],
-            spacing: "Medium"));
+            ]));
 
         if (model.AddressLines.Count > 0)
         {
@@ -53,5 +52,5 @@ public static class ContactCard
     }
 
     private static JsonObject Heading(string name, CultureInfo culture) =>
-        TextBlock(CardStrings.Get(name, culture), weight: "Bolder", spacing: "Medium");
+        TextBlock(CardStrings.Get(name, culture), weight: "Bolder");
 }

@@ -41,9 +41,11 @@ public static class OrderStatusCard
             {
                 body.Add(ItemRow(item, culture));
             }
+            var first = true;
             foreach (var total in Totals(model.Items))
             {
-                body.Add(TotalRow(total, culture));
+                body.Add(TotalRow(total, culture, separator: first));
+                first = false;
             }
         }
 
@@ -97,12 +99,13 @@ public static class OrderStatusCard
             spacing: "Small");
     }
 
-    private static JsonObject TotalRow(Money total, CultureInfo culture) => ColumnSet(
+    private static JsonObject TotalRow(Money total, CultureInfo culture, bool separator) => ColumnSet(
         [
             Column("stretch", TextBlock(CardStrings.Get("OrderStatus_Total", culture), weight: "Bolder")),
             Column("auto", TextBlock(MoneyFormat.Format(total, culture), weight: "Bolder", align: "Right")),
         ],
-        separator: true);
+        spacing: "Small",
+        separator: separator);
 
     // One total per currency: adding euros to pounds would be a wrong number, and orders that mix
     // currencies are rare enough that two total lines are acceptable.
