@@ -3,6 +3,10 @@
 // Web Chat and the Emulator use), because the C# object model is not obtainable here and a card
 // that only "looks like JSON" can still fail to render in the channel.
 //
+// For each card: (a) parse with AdaptiveCard.parse for the card's own version, validateProperties(),
+// and a check for properties the library does not know; (b) render in headless Chromium (one
+// browser for all cards) and require a visible element with text.
+//
 // Usage: node check-cards.mjs <cards.json> [--png <folder>]
 //   <cards.json>: [{ "name": "...", "card": { ...Adaptive Card... } }, ...]
 // Prints one JSON line per card, then one summary line. Exit code: 0 all good, 1 a card failed,
@@ -16,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 // The package's "main" is ES modules without file extensions, which Node cannot load; the UMD
-// bundle in dist/ is the same code the browser gets.
-const bundlePath = require.resolve('adaptivecards/dist/adaptivecards.min.js');
+// bundle in dist/ is the same code the browser gets (unminified, so messages name classes).
+const bundlePath = require.resolve('adaptivecards/dist/adaptivecards.js');
 const AC = require(bundlePath);
 const { chromium } = require('playwright-core');
 
@@ -58,7 +62,7 @@ function parseArgs(argv) {
 
 function describeSource(source) {
   if (!source) return undefined;
-  const type = typeof source.getJsonTypeName === 'function' ? source.getJsonTypeName() : undefined;
+  const type = typeof source.getJsonTypeName === 'function' ? source.getJsonTypeName() : source.constructor?.name;
   return source.id ? `${type} #${source.id}` : type;
 }
 
@@ -81,6 +85,24 @@ function versionProblem(json) {
   return undefined;
 }
 
+// The library silently ignores properties it does not know, so a misspelt "horizontalAligment"
+// would pass its validation and just not work. Every object's parse goes through this base method
+// with its own JSON; whatever is neither in the object's schema nor one of the collections the
+// subclasses read by hand is reported.
+const readByHand = new Set(['type', '$schema', 'body', 'items', 'actions', 'columns', 'inlines', 'card', 'fallback', 'pages', 'rows', 'cells']);
+let unknownProperties = [];
+const baseParse = AC.SerializableObject.prototype.internalParse;
+AC.SerializableObject.prototype.internalParse = function internalParse(source, context) {
+  baseParse.call(this, source, context);
+  if (!source || typeof source !== 'object') return;
+  const schema = this.getSchema();
+  const known = new Set(readByHand);
+  for (let i = 0; i < schema.getCount(); i++) known.add(schema.getItemAt(i).name);
+  for (const key of Object.keys(source)) {
+    if (!known.has(key)) unknownProperties.push(`${describeSource(this) ?? 'object'} has unknown property "${key}"`);
+  }
+};
+
 // (a) The library's own parser and validator, in Node.
 function parseAndValidate(json) {
   const errors = [];
@@ -89,8 +111,14 @@ function parseAndValidate(json) {
   if (version) errors.push(version);
 
   const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  // Parse for the version the card declares, so a property newer than that is reported
+  // (UnsupportedProperty) instead of being read.
+  const [major, minor] = String(json?.version ?? '1.5').split('.').map(Number);
+  const target = version || !Number.isInteger(major) || !Number.isInteger(minor) ? AC.Versions.v1_5 : new AC.Version(major, minor);
+  const context = new AC.SerializationContext(target);
+  unknownProperties = [];
   card.parse(json, context);
+  errors.push(...unknownProperties);
   const parseEvents = [];
   for (let i = 0; i < context.eventCount; i++) parseEvents.push(toEvent(context.getEventAt(i)));
   const validationEvents = card.validateProperties().validationEvents.map(toEvent);
