@@ -14,6 +14,8 @@ public static class ContactCard
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentNullException.ThrowIfNull(model.OpeningHours);
         ArgumentNullException.ThrowIfNull(model.AddressLines);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model.Phone);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model.Email);
 
         var body = new JsonArray
         {

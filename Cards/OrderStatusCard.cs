@@ -19,6 +19,11 @@ public static class OrderStatusCard
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentException.ThrowIfNullOrWhiteSpace(model.OrderNumber);
         ArgumentNullException.ThrowIfNull(model.Items);
+        if (model.Items.Any(item => item.Quantity <= 0))
+        {
+            // A zero line would show a price the customer does not pay; the caller's data is wrong.
+            throw new ArgumentException("Every order item needs a positive quantity.", nameof(model));
+        }
 
         var body = new JsonArray
         {

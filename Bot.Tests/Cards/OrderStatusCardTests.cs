@@ -123,6 +123,14 @@ public class OrderStatusCardTests
     }
 
     [Fact]
+    public void Refuses_an_item_without_a_positive_quantity()
+    {
+        var model = CardGallery.ShippedOrder with { Items = [new OrderItem("Gift card", 0, new Money(10m, "EUR"))] };
+
+        Assert.Throws<ArgumentException>(() => OrderStatusCard.Build(model, CardGallery.English));
+    }
+
+    [Fact]
     public void Does_not_depend_on_the_threads_culture()
     {
         var before = CultureInfo.CurrentCulture;
