@@ -1,0 +1,53 @@
+using ConversationBot.Bot.Tests.Support;
+
+namespace ConversationBot.Bot.Tests.Dialogs.CustomerService;
+
+public sealed class HandoffDialogTests
+{
+    [Fact]
+    public async Task After_asking_for_a_person_the_bot_stays_silent_until_the_handoff_is_released()
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation();
+
+        await harness.Flow(adapter)
+            .Send("talk to a person")
+            .AssertReply(reply => Assert.StartsWith("I've asked a colleague to take over.", reply.TextOf(), StringComparison.Ordinal))
+            .AssertNoReply()
+            .Send("hello? anyone?")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var handoff = Assert.Single(await harness.Handoffs.ListAsync(CancellationToken.None));
+        Assert.Equal("customer-1", handoff.CustomerId);
+
+        await harness.Handoffs.ReleaseAsync(handoff.ChannelId, handoff.ConversationId, CancellationToken.None);
+        await harness.Flow(adapter)
+            .Send("hi")
+            .AssertReply("How can I help you?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_handoff_times_out_and_the_bot_says_it_is_back()
+    {
+        await using var harness = ConversationHarness.Create(settings: new Dictionary<string, string?> { ["Handoff:Timeout"] = "02:00:00" });
+        var adapter = harness.NewConversation();
+
+        await harness.Flow(adapter)
+            .Send("Talk to a person")
+            .AssertReply(reply => Assert.StartsWith("I've asked a colleague", reply.TextOf(), StringComparison.Ordinal))
+            .StartTestAsync();
+
+        harness.Time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
+        await harness.Flow(adapter).Send("still there?").AssertNoReply().StartTestAsync();
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await harness.Flow(adapter)
+            .Send("still there?")
+            .AssertReply("I'm back to help.")
+            .AssertReply("How can I help you?")
+            .StartTestAsync();
+        Assert.Empty(await harness.Handoffs.ListAsync(CancellationToken.None));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
+
+namespace ConversationBot.Bot.Tests.EndToEnd;
+
+/// <summary>Requests a bot endpoint must survive: each gets a clear 4xx (never a 500) and the channel hears nothing.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private readonly TempDatabase _database = new();
+    private FakeChannel _channel = null!;
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _channel = await FakeChannel.StartAsync();
+        _bot = BotHost.Start(_database.FilePath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _channel.DisposeAsync();
+        _database.Dispose();
+    }
+
+    public static TheoryData<string, HttpStatusCode, string> BadBodies => new()
+    {
+        { "{ this is not json", HttpStatusCode.BadRequest, "not valid JSON" },
+        { "", HttpStatusCode.BadRequest, "not valid JSON" },
+        { "[1, 2, 3]", HttpStatusCode.BadRequest, "must be a JSON object" },
+        { "\"hello\"", HttpStatusCode.BadRequest, "must be a JSON object" },
+        { "{}", HttpStatusCode.BadRequest, "missing 'type'" },
+        { """{"type":"message","text":"hi"}""", HttpStatusCode.BadRequest, "'conversation.id'" },
+        { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"c1"},"from":{"id":"u1"},"serviceUrl":"not a url"}""", HttpStatusCode.BadRequest, "serviceUrl" },
+        { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"c1"},"serviceUrl":"http://127.0.0.1:9"}""", HttpStatusCode.BadRequest, "'from.id'" },
+        { """{"type":"message","timestamp":"yesterday","channelId":"emulator","conversation":{"id":"c1"},"from":{"id":"u1"},"serviceUrl":"http://127.0.0.1:9"}""", HttpStatusCode.BadRequest, "not a Bot Framework activity" },
+        { """{"type":["message"]}""", HttpStatusCode.BadRequest, "not a Bot Framework activity" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task A_body_that_is_not_a_usable_activity_is_refused_with_a_clear_message(string body, HttpStatusCode expected, string message)
+    {
+        using var response = await PostAsync(body, "application/json");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_channel.All);
+    }
+
+    [Fact]
+    public async Task A_huge_body_is_refused_before_it_is_read_whole()
+    {
+        var huge = """{"type":"message","text":" """ + new string('x', 300_000) + "\"}";
+
+        using var response = await PostAsync(huge, "application/json");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_channel.All);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_by_its_content_type_is_refused()
+    {
+        using var response = await PostAsync("hello", "text/plain");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("typing")]
+    [InlineData("event")]
+    [InlineData("somethingNew")]
+    public async Task Activity_types_the_bot_does_not_answer_are_accepted_and_ignored(string type)
+    {
+        var body = $$"""{"type":"{{type}}","channelId":"emulator","conversation":{"id":"c1|livechat"},"from":{"id":"u1","role":"user"},"recipient":{"id":"b1","role":"bot"},"serviceUrl":"{{_channel.ServiceUrl}}"}""";
+
+        using var response = await PostAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_channel.All);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string body, string contentType) =>
+        _bot.Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));
+}

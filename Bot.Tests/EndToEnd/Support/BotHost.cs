@@ -1,0 +1,68 @@
+using System.Net;
+using ConversationBot.Bot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConversationBot.Bot.Tests.EndToEnd.Support;
+
+/// <summary>
+/// The real bot host (Program.cs) on Kestrel on 127.0.0.1 and a free port, talked to over real
+/// HTTP. Settings override appsettings.json; a host can be stopped and another started on the same
+/// database file to show nothing is lost.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private BotHost(WebApplicationFactory<Program> factory, Uri baseAddress)
+    {
+        _factory = factory;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static BotHost Start(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:Path"] = databasePath,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseContentRoot(RepositoryPaths.BotProject);
+            web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(all));
+            if (replaceServices is not null)
+            {
+                web.ConfigureTestServices(replaceServices);
+            }
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new BotHost(factory, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+    }
+}

@@ -1,0 +1,33 @@
+using ConversationBot.Bot.Storage.Sqlite;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Tests.Storage.Sqlite;
+
+/// <summary>Opens SqliteDatabase instances on one temporary file, as separate processes would.</summary>
+public sealed class SqliteTestDatabase : IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public string FilePath => _file.FilePath;
+
+    public SqliteDatabase Open(string? path = null) => new(
+        Options.Create(new SqliteStorageOptions { Path = path ?? FilePath }),
+        new Environment(),
+        [SqliteStorage.Schema, SqliteHandoffStore.Schema]);
+
+    public void Dispose() => _file.Dispose();
+
+    private sealed class Environment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+
+        public string ApplicationName { get; set; } = "tests";
+
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

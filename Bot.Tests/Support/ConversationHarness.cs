@@ -1,0 +1,83 @@
+using ConversationBot.Bot.BotFramework;
+using ConversationBot.Bot.Conversation;
+using ConversationBot.Bot.Hosting;
+using ConversationBot.Bot.Tests.Fakes;
+using ConversationBot.Dialogs.Handoff;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.Support;
+
+/// <summary>
+/// The bot as production wires it (the shipped appsettings.json, the real dialogs and sample
+/// orders) on a TestAdapter, with memory storage, an in-memory hand-off store and a fake clock.
+/// </summary>
+public sealed class ConversationHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private ConversationHarness(ServiceProvider services, IStorage storage)
+    {
+        _services = services;
+        Storage = storage;
+    }
+
+    public FakeTimeProvider Time => (FakeTimeProvider)_services.GetRequiredService<TimeProvider>();
+
+    public InMemoryHandoffStore Handoffs => (InMemoryHandoffStore)_services.GetRequiredService<IHandoffStore>();
+
+    public IStorage Storage { get; }
+
+    public IBot Bot => _services.GetRequiredService<IBot>();
+
+    public static ConversationHarness Create(IStorage? storage = null, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(RepositoryPaths.BotProject, "appsettings.json"))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        storage ??= new MemoryStorage();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddProvider(NullLoggerProvider.Instance));
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton<IHandoffStore, InMemoryHandoffStore>();
+        services.AddSingleton(storage);
+        services.AddSingleton<ConversationState>();
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        services.AddCustomerServiceDialogs(configuration);
+        services.AddSingleton<IBot, CustomerServiceBot>();
+        return new ConversationHarness(services.BuildServiceProvider(validateScopes: true), storage);
+    }
+
+    /// <summary>A conversation as one customer, in one locale.</summary>
+    public TestAdapter NewConversation(string locale = "en-US", string conversationId = "conversation-1", string userId = "customer-1")
+    {
+        var reference = TestAdapter.CreateConversation(conversationId, userId, "bot");
+        return new TestAdapter(reference) { Locale = locale };
+    }
+
+    public TestFlow Flow(TestAdapter adapter) => new(adapter, Bot);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class TestHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+
+        public string ApplicationName { get; set; } = "ConversationBot.Bot";
+
+        public string ContentRootPath { get; set; } = RepositoryPaths.BotProject;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new PhysicalFileProvider(RepositoryPaths.BotProject);
+    }
+}

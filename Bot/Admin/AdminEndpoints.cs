@@ -1,0 +1,36 @@
+using ConversationBot.Dialogs.Handoff;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Admin;
+
+/// <summary>The operators' API under /api/admin, behind the admin key; not mapped at all when no key is configured.</summary>
+public static partial class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints));
+        if (!options.IsEnabled)
+        {
+            LogDisabled(logger);
+            return endpoints;
+        }
+
+        var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminApiKeyFilter>();
+        admin.MapGet("/handoffs", ListHandoffsAsync).WithSummary("Conversations a person has taken over.");
+        admin.MapDelete("/handoffs/{channelId}/{conversationId}", ReleaseHandoffAsync).WithSummary("Gives a handed-off conversation back to the bot.");
+        return endpoints;
+    }
+
+    private static async Task<Ok<IReadOnlyList<Handoff>>> ListHandoffsAsync(IHandoffStore handoffs, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handoffs.ListAsync(cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Results<NoContent, NotFound>> ReleaseHandoffAsync(string channelId, string conversationId, IHandoffStore handoffs, CancellationToken cancellationToken) =>
+        await handoffs.ReleaseAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The admin API (/api/admin) is disabled: set Admin:ApiKey to enable it")]
+    private static partial void LogDisabled(ILogger logger);
+}

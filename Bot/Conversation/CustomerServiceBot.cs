@@ -1,0 +1,131 @@
+using System.Globalization;
+using ConversationBot.Bot.BotFramework;
+using ConversationBot.Dialogs.CustomerService;
+using ConversationBot.Dialogs.Engine;
+using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Dialogs.Localization;
+using ConversationBot.Dialogs.Resources;
+using ConversationBot.Dialogs.Shop;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Conversation;
+
+/// <summary>
+/// The turn handler: welcomes new customers, keeps quiet in handed-off conversations, and runs
+/// the dialogs for everything a customer says. State is saved only when a turn succeeds.
+/// </summary>
+public sealed partial class CustomerServiceBot : IBot
+{
+    private readonly ConversationState _conversationState;
+    private readonly IStatePropertyAccessor<DialogStack> _dialogStack;
+    private readonly DialogRunner _dialogs;
+    private readonly IHandoffStore _handoffs;
+    private readonly ShopOptions _shop;
+    private readonly TimeProvider _time;
+    private readonly CultureInfo _fallbackCulture;
+    private readonly ILogger<CustomerServiceBot> _logger;
+
+    public CustomerServiceBot(
+        ConversationState conversationState,
+        DialogRunner dialogs,
+        IHandoffStore handoffs,
+        ShopOptions shop,
+        TimeProvider time,
+        IOptions<BotOptions> options,
+        ILogger<CustomerServiceBot> logger)
+    {
+        _conversationState = conversationState;
+        _dialogStack = conversationState.CreateProperty<DialogStack>("dialogStack");
+        _dialogs = dialogs;
+        _handoffs = handoffs;
+        _shop = shop;
+        _time = time;
+        _fallbackCulture = options.Value.FallbackCulture;
+        _logger = logger;
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        var culture = SupportedCultures.Resolve(activity.Locale, _fallbackCulture);
+        switch (activity.Type)
+        {
+            case ActivityTypes.ConversationUpdate:
+                await WelcomeNewMembersAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
+                break;
+            case ActivityTypes.Message:
+                await AnswerMessageAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                // typing, event, installationUpdate, ...: nothing for a customer-service bot to say.
+                return;
+        }
+
+        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WelcomeNewMembersAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var newCustomers = (activity.MembersAdded ?? []).Where(member => member.Id != activity.Recipient?.Id).ToList();
+        if (newCustomers.Count == 0)
+        {
+            return;
+        }
+
+        var welcome = ShopCards.Welcome(newCustomers[0].Name, _shop, culture);
+        await turnContext.SendActivityAsync(MessageFactory.Attachment(welcome), cancellationToken).ConfigureAwait(false);
+        var stack = await _dialogStack.GetAsync(turnContext, () => new DialogStack(), cancellationToken).ConfigureAwait(false);
+        await _dialogs.StartAsync(turnContext, stack, culture, cancellationToken).ConfigureAwait(false);
+        await _dialogStack.SetAsync(turnContext, stack, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AnswerMessageAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (await IsHandedOffAsync(activity, culture, turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Text) && activity.Value is null && activity.Attachments?.Count > 0)
+        {
+            // A photo of a damaged parcel is not an answer to the pending question; say so without using up a re-prompt.
+            await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Unsupported_Attachment)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var stack = await _dialogStack.GetAsync(turnContext, () => new DialogStack(), cancellationToken).ConfigureAwait(false);
+        await _dialogs.RunAsync(turnContext, stack, culture, cancellationToken).ConfigureAwait(false);
+        await _dialogStack.SetAsync(turnContext, stack, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True while a person has the conversation; an expired hand-off is released and the customer told the bot is back.</summary>
+    private async Task<bool> IsHandedOffAsync(IActivity activity, CultureInfo culture, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var handoff = await _handoffs.FindAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        if (handoff is null)
+        {
+            return false;
+        }
+
+        if (handoff.IsActiveAt(_time.GetUtcNow()))
+        {
+            LogSilentInHandoff(_logger, activity.ChannelId, activity.Conversation.Id);
+            return true;
+        }
+
+        await _handoffs.ReleaseAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        LogHandoffTimedOut(_logger, activity.ChannelId, activity.Conversation.Id);
+        await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Handoff_Released)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ChannelId}/{ConversationId} is handed off; the bot stays silent")]
+    private static partial void LogSilentInHandoff(ILogger logger, string channelId, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hand-off of {ChannelId}/{ConversationId} timed out; the bot takes over again")]
+    private static partial void LogHandoffTimedOut(ILogger logger, string channelId, string conversationId);
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ConversationBot.Bot.Endpoints;
+
+/// <summary>
+/// Reads a Bot Framework activity from a request body before the adapter sees it, so that a bad
+/// request gets a 4xx with a message that says what is wrong, instead of the SDK's silent 400 or
+/// an exception deep in a turn (a missing conversation id would fail the state lookup with a 500).
+/// </summary>
+public static class ActivityReader
+{
+    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ActivityReadResult.Refused(StatusCodes.Status415UnsupportedMediaType, $"The body must be JSON (Content-Type application/json), not '{contentType}'.");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        var body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        JObject json;
+        try
+        {
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body))) { MaxDepth = 64, DateParseHandling = DateParseHandling.None };
+            var token = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+            if (token is not JObject jObject)
+            {
+                return Bad("The body must be a JSON object: a Bot Framework activity.");
+            }
+
+            json = jObject;
+        }
+        catch (JsonReaderException ex)
+        {
+            return Bad($"The body is not valid JSON: {ex.Message}");
+        }
+
+        Activity activity;
+        try
+        {
+            activity = json.ToObject<Activity>(HttpHelper.BotMessageSerializer)
+                ?? throw new JsonSerializationException("The activity is empty.");
+        }
+        catch (JsonException ex)
+        {
+            return Bad($"The body is not a Bot Framework activity: {ex.Message}");
+        }
+
+        var missing = MissingFields(activity);
+        return missing.Count == 0
+            ? ActivityReadResult.Read(activity)
+            : Bad($"The activity is missing {string.Join(", ", missing)}.");
+    }
+
+    private static List<string> MissingFields(Activity activity)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            missing.Add("'type'");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            missing.Add("'channelId'");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            missing.Add("'conversation.id'");
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttp && serviceUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            missing.Add("an absolute http(s) 'serviceUrl'");
+        }
+
+        if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            missing.Add("'from.id'");
+        }
+
+        return missing;
+    }
+
+    /// <returns>The body, or null when it is longer than <paramref name="maxBytes"/>.</returns>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ActivityReadResult Bad(string error) => ActivityReadResult.Refused(StatusCodes.Status400BadRequest, error);
+
+    private static ActivityReadResult TooLarge(int maxBytes) =>
+        ActivityReadResult.Refused(StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {maxBytes} bytes.");
+}

@@ -1,0 +1,48 @@
+using ConversationBot.Bot.Admin;
+using ConversationBot.Bot.BotFramework;
+using ConversationBot.Bot.Conversation;
+using ConversationBot.Bot.Storage.Sqlite;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace ConversationBot.Bot.Hosting;
+
+/// <summary>Everything the bot needs, registered in one place; Program.cs calls <see cref="AddConversationBot"/>.</summary>
+public static class ConversationBotServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddConversationBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+        services.AddProblemDetails();
+
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddBotFramework(configuration);
+        services.AddSqliteStorage(configuration);
+        services.AddCustomerServiceDialogs(configuration);
+        return builder;
+    }
+
+    /// <summary>The Bot Framework pieces: authentication from the MicrosoftApp* settings (with shared connector clients), the adapter, and state on our storage.</summary>
+    private static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConnectorCacheOptions>().Bind(configuration.GetSection(ConnectorCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConnectorClientCache>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorReusingAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ConnectorClientCache>()));
+        services.AddSingleton<BotCloudAdapter>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<IBot, CustomerServiceBot>();
+        return services;
+    }
+}

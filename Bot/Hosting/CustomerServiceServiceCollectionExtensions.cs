@@ -1,0 +1,62 @@
+using ConversationBot.Bot.Orders;
+using ConversationBot.Dialogs;
+using ConversationBot.Dialogs.CustomerService;
+using ConversationBot.Dialogs.Engine;
+using ConversationBot.Dialogs.Engine.Prompts;
+using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Dialogs.Orders;
+using ConversationBot.Dialogs.Shop;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Hosting;
+
+public static class CustomerServiceServiceCollectionExtensions
+{
+    /// <summary>The customer-service conversation: its options (validated at start-up), the order lookup and every dialog.</summary>
+    public static IServiceCollection AddCustomerServiceDialogs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ShopOptions>().Bind(configuration.GetSection(ShopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => IsValidOrderFormat(o), $"{OrderOptions.SectionName}:NumberPattern must be a valid regular expression that {OrderOptions.SectionName}:ExampleNumber matches.")
+            .ValidateOnStart();
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName))
+            .Validate(o => o.Timeout > TimeSpan.Zero, $"{HandoffOptions.SectionName}:Timeout must be positive.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ShopOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
+        services.AddSingleton(sp =>
+        {
+            var orders = sp.GetRequiredService<IOptions<OrderOptions>>().Value;
+            return new OrderNumberFormat(orders.NumberPattern, orders.ExampleNumber);
+        });
+        services.AddSingleton<IOrderLookup, JsonFileOrderLookup>();
+
+        services.AddSingleton<Dialog, MainMenuDialog>();
+        services.AddSingleton<Dialog, OrderStatusDialog>();
+        services.AddSingleton<Dialog, ReturnsDialog>();
+        services.AddSingleton<Dialog, ContactDialog>();
+        services.AddSingleton<Dialog, OffersDialog>();
+        services.AddSingleton<Dialog, HandoffDialog>();
+        services.AddSingleton<Dialog, NotificationsDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(DialogIds.ChoicePrompt));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(DialogIds.ConfirmPrompt));
+        services.AddSingleton<Dialog>(sp => OrderStatusDialog.CreateNumberPrompt(sp.GetRequiredService<OrderNumberFormat>()));
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
+        services.AddSingleton(sp => new DialogRunner(sp.GetRequiredService<DialogSet>(), DialogIds.MainMenu));
+        return services;
+    }
+
+    private static bool IsValidOrderFormat(OrderOptions options)
+    {
+        try
+        {
+            _ = new OrderNumberFormat(options.NumberPattern, options.ExampleNumber);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

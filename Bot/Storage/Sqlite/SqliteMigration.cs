@@ -1,0 +1,3 @@
+namespace ConversationBot.Bot.Storage.Sqlite;
+
+public sealed record SqliteMigration(int Version, string Name, string Sql) : ISqliteMigration;

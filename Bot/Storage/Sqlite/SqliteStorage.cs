@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ConversationBot.Bot.Storage.Sqlite;
+
+/// <summary>
+/// Bot Framework state (conversation and user state) in the SQLite file, with MemoryStorage's
+/// semantics: absent keys are left out of a read; an <see cref="IStoreItem"/> written with an ETag
+/// other than "*" that is not the stored one fails; every such write gets a new ETag; delete is
+/// idempotent. Unlike MemoryStorage the check and the write are one immediate transaction, so
+/// writers in different processes on the same file conflict as they should.
+/// Values are stored as plain JSON without type names (never TypeNameHandling: a stored "$type"
+/// would let whoever can write the file choose what gets instantiated); reads return JObjects,
+/// which BotState converts to the property types it is asked for.
+/// </summary>
+public sealed class SqliteStorage(SqliteDatabase database) : IStorage
+{
+    public static readonly ISqliteMigration Schema = new SqliteMigration(
+        1,
+        "bot state",
+        "CREATE TABLE bot_state (key TEXT PRIMARY KEY NOT NULL, etag TEXT, json TEXT NOT NULL) WITHOUT ROWID");
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Include,
+        DateParseHandling = DateParseHandling.None,
+        MaxDepth = null,
+    });
+
+    private long _etagSequence = Environment.TickCount64;
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(keys.Length);
+        if (keys.Length == 0)
+        {
+            return items;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = new string[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            names[i] = "$k" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(names[i], keys[i]);
+        }
+
+        command.CommandText = $"SELECT key, json FROM bot_state WHERE key IN ({string.Join(", ", names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var json = new JsonTextReader(new StringReader(reader.GetString(1))) { DateParseHandling = DateParseHandling.None, MaxDepth = null };
+            items[reader.GetString(0)] = JToken.ReadFrom(json);
+        }
+
+        return items;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (key, value) in changes)
+        {
+            var state = value is null ? JValue.CreateNull() : JToken.FromObject(value, Serializer);
+            string? newEtag = null;
+            if (value is IStoreItem item)
+            {
+                var stored = await ReadEtagAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
+                if (stored is not null && item.ETag != "*" && item.ETag != stored)
+                {
+                    throw new EtagConflictException(key, item.ETag, stored);
+                }
+
+                newEtag = Interlocked.Increment(ref _etagSequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+                ((JObject)state)["eTag"] = newEtag;
+            }
+
+            await using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = "INSERT INTO bot_state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
+            upsert.Parameters.AddWithValue("$key", key);
+            upsert.Parameters.AddWithValue("$etag", (object?)newEtag ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$json", state.ToString(Formatting.None));
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM bot_state WHERE key = $key";
+            delete.Parameters.AddWithValue("$key", key);
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>The stored ETag, or null when the key is absent or was stored without one.</returns>
+    private static async Task<string?> ReadEtagAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT etag FROM bot_state WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+}

@@ -1,0 +1,20 @@
+using ConversationBot.Dialogs.Handoff;
+using Microsoft.Bot.Builder;
+
+namespace ConversationBot.Bot.Storage.Sqlite;
+
+public static class SqliteStorageServiceCollectionExtensions
+{
+    /// <summary>The embedded back end: Bot Framework state and the bot's own stores in one SQLite file, with a health check.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton(SqliteStorage.Schema);
+        services.AddSingleton(SqliteHandoffStore.Schema);
+        services.AddSingleton<IStorage, SqliteStorage>();
+        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using ConversationBot.Dialogs.Engine;
+using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Dialogs.Resources;
+
+namespace ConversationBot.Dialogs.CustomerService;
+
+/// <summary>
+/// "Talk to a person": records the hand-off, tells the customer, and ends every dialog. From then
+/// on the bot stays silent in this conversation until the hand-off is released or times out.
+/// </summary>
+public sealed class HandoffDialog : WaterfallDialog
+{
+    private readonly IHandoffStore _handoffs;
+    private readonly HandoffOptions _options;
+    private readonly TimeProvider _time;
+
+    public HandoffDialog(IHandoffStore handoffs, HandoffOptions options, TimeProvider time)
+        : base(DialogIds.Handoff)
+    {
+        _handoffs = handoffs;
+        _options = options;
+        _time = time;
+        AddSteps(HandOffAsync);
+    }
+
+    private async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var activity = step.Dialog.Context.Activity;
+        var now = _time.GetUtcNow();
+        var handoff = new Handoff.Handoff(activity.ChannelId, activity.Conversation.Id, activity.From.Id, now, now + _options.Timeout);
+        await _handoffs.SaveAsync(handoff, cancellationToken).ConfigureAwait(false);
+        await step.SendTextAsync(step.Texts[nameof(DialogStrings.Handoff_Confirmed)], cancellationToken).ConfigureAwait(false);
+
+        // Not EndAsync: the menu below must not resume and ask "anything else?" over the person.
+        step.Dialog.CancelAllDialogs();
+        return new DialogTurnResult(DialogTurnStatus.Complete);
+    }
+}

@@ -1,0 +1,77 @@
+using ConversationBot.Dialogs.Engine;
+using ConversationBot.Dialogs.Engine.Prompts;
+using ConversationBot.Dialogs.Localization;
+using ConversationBot.Dialogs.Orders;
+using ConversationBot.Dialogs.Resources;
+
+namespace ConversationBot.Dialogs.CustomerService;
+
+/// <summary>
+/// The root of every conversation: asks what the customer needs, starts that flow, and asks again
+/// when it is done. A first message that already says what it wants ("where is my order 10045?")
+/// goes straight to its flow.
+/// </summary>
+public sealed class MainMenuDialog : WaterfallDialog
+{
+    private const string UtteranceKey = "utterance";
+
+    private static readonly (string Value, string TitleKey, string SynonymsKey, string DialogId)[] Items =
+    [
+        ("order-status", nameof(DialogStrings.Menu_OrderStatus), nameof(DialogStrings.Menu_OrderStatus_Synonyms), DialogIds.OrderStatus),
+        ("returns", nameof(DialogStrings.Menu_Returns), nameof(DialogStrings.Menu_Returns_Synonyms), DialogIds.Returns),
+        ("contact", nameof(DialogStrings.Menu_Contact), nameof(DialogStrings.Menu_Contact_Synonyms), DialogIds.Contact),
+        ("offers", nameof(DialogStrings.Menu_Offers), nameof(DialogStrings.Menu_Offers_Synonyms), DialogIds.Offers),
+        ("handoff", nameof(DialogStrings.Menu_Handoff), nameof(DialogStrings.Menu_Handoff_Synonyms), DialogIds.Handoff),
+        ("notifications", nameof(DialogStrings.Menu_Notifications), nameof(DialogStrings.Menu_Notifications_Synonyms), DialogIds.Notifications),
+    ];
+
+    private readonly OrderNumberFormat _orderNumbers;
+
+    public MainMenuDialog(OrderNumberFormat orderNumbers)
+        : base(DialogIds.MainMenu)
+    {
+        _orderNumbers = orderNumbers;
+        AddSteps(AskWhatIsNeededAsync, StartChosenFlowAsync, AskAgainAsync);
+    }
+
+    /// <summary>The menu in one language; synonyms from every language, so input is understood whatever the locale.</summary>
+    public static IReadOnlyList<Choice> Choices(Texts texts) =>
+        Items.Select(item => new Choice(item.Value, texts[item.TitleKey], Texts.WordsInAnyLanguage(item.SynonymsKey))).ToArray();
+
+    private async Task<DialogTurnResult> AskWhatIsNeededAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var choices = Choices(step.Texts);
+        if (step.Options is RootStart.FromMessage)
+        {
+            var utterance = step.Dialog.Context.Activity.Text;
+            var direct = ChoiceRecognizer.Recognize(utterance, choices);
+            if (direct is not null)
+            {
+                step.Values[UtteranceKey] = utterance ?? string.Empty;
+                return await step.NextAsync(PromptResult<Choice>.Success(direct), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var question = step.Options is RootStart.Again
+            ? step.Texts[nameof(DialogStrings.Menu_PromptAgain)]
+            : step.Texts[nameof(DialogStrings.Menu_Prompt)];
+        return await step.PromptAsync(DialogIds.ChoicePrompt, new PromptOptions(question) { Choices = choices }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> StartChosenFlowAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not PromptResult<Choice> { Succeeded: true, Value: { } choice })
+        {
+            return await step.EndAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var item = Items.Single(i => i.Value == choice.Value);
+        object? options = item.DialogId == DialogIds.OrderStatus
+            ? new OrderStatusRequest(_orderNumbers.FindIn(step.Values.GetValueOrDefault(UtteranceKey)))
+            : null;
+        return await step.BeginDialogAsync(item.DialogId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> AskAgainAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.Dialog.ReplaceDialogAsync(DialogIds.MainMenu, RootStart.Again, cancellationToken);
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using ConversationBot.Dialogs.Resources;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ConversationBot.Dialogs.Engine;
+
+/// <summary>
+/// Runs one turn against a conversation's dialog stack: interruptions first (they work anywhere),
+/// then the active dialog, or the root dialog when none is active. Loading and saving the stack is
+/// the caller's job, so a turn that fails leaves the stored stack as it was.
+/// </summary>
+public sealed class DialogRunner(DialogSet dialogs, string rootDialogId)
+{
+    public async Task<DialogTurnResult> RunAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var dc = new DialogContext(turnContext, dialogs, stack, culture);
+        var interruption = turnContext.Activity.Type == ActivityTypes.Message
+            ? InterruptionRecognizer.Recognize(turnContext.Activity.Text)
+            : Interruption.None;
+
+        switch (interruption)
+        {
+            case Interruption.Help:
+                await dc.SendTextAsync(dc.Texts[nameof(DialogStrings.Help)], cancellationToken).ConfigureAwait(false);
+                if (dc.ActiveInstance is not null)
+                {
+                    await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
+                    return DialogTurnResult.Waiting;
+                }
+
+                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
+
+            case Interruption.Cancel:
+                var hadTask = dc.ActiveInstance is not null;
+                dc.CancelAllDialogs();
+                var key = hadTask ? nameof(DialogStrings.Cancelled) : nameof(DialogStrings.NothingToCancel);
+                await dc.SendTextAsync(dc.Texts[key], cancellationToken).ConfigureAwait(false);
+                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
+
+            case Interruption.StartOver:
+                dc.CancelAllDialogs();
+                await dc.SendTextAsync(dc.Texts[nameof(DialogStrings.StartingOver)], cancellationToken).ConfigureAwait(false);
+                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (dc.ActiveInstance is not null)
+        {
+            return await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await BeginRootAsync(dc, RootStart.FromMessage, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the root dialog without a message to react to (e.g. right after the welcome).</summary>
+    public Task<DialogTurnResult> StartAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var dc = new DialogContext(turnContext, dialogs, stack, culture);
+        dc.CancelAllDialogs();
+        return BeginRootAsync(dc, RootStart.Fresh, cancellationToken);
+    }
+
+    private Task<DialogTurnResult> BeginRootAsync(DialogContext dc, RootStart start, CancellationToken cancellationToken) =>
+        dc.BeginDialogAsync(rootDialogId, start, cancellationToken);
+}

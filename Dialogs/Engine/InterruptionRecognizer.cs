@@ -1,0 +1,41 @@
+using ConversationBot.Dialogs.Engine.Prompts;
+using ConversationBot.Dialogs.Localization;
+using ConversationBot.Dialogs.Resources;
+
+namespace ConversationBot.Dialogs.Engine;
+
+/// <summary>
+/// Recognizes "help", "cancel" and "start over" (and their German forms). Only a message that is
+/// the word itself counts: "cancel my order" is a question about an order, not an interruption.
+/// </summary>
+public static class InterruptionRecognizer
+{
+    private static readonly Lazy<(Interruption Kind, HashSet<string> Words)[]> Vocabulary = new(() =>
+    [
+        (Interruption.Help, Words(nameof(DialogStrings.Interruption_HelpWords))),
+        (Interruption.Cancel, Words(nameof(DialogStrings.Interruption_CancelWords))),
+        (Interruption.StartOver, Words(nameof(DialogStrings.Interruption_StartOverWords))),
+    ]);
+
+    public static Interruption Recognize(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return Interruption.None;
+        }
+
+        foreach (var (kind, words) in Vocabulary.Value)
+        {
+            if (words.Contains(normalized))
+            {
+                return kind;
+            }
+        }
+
+        return Interruption.None;
+    }
+
+    private static HashSet<string> Words(string key) =>
+        [.. Texts.WordsInAnyLanguage(key).Select(TextNormalizer.Normalize).Where(w => w.Length > 0)];
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace ConversationBot.Dialogs.Engine.Prompts;
+
+/// <summary>
+/// Finds the choice a customer meant: by its number ("2"), its title or value, a synonym, or a
+/// title or synonym standing in a longer sentence ("where is my order?"), where the phrase with
+/// more words wins. An answer that fits two choices equally well is not understood, rather than guessed.
+/// </summary>
+public static class ChoiceRecognizer
+{
+    public static Choice? Recognize(string? input, IReadOnlyList<Choice> choices)
+    {
+        var text = TextNormalizer.Normalize(input);
+        if (text.Length == 0 || choices.Count == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number >= 1 && number <= choices.Count ? choices[number - 1] : null;
+        }
+
+        var exact = choices.Where(choice => Phrases(choice).Contains(text)).Distinct().ToList();
+        if (exact.Count == 1)
+        {
+            return exact[0];
+        }
+
+        var scored = choices
+            .Select(choice => (choice, score: Phrases(choice).Where(p => TextNormalizer.ContainsPhrase(text, p)).Select(WordCount).DefaultIfEmpty(0).Max()))
+            .Where(x => x.score > 0)
+            .OrderByDescending(x => x.score)
+            .ToList();
+        if (scored.Count == 0 || (scored.Count > 1 && scored[0].score == scored[1].score))
+        {
+            return null;
+        }
+
+        return scored[0].choice;
+    }
+
+    public static Choice? RecognizeValue(string? value, IReadOnlyList<Choice> choices) =>
+        value is null ? null : choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.OrdinalIgnoreCase));
+
+    private static int WordCount(string phrase) => phrase.Count(c => c == ' ') + 1;
+
+    private static HashSet<string> Phrases(Choice choice) =>
+        [.. new[] { choice.Value, choice.Title }.Concat(choice.Synonyms).Select(TextNormalizer.Normalize).Where(p => p.Length > 0)];
+}

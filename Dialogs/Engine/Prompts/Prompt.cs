@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using ConversationBot.Dialogs.Resources;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ConversationBot.Dialogs.Engine.Prompts;
+
+/// <summary>
+/// Asks one question and waits for an answer it understands. An answer it does not understand
+/// gets a re-prompt, at most <see cref="MaxReprompts"/> times; after that the prompt gives up
+/// politely and hands <see cref="PromptResult{T}.GaveUp"/> to its parent, so no customer is stuck.
+/// </summary>
+public abstract class Prompt<T>(string id) : Dialog(id)
+{
+    public const int MaxReprompts = 3;
+
+    private const string OptionsKey = "prompt.options";
+    private const string AttemptsKey = "prompt.attempts";
+
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var promptOptions = options as PromptOptions
+            ?? throw new ArgumentException($"Prompt '{Id}' needs {nameof(PromptOptions)}.", nameof(options));
+        var values = dc.RequiredInstance.Values;
+        values[OptionsKey] = JsonSerializer.Serialize(promptOptions);
+        values[AttemptsKey] = "0";
+        await dc.Context.SendActivityAsync(BuildPrompt(dc, promptOptions, promptOptions.Text), cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.Context.Activity.Type != ActivityTypes.Message)
+        {
+            return DialogTurnResult.Waiting;
+        }
+
+        var options = LoadOptions(dc);
+        var recognition = Recognize(dc, options);
+        if (recognition.Succeeded)
+        {
+            return await dc.EndDialogAsync(PromptResult<T>.Success(recognition.Value!), cancellationToken).ConfigureAwait(false);
+        }
+
+        var values = dc.RequiredInstance.Values;
+        var attempts = int.Parse(values[AttemptsKey], CultureInfo.InvariantCulture) + 1;
+        values[AttemptsKey] = attempts.ToString(CultureInfo.InvariantCulture);
+        if (attempts > MaxReprompts)
+        {
+            await dc.SendTextAsync(dc.Texts[nameof(DialogStrings.Prompt_GiveUp)], cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(PromptResult<T>.GaveUp, cancellationToken).ConfigureAwait(false);
+        }
+
+        var retryText = recognition.RetryText
+            ?? options.RetryText
+            ?? dc.Texts.Format(nameof(DialogStrings.Prompt_NotUnderstood), options.Text);
+        await dc.Context.SendActivityAsync(BuildPrompt(dc, options, retryText), cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var options = LoadOptions(dc);
+        return dc.Context.SendActivityAsync(BuildPrompt(dc, options, options.Text), cancellationToken);
+    }
+
+    protected abstract Recognition<T> Recognize(DialogContext dc, PromptOptions options);
+
+    /// <summary>The message that asks; prompts with fixed answers add them as suggested actions.</summary>
+    protected virtual IMessageActivity BuildPrompt(DialogContext dc, PromptOptions options, string text) =>
+        MessageFactory.Text(text, inputHint: InputHints.ExpectingInput);
+
+    protected static IMessageActivity WithSuggestedActions(string text, IEnumerable<string> titles) =>
+        MessageFactory.SuggestedActions(
+            titles.Select(title => new CardAction(ActionTypes.ImBack, title, value: title)).ToList(),
+            text,
+            ssml: null,
+            inputHint: InputHints.ExpectingInput,
+            toList: null);
+
+    private static PromptOptions LoadOptions(DialogContext dc) =>
+        JsonSerializer.Deserialize<PromptOptions>(dc.RequiredInstance.Values[OptionsKey])
+            ?? throw new InvalidOperationException("The prompt's stored options are empty.");
+}

@@ -1,0 +1,13 @@
+namespace ConversationBot.Dialogs.Engine.Prompts;
+
+/// <summary>
+/// What a prompt says. Stored with the prompt's frame (as JSON) so that a re-prompt after a
+/// restart says the same thing in the same language.
+/// </summary>
+public sealed record PromptOptions(string Text)
+{
+    /// <summary>Said instead of the generic "I didn't get that" when an answer is not understood.</summary>
+    public string? RetryText { get; init; }
+
+    public IReadOnlyList<Choice> Choices { get; init; } = [];
+}

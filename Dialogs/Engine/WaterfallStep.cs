@@ -1,0 +1,3 @@
+namespace ConversationBot.Dialogs.Engine;
+
+public delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext step, CancellationToken cancellationToken);

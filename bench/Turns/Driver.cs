@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+
+namespace ConversationBot.Bench.Turns;
+
+/// <summary>Starts each target in turn, drives it, and prints one table with the goals as ratios of the same run.</summary>
+internal static class Driver
+{
+    public static async Task<int> RunAsync(BenchSettings settings)
+    {
+        await using var channel = await ReplyChannel.StartAsync();
+        var duration = TimeSpan.FromSeconds(settings.Seconds);
+        var warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
+        Console.WriteLine($"bench/turns: {settings.Concurrency} concurrent conversations, {settings.Seconds} s per target after {settings.WarmupSeconds} s warm-up, {Environment.ProcessorCount} cores");
+
+        var rows = new List<LoadResult>
+        {
+            await MeasureTurnsAsync("ceiling", "bare Kestrel endpoint, parses the activity", settings, channel, warmup, duration),
+            await MeasureTurnsAsync("stock", "stock CloudAdapter echo bot, one reply", settings, channel, warmup, duration),
+            await MeasureTurnsAsync("ours", "our bot: main dialog turn, SQLite state, one reply", settings, channel, warmup, duration),
+            await MeasureProactiveAsync(settings, channel),
+        };
+
+        Print(rows);
+        return rows.Any(r => r.Failures > 0) ? 1 : 0;
+    }
+
+    private static async Task<LoadResult> MeasureTurnsAsync(string target, string label, BenchSettings settings, ReplyChannel channel, TimeSpan warmup, TimeSpan duration)
+    {
+        await using var server = await ServerProcess.StartAsync(target, settings, channel.Url);
+        var (requests, failures, latencies, seconds) = await LoadGenerator.RunAsync(new Uri(server.Address, "/api/messages"), channel.Url, settings.Concurrency, warmup, duration, "hi");
+        var (p50, p99) = LoadResult.Percentiles(latencies);
+        return new LoadResult(label, requests, failures, seconds, p50, p99, server.PeakMegabytes());
+    }
+
+    private static async Task<LoadResult> MeasureProactiveAsync(BenchSettings settings, ReplyChannel channel)
+    {
+        await using var server = await ServerProcess.StartAsync("ours", settings, channel.Url);
+        using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
+        var query = $"/bench/proactive?seconds={settings.WarmupSeconds}&concurrency={settings.Concurrency}";
+        (await client.PostAsync(query, null)).EnsureSuccessStatusCode();
+        query = $"/bench/proactive?seconds={settings.Seconds}&concurrency={settings.Concurrency}";
+        var result = await (await client.PostAsync(query, null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ProactiveResult>()
+            ?? throw new InvalidOperationException("No proactive result.");
+        return new LoadResult("our bot: proactive send (ContinueConversationAsync)", result.Sent, result.Failed, result.Seconds, result.P50Milliseconds, result.P99Milliseconds, server.PeakMegabytes());
+    }
+
+    private static void Print(List<LoadResult> rows)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"{"target",-52} {"per s",9} {"p50 ms",8} {"p99 ms",8} {"peak MB",8} {"failed",7}"));
+        foreach (var r in rows)
+        {
+            Console.WriteLine(string.Create(c, $"{r.Target,-52} {r.PerSecond,9:F0} {r.P50Milliseconds,8:F2} {r.P99Milliseconds,8:F2} {r.PeakMegabytes,8:F0} {r.Failures,7}"));
+        }
+
+        var (ceiling, stock, ours, proactive) = (rows[0], rows[1], rows[2], rows[3]);
+        Console.WriteLine();
+        Goal($"our turn vs stock echo: {ours.PerSecond / stock.PerSecond:F1}x", ours.PerSecond >= 10 * stock.PerSecond, ">= 10x");
+        Goal($"our turn vs bare ceiling: {100 * ours.PerSecond / ceiling.PerSecond:F1}%", ours.PerSecond >= 0.05 * ceiling.PerSecond, ">= 5%");
+        Goal($"our turn p99: {ours.P99Milliseconds:F1} ms", ours.P99Milliseconds < 50, "< 50 ms");
+        Goal($"proactive sends: {proactive.PerSecond:F0}/s", proactive.PerSecond >= 2000, ">= 2000/s");
+    }
+
+    private static void Goal(string figure, bool met, string goal) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(met ? "met " : "MISS")}  {figure,-40} goal {goal}"));
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace ConversationBot.Bench.Turns;
+
+/// <summary>
+/// N concurrent conversations, each posting its next message as soon as the previous turn
+/// answered, for a fixed time. A conversation per worker: the bot's per-conversation state is
+/// read and written on every turn, as with real customers.
+/// </summary>
+internal static class LoadGenerator
+{
+    public static async Task<(long Requests, long Failures, List<double> Latencies, double Seconds)> RunAsync(
+        Uri endpoint, string channelUrl, int concurrency, TimeSpan warmup, TimeSpan duration, string text)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
+        var bodies = Enumerable.Range(0, concurrency).Select(i => Body(i, channelUrl, text)).ToArray();
+
+        await RunPhaseAsync(client, endpoint, bodies, warmup, record: null);
+        var latencies = new List<double>[concurrency];
+        var started = Stopwatch.GetTimestamp();
+        var counts = await RunPhaseAsync(client, endpoint, bodies, duration, latencies);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (counts.Requests, counts.Failures, latencies.SelectMany(l => l).ToList(), seconds);
+    }
+
+    private static async Task<(long Requests, long Failures)> RunPhaseAsync(HttpClient client, Uri endpoint, byte[][] bodies, TimeSpan duration, List<double>[]? record)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long requests = 0, failures = 0;
+        var workers = bodies.Select(async (body, worker) =>
+        {
+            var mine = new List<double>(4096);
+            if (record is not null)
+            {
+                record[worker] = mine;
+            }
+
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.PostAsync(endpoint, content);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref failures);
+                        continue;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failures);
+                    continue;
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Increment(ref requests);
+            }
+        });
+        await Task.WhenAll(workers);
+        return (requests, failures);
+    }
+
+    /// <summary>A message as the Emulator sends it; the same body repeats, which the bots do not mind (ids are not deduplicated on this path).</summary>
+    private static byte[] Body(int worker, string channelUrl, string text) => Encoding.UTF8.GetBytes($$$"""
+        {"type":"message","id":"{{{Guid.NewGuid()}}}","channelId":"emulator","serviceUrl":"{{{channelUrl.TrimEnd('/')}}}",
+         "timestamp":"2026-11-25T09:00:00.000Z","locale":"en-US","text":"{{{text}}}","textFormat":"plain","attachments":[],
+         "from":{"id":"user-{{{worker}}}","name":"User","role":"user"},"recipient":{"id":"bot","name":"Bot","role":"bot"},
+         "conversation":{"id":"bench-{{{worker}}}|livechat"},"channelData":{"clientActivityID":"{{{worker}}}"}}
+        """);
+}
