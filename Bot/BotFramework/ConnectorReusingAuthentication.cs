@@ -8,7 +8,8 @@ namespace ConversationBot.Bot.BotFramework;
 /// <summary>
 /// Decorates the configured <see cref="BotFrameworkAuthentication"/> so that every connector
 /// factory it hands out (for inbound turns and proactive sends alike) reuses clients from
-/// <see cref="ConnectorClientCache"/>. Authentication itself is unchanged.
+/// <see cref="ConnectorClientCache"/>, and the per-turn user-token client is built only if used.
+/// Authentication itself is unchanged.
 /// </summary>
 public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication inner, ConnectorClientCache cache) : BotFrameworkAuthentication
 {
@@ -22,7 +23,7 @@ public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication in
         new ReusingConnectorFactory(inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity), cache);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new DeferredUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, CancellationToken.None)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

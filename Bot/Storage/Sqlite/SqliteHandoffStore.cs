@@ -33,30 +33,31 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
 
     public async Task SaveAsync(Handoff handoff, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.CreateCommand("""
             INSERT INTO handoffs (channel_id, conversation_id, customer_id, requested_at, expires_at)
             VALUES ($channel, $conversation, $customer, $requested, $expires)
             ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
                 customer_id = excluded.customer_id, requested_at = excluded.requested_at, expires_at = excluded.expires_at
-            """;
+            """);
         command.Parameters.AddWithValue("$channel", handoff.ChannelId);
         command.Parameters.AddWithValue("$conversation", handoff.ConversationId);
         command.Parameters.AddWithValue("$customer", handoff.CustomerId);
         command.Parameters.AddWithValue("$requested", handoff.RequestedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$expires", handoff.ExpiresAt.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> ReleaseAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM handoffs WHERE channel_id = $channel AND conversation_id = $conversation";
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.CreateCommand("DELETE FROM handoffs WHERE channel_id = $channel AND conversation_id = $conversation");
         command.Parameters.AddWithValue("$channel", channelId);
         command.Parameters.AddWithValue("$conversation", conversationId);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        var released = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return released;
     }
 
     public async Task<IReadOnlyList<Handoff>> ListAsync(CancellationToken cancellationToken)

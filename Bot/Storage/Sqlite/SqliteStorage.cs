@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
-using Microsoft.Data.Sqlite;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -70,15 +69,14 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in changes)
         {
             var state = value is null ? JValue.CreateNull() : JToken.FromObject(value, Serializer);
             string? newEtag = null;
             if (value is IStoreItem item)
             {
-                var stored = await ReadEtagAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
+                var stored = await ReadEtagAsync(write, key, cancellationToken).ConfigureAwait(false);
                 if (stored is not null && item.ETag != "*" && item.ETag != stored)
                 {
                     throw new EtagConflictException(key, item.ETag, stored);
@@ -88,16 +86,15 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
                 ((JObject)state)["eTag"] = newEtag;
             }
 
-            await using var upsert = connection.CreateCommand();
-            upsert.Transaction = transaction;
-            upsert.CommandText = "INSERT INTO bot_state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
+            await using var upsert = write.CreateCommand(
+                "INSERT INTO bot_state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json");
             upsert.Parameters.AddWithValue("$key", key);
             upsert.Parameters.AddWithValue("$etag", (object?)newEtag ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$json", state.ToString(Formatting.None));
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -108,26 +105,21 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
-            await using var delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM bot_state WHERE key = $key";
+            await using var delete = write.CreateCommand("DELETE FROM bot_state WHERE key = $key");
             delete.Parameters.AddWithValue("$key", key);
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <returns>The stored ETag, or null when the key is absent or was stored without one.</returns>
-    private static async Task<string?> ReadEtagAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken)
+    private static async Task<string?> ReadEtagAsync(SqliteWrite write, string key, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT etag FROM bot_state WHERE key = $key";
+        await using var command = write.CreateCommand("SELECT etag FROM bot_state WHERE key = $key");
         command.Parameters.AddWithValue("$key", key);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
