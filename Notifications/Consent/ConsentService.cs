@@ -103,6 +103,8 @@ public sealed class ConsentService
         var token = e.Token!;
         var (topic, origin) = ResolveTopic(e);
         var topicId = topic?.Id ?? Topic.UnknownId;
+        // Without a frequency in the event, the request carried the topic's; an unknown topic's token
+        // behaves as daily (README section 1, February 2023), the shortest lifetime.
         var frequencyForLifetime = e.Frequency ?? topic?.Frequency ?? Frequency.Daily;
         var expiresAt = e.ExpiresAt ?? _profile.TokenLifetime.ExpiryFor(frequencyForLifetime, e.OccurredAt);
 

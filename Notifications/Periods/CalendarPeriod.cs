@@ -26,17 +26,7 @@ public readonly record struct CalendarPeriod(Frequency Frequency, DateTimeOffset
         var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
         var first = FirstDay(localDate, frequency);
         var next = NextFirstDay(first, frequency);
-        var start = StartOfLocalDay(first, zone);
-
-        // The local date of an instant in a gap-shifted day can precede the computed start only when
-        // midnight itself was skipped and the instant sits before the transition; that instant then
-        // belongs to the previous period.
-        if (instant < start)
-        {
-            return Containing(start.AddTicks(-1), frequency, zone);
-        }
-
-        return new CalendarPeriod(frequency, start, StartOfLocalDay(next, zone));
+        return new CalendarPeriod(frequency, StartOfLocalDay(first, zone), StartOfLocalDay(next, zone));
     }
 
     /// <summary>Whether <paramref name="instant"/> lies in [<see cref="Start"/>, <see cref="End"/>).</summary>
