@@ -1,0 +1,103 @@
+using ConversationBot.Bot.Tests.Notifications.Fakes;
+using ConversationBot.Notifications.Consent;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Profiles;
+using ConversationBot.Notifications.StopRate;
+using ConversationBot.Notifications.Subscriptions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.Notifications.OptIns;
+
+/// <summary>The whole offer flow against the store fakes and a fake clock, as dialogs will drive it.</summary>
+public class OptInOfferServiceTests
+{
+    private const string Customer = "psid-1";
+    private const string Page = "page-1";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 6, 10, 0, 0, TimeSpan.Zero));
+    private readonly InMemorySubscriptionStore _subscriptions = new();
+    private readonly InMemoryOfferHistoryStore _history = new();
+    private readonly InMemoryMessagingWindowStore _windows = new();
+    private readonly InMemoryPageStatusStore _pages = new();
+    private readonly InMemoryStopRateCounterStore _stopRates = new();
+
+    private OptInOfferService Service(PlatformProfile profile) => new(
+        new OptInPolicy(TestTopics.Catalog, profile, new OptInPolicyOptions { DailyCap = 3 }, "DE"),
+        new StopRateGuard(new StopRateOptions { MinimumSample = 2, Threshold = 0.5 }),
+        TestTopics.Catalog,
+        _subscriptions,
+        _history,
+        _windows,
+        _pages,
+        _stopRates,
+        _clock);
+
+    private async Task CustomerWrites()
+    {
+        var window = await _windows.GetAsync(ChannelIds.Messenger, Customer, CancellationToken.None);
+        window.RecordCustomerMessage(_clock.GetUtcNow());
+        await _windows.SaveAsync(window, CancellationToken.None);
+    }
+
+    private Task<OptInDecision> Decide(PlatformProfile profile, string topic = "weekly-deals") =>
+        Service(profile).DecideAsync(ChannelIds.Messenger, Customer, topic, Page, "Europe/Zurich", CancellationToken.None);
+
+    [Fact]
+    public async Task No_offer_before_the_customer_wrote_and_accepting_an_opt_in_does_not_open_the_window()
+    {
+        Assert.Equal(OptInDenialReason.WindowClosed, (await Decide(PlatformProfile.Current)).Reason);
+
+        var consent = new ConsentService(_subscriptions, _history, _stopRates, TestTopics.Catalog, PlatformProfile.Current);
+        await consent.ApplyAsync(ConsentEvent.OptIn(Customer, _clock.GetUtcNow(), "tok", "topic:order-updates", "Order updates", "Europe/Zurich"), CancellationToken.None);
+
+        Assert.Equal(OptInDenialReason.WindowClosed, (await Decide(PlatformProfile.Current, "monthly-newsletter")).Reason);
+    }
+
+    [Fact]
+    public async Task An_offer_recorded_now_blocks_the_same_title_until_the_platform_limit_under_Current()
+    {
+        await CustomerWrites();
+        var service = Service(PlatformProfile.Current);
+        Assert.True((await Decide(PlatformProfile.Current)).IsAllowed);
+        await service.RecordOfferedAsync(ChannelIds.Messenger, Customer, "weekly-deals", "Weekly deals from our shop", CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromDays(6) + TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
+        await CustomerWrites();
+        Assert.Equal(OptInDenialReason.SameTitleRequestedRecently, (await Decide(PlatformProfile.Current)).Reason);
+
+        // Our default cooldown is 14 days, which is longer than the platform's 7: it decides here.
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(OptInDenialReason.SameTitleRequestedRecently, (await Decide(PlatformProfile.Current)).Reason);
+        _clock.Advance(TimeSpan.FromDays(7));
+        await CustomerWrites();
+        Assert.True((await Decide(PlatformProfile.Current)).IsAllowed);
+    }
+
+    [Fact]
+    public async Task A_barred_page_stops_Messenger_offers_until_the_bar_lifts()
+    {
+        await CustomerWrites();
+        await _pages.BarOptInsUntilAsync(Page, _clock.GetUtcNow().AddHours(1), CancellationToken.None);
+        Assert.Equal(OptInDenialReason.PageBarredFromOptIns, (await Decide(PlatformProfile.Launch2022)).Reason);
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.True((await Decide(PlatformProfile.Launch2022)).IsAllowed);
+    }
+
+    [Fact]
+    public async Task Stops_above_the_threshold_pause_the_topic_until_they_slide_out_of_the_window()
+    {
+        await CustomerWrites();
+        var at = _clock.GetUtcNow();
+        await _stopRates.RecordOptInAsync("weekly-deals", at.AddDays(-1), CancellationToken.None);
+        await _stopRates.RecordStopAsync("weekly-deals", at.AddDays(-1), CancellationToken.None);
+
+        var paused = await Decide(PlatformProfile.Current);
+        Assert.Equal(OptInDenialReason.TopicPausedByStopRate, paused.Reason);
+        Assert.Contains("1 stops against 1 opt-ins", paused.Detail, StringComparison.Ordinal);
+        Assert.True((await Decide(PlatformProfile.Current, "monthly-newsletter")).IsAllowed);
+
+        _clock.Advance(TimeSpan.FromDays(6) + TimeSpan.FromTicks(1));
+        await CustomerWrites();
+        Assert.True((await Decide(PlatformProfile.Current)).IsAllowed);
+    }
+}

@@ -1,0 +1,8 @@
+namespace ConversationBot.Notifications.Consent;
+
+public enum ConsentEventKind
+{
+    OptIn,
+    Stop,
+    Resume,
+}

@@ -1,0 +1,20 @@
+namespace ConversationBot.Notifications.Eligibility;
+
+public enum NotEligibleReason
+{
+    Stopped,
+    Expired,
+    Retired,
+
+    /// <summary>The topic's promise: one message per period in the subscriber's timezone was already sent.</summary>
+    AlreadySentThisPeriod,
+
+    /// <summary>The platform's per-token rule (or the platform's own next eligible time) forbids it yet.</summary>
+    TooSoonForToken,
+
+    /// <summary>The profile does not serve the business's region (README section 1).</summary>
+    OutsideRegion,
+
+    /// <summary>The platform restricted the page from sending (README section 5, 10/1893063).</summary>
+    PageSendsPaused,
+}

@@ -1,0 +1,35 @@
+using ConversationBot.Notifications.Profiles;
+using ConversationBot.Notifications.Topics;
+
+namespace ConversationBot.Notifications;
+
+/// <summary>
+/// Start-up validation of <see cref="NotificationsOptions"/>: every problem, each naming its setting,
+/// so the host can refuse to start with one complete message (wire it into <c>ValidateOnStart</c>).
+/// </summary>
+public static class NotificationsOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(NotificationsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        problems.AddRange(TopicValidator.Validate(options.Topics, IncentiveWordList.From(options.IncentiveWords)));
+        try
+        {
+            PlatformProfile.Resolve(options.Profile, options.Profiles);
+        }
+        catch (InvalidOperationException e)
+        {
+            problems.Add(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        problems.AddRange(options.OptIns.Problems("Notifications:OptIns"));
+        problems.AddRange(options.StopRate.Problems("Notifications:StopRate"));
+        problems.AddRange(options.Errors.Problems("Notifications:Errors"));
+        return problems;
+    }
+}

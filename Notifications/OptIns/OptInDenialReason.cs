@@ -1,0 +1,27 @@
+namespace ConversationBot.Notifications.OptIns;
+
+public enum OptInDenialReason
+{
+    TopicUnknown,
+    OutsideRegion,
+
+    /// <summary>More than 24 h since the customer's last message (README section 2).</summary>
+    WindowClosed,
+
+    /// <summary>The platform barred the page from opt-in requests (README section 5, 10/1404170).</summary>
+    PageBarredFromOptIns,
+
+    /// <summary>Too many people stopped this topic lately (<see cref="StopRate.StopRateGuard"/>).</summary>
+    TopicPausedByStopRate,
+
+    AlreadySubscribed,
+
+    /// <summary>The same title (or topic) was requested within the profile's limit or our cooldown, whichever is longer.</summary>
+    SameTitleRequestedRecently,
+
+    /// <summary>The customer said "Not now" or stopped the topic within the decline cooldown.</summary>
+    DeclinedRecently,
+
+    /// <summary>The per-customer daily cap, or the platform said "too many requests" (9/2018352).</summary>
+    DailyCapReached,
+}

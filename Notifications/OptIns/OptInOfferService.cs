@@ -1,0 +1,74 @@
+using ConversationBot.Notifications.StopRate;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
+using ConversationBot.Notifications.Window;
+
+namespace ConversationBot.Notifications.OptIns;
+
+/// <summary>
+/// What dialogs call: gathers the customer's window, history, subscriptions, the page's status and
+/// the topic's stop rate from the stores, asks <see cref="OptInPolicy"/>, and records what was offered.
+/// </summary>
+public sealed class OptInOfferService
+{
+    private readonly OptInPolicy _policy;
+    private readonly StopRateGuard _stopRateGuard;
+    private readonly TopicCatalog _catalog;
+    private readonly ISubscriptionStore _subscriptions;
+    private readonly IOfferHistoryStore _history;
+    private readonly IMessagingWindowStore _windows;
+    private readonly IPageStatusStore _pages;
+    private readonly IStopRateCounterStore _stopRates;
+    private readonly TimeProvider _time;
+
+    public OptInOfferService(
+        OptInPolicy policy,
+        StopRateGuard stopRateGuard,
+        TopicCatalog catalog,
+        ISubscriptionStore subscriptions,
+        IOfferHistoryStore history,
+        IMessagingWindowStore windows,
+        IPageStatusStore pages,
+        IStopRateCounterStore stopRates,
+        TimeProvider time)
+    {
+        _policy = policy;
+        _stopRateGuard = stopRateGuard;
+        _catalog = catalog;
+        _subscriptions = subscriptions;
+        _history = history;
+        _windows = windows;
+        _pages = pages;
+        _stopRates = stopRates;
+        _time = time;
+    }
+
+    /// <param name="pageId">The Messenger page id (its barred status); ignored off Messenger.</param>
+    /// <param name="timeZoneId">The customer's IANA timezone when known, for the daily cap.</param>
+    public async Task<OptInDecision> DecideAsync(
+        string channelId, string customerId, string topicId, string? pageId, string? timeZoneId, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var window = await _windows.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
+        var history = await _history.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
+        var subscriptions = await _subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
+        var page = ChannelIds.IsMessenger(channelId) && pageId is not null
+            ? await _pages.GetAsync(pageId, cancellationToken).ConfigureAwait(false)
+            : PageStatus.Unrestricted;
+        var counts = await _stopRates.CountAsync(topicId, _stopRateGuard.WindowStart(now), now, cancellationToken).ConfigureAwait(false);
+        var context = new OptInContext(channelId, customerId, window, history, subscriptions, page, _stopRateGuard.Evaluate(topicId, counts), timeZoneId);
+        return _policy.Decide(topicId, context, now);
+    }
+
+    /// <summary>Records that the request for <paramref name="topicId"/> went out now, with the title it carried.</summary>
+    public Task RecordOfferedAsync(string channelId, string customerId, string topicId, string title, CancellationToken cancellationToken) =>
+        _history.RecordRequestAsync(channelId, customerId, new OptInRequestRecord(topicId, title, _time.GetUtcNow()), cancellationToken);
+
+    /// <summary>The topic's stop-rate status for operators.</summary>
+    public async Task<StopRateStatus> StopRateAsync(string topicId, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var counts = await _stopRates.CountAsync(topicId, _stopRateGuard.WindowStart(now), now, cancellationToken).ConfigureAwait(false);
+        return _catalog.TryGet(topicId, out _) ? _stopRateGuard.Evaluate(topicId, counts) : StopRateStatus.NotPaused(topicId);
+    }
+}

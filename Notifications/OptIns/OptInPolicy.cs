@@ -1,0 +1,131 @@
+using ConversationBot.Notifications.Periods;
+using ConversationBot.Notifications.Profiles;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
+
+namespace ConversationBot.Notifications.OptIns;
+
+/// <summary>
+/// The one place that answers "may we offer topic T to this customer now?" (architecture.md flow 2).
+/// Checks, in order, each with its reason: the topic exists; the profile serves the region
+/// (Messenger); the 24-hour window is open (README section 2); the page is not barred from opt-ins
+/// (Messenger); the stop-rate guard has not paused the topic; the customer is not subscribed
+/// (except a re-opt-in in the profile's last stretch before expiry); the same title or topic was not
+/// requested within the longer of the profile's limit (Messenger) and our cooldown; no "Not now" or
+/// stop within the decline cooldown; the daily cap (in the customer's timezone) is not reached.
+/// The platform rules apply on Messenger only; our own limits apply on every channel.
+/// </summary>
+public sealed class OptInPolicy
+{
+    private readonly TopicCatalog _catalog;
+    private readonly PlatformProfile _profile;
+    private readonly OptInPolicyOptions _options;
+    private readonly string? _region;
+
+    public OptInPolicy(TopicCatalog catalog, PlatformProfile profile, OptInPolicyOptions options, string? region)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(options);
+        _catalog = catalog;
+        _profile = profile;
+        _options = options;
+        _region = region;
+    }
+
+    public OptInDecision Decide(string topicId, OptInContext context, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!_catalog.TryGet(topicId, out var topic))
+        {
+            return OptInDecision.Deny(OptInDenialReason.TopicUnknown, detail: $"no topic '{topicId}'");
+        }
+
+        var onMessenger = ChannelIds.IsMessenger(context.ChannelId);
+        if (onMessenger && !_profile.CoversRegion(_region))
+        {
+            return OptInDecision.Deny(OptInDenialReason.OutsideRegion, detail: $"profile {_profile.Name} does not serve region {_region}");
+        }
+
+        if (!context.Window.IsOpenAt(now))
+        {
+            return OptInDecision.Deny(OptInDenialReason.WindowClosed);
+        }
+
+        if (onMessenger && context.Page.AreOptInsBarredAt(now))
+        {
+            return OptInDecision.Deny(OptInDenialReason.PageBarredFromOptIns, context.Page.OptInsBarredUntil);
+        }
+
+        if (context.StopRate is { IsPaused: true } stopRate)
+        {
+            return OptInDecision.Deny(OptInDenialReason.TopicPausedByStopRate, detail: stopRate.Explanation);
+        }
+
+        var kind = OptInOfferKind.New;
+        var existing = context.Subscriptions.FirstOrDefault(s =>
+            s.TopicId == topic.Id
+            && string.Equals(s.ChannelId, context.ChannelId, StringComparison.OrdinalIgnoreCase)
+            && s.CustomerId == context.CustomerId);
+        if (existing is not null)
+        {
+            if (existing.IsActiveAt(now))
+            {
+                if (!IsInReOptInStretch(existing, onMessenger, now))
+                {
+                    return OptInDecision.Deny(OptInDenialReason.AlreadySubscribed);
+                }
+
+                kind = OptInOfferKind.ReOptIn;
+            }
+            else if (existing.Status == SubscriptionStatus.Stopped
+                && existing.StatusChangedAt is { } stoppedAt
+                && now < stoppedAt + _options.DeclineCooldown)
+            {
+                return OptInDecision.Deny(OptInDenialReason.DeclinedRecently, stoppedAt + _options.DeclineCooldown, "stopped by the customer");
+            }
+        }
+
+        var limit = SameTitleLimit(onMessenger);
+        var lastSameRequest = context.History.Requests
+            .Where(r => r.TopicId == topic.Id || topic.Texts.Values.Any(t => string.Equals(t.Title.Trim(), r.Title.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .Select(r => (DateTimeOffset?)r.At)
+            .Max();
+        if (lastSameRequest is { } requestedAt && now < requestedAt + limit)
+        {
+            return OptInDecision.Deny(OptInDenialReason.SameTitleRequestedRecently, requestedAt + limit);
+        }
+
+        var lastDecline = context.History.Declines.Where(d => d.TopicId == topic.Id).Select(d => (DateTimeOffset?)d.At).Max();
+        if (lastDecline is { } declinedAt && now < declinedAt + _options.DeclineCooldown)
+        {
+            return OptInDecision.Deny(OptInDenialReason.DeclinedRecently, declinedAt + _options.DeclineCooldown);
+        }
+
+        if (context.History.OffersBlockedUntil is { } blockedUntil && now < blockedUntil)
+        {
+            return OptInDecision.Deny(OptInDenialReason.DailyCapReached, blockedUntil, "the platform said too many opt-in requests");
+        }
+
+        var today = CalendarPeriod.Containing(now, Frequency.Daily, SubscriberTimeZone.Resolve(context.TimeZoneId));
+        var requestsToday = context.History.Requests.Count(r => today.Contains(r.At));
+        if (requestsToday >= _options.DailyCap)
+        {
+            return OptInDecision.Deny(OptInDenialReason.DailyCapReached, today.End, $"{requestsToday} of {_options.DailyCap} requests today");
+        }
+
+        return OptInDecision.Allow(kind);
+    }
+
+    /// <summary>The longer of the profile's same-title limit (Messenger only) and our cooldown.</summary>
+    public TimeSpan SameTitleLimit(bool onMessenger) =>
+        onMessenger && _profile.SameTitleRequestLimit is { } platform && platform > _options.SameTitleCooldown
+            ? platform
+            : _options.SameTitleCooldown;
+
+    private bool IsInReOptInStretch(Subscription subscription, bool onMessenger, DateTimeOffset now) =>
+        onMessenger
+        && _profile.ReOptInOffered
+        && subscription.ExpiresAt is { } expiry
+        && now >= expiry - _profile.ReOptInBeforeExpiry;
+}

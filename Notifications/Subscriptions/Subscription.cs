@@ -1,0 +1,347 @@
+using ConversationBot.Notifications.Topics;
+
+namespace ConversationBot.Notifications.Subscriptions;
+
+/// <summary>
+/// One customer's consent to one topic on one channel. On Messenger it holds the consent token
+/// (README section 3); elsewhere the opaque conversation reference that delivery continues.
+/// State changes only through the behaviour methods, which return whether anything changed, so the
+/// consent handler can tell a duplicate from news. Consent events carry the platform's timestamp:
+/// an event older than <see cref="LastEventAt"/> never overrides a newer one (README section 3,
+/// "events can arrive twice and out of order").
+/// </summary>
+public sealed class Subscription
+{
+    private Subscription(SubscriptionSnapshot s)
+    {
+        Id = s.Id;
+        TopicId = s.TopicId;
+        Title = s.Title;
+        ChannelId = s.ChannelId;
+        CustomerId = s.CustomerId;
+        Token = s.Token;
+        ConversationReference = s.ConversationReference;
+        Frequency = s.Frequency;
+        TimeZoneId = s.TimeZoneId;
+        ProfileName = s.ProfileName;
+        OptedInAt = s.OptedInAt;
+        ExpiresAt = s.ExpiresAt;
+        Status = s.Status;
+        StatusChangedAt = s.StatusChangedAt;
+        RetirementReason = s.RetirementReason;
+        LastSentAt = s.LastSentAt;
+        NextEligibleAt = s.NextEligibleAt;
+        Origin = s.Origin;
+        LastEventAt = s.LastEventAt;
+        Version = s.Version;
+    }
+
+    public string Id { get; }
+
+    /// <summary>A configured topic id, or <see cref="Topic.UnknownId"/> for an unmatched unrequested opt-in.</summary>
+    public string TopicId { get; }
+
+    /// <summary>The opt-in request's title (<c>topic_title</c>), which is how Messenger tells topics apart.</summary>
+    public string? Title { get; }
+
+    public string ChannelId { get; }
+
+    public string CustomerId { get; }
+
+    /// <summary>Messenger's <c>notification_messages_token</c>; <c>null</c> off Messenger.</summary>
+    public string? Token { get; private set; }
+
+    /// <summary>Off Messenger: the serialized conversation reference delivery continues; opaque to the domain.</summary>
+    public string? ConversationReference { get; private set; }
+
+    /// <summary>The token's frequency (2022-era tokens only); <c>null</c> when the platform did not say.</summary>
+    public Frequency? Frequency { get; private set; }
+
+    /// <summary>IANA id; <c>null</c> or unknown means UTC (see <see cref="Periods.SubscriberTimeZone"/>).</summary>
+    public string? TimeZoneId { get; private set; }
+
+    /// <summary>The platform profile in force when the customer opted in.</summary>
+    public string ProfileName { get; private set; }
+
+    public DateTimeOffset OptedInAt { get; private set; }
+
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    public SubscriptionStatus Status { get; private set; }
+
+    public DateTimeOffset? StatusChangedAt { get; private set; }
+
+    public string? RetirementReason { get; private set; }
+
+    public DateTimeOffset? LastSentAt { get; private set; }
+
+    /// <summary>The platform's <c>next_eligible_time</c> when it told us (token list, "too soon" error; README section 4).</summary>
+    public DateTimeOffset? NextEligibleAt { get; private set; }
+
+    public SubscriptionOrigin Origin { get; private set; }
+
+    /// <summary>The timestamp of the newest consent event applied; older events are ignored.</summary>
+    public DateTimeOffset LastEventAt { get; private set; }
+
+    /// <summary>The store's concurrency counter this instance was loaded at (0 = new).</summary>
+    public long Version { get; }
+
+    public bool IsMessenger => ChannelIds.IsMessenger(ChannelId);
+
+    /// <summary>
+    /// The store key: one subscription per (channel, customer, topic). Unmatched unrequested opt-ins
+    /// are keyed by title as well, because Messenger issues one token per title.
+    /// </summary>
+    public static string IdFor(string channelId, string customerId, string topicId, string? title) =>
+        topicId == Topic.UnknownId
+            ? $"{channelId}|{customerId}|{topicId}|{title?.Trim() ?? string.Empty}"
+            : $"{channelId}|{customerId}|{topicId}";
+
+    /// <summary>A Messenger opt-in (webhook <c>messaging_optins</c>, README section 3).</summary>
+    public static Subscription OptInOnMessenger(
+        string topicId,
+        string? title,
+        string customerId,
+        string token,
+        string? timeZoneId,
+        Frequency? frequency,
+        DateTimeOffset? expiresAt,
+        string profileName,
+        SubscriptionOrigin origin,
+        DateTimeOffset at)
+    {
+        Require(token, nameof(token));
+        return Create(topicId, title, ChannelIds.Messenger, customerId, token, null, timeZoneId, frequency, expiresAt, profileName, origin, at);
+    }
+
+    /// <summary>An "Allow" on a Bot Framework channel: delivery continues <paramref name="conversationReference"/>.</summary>
+    public static Subscription OptInWithConversationReference(
+        string topicId,
+        string? title,
+        string channelId,
+        string customerId,
+        string conversationReference,
+        string? timeZoneId,
+        Frequency? frequency,
+        string profileName,
+        DateTimeOffset at)
+    {
+        Require(conversationReference, nameof(conversationReference));
+        if (ChannelIds.IsMessenger(channelId))
+        {
+            throw new ArgumentException("Messenger consent comes with a token; use OptInOnMessenger.", nameof(channelId));
+        }
+
+        return Create(topicId, title, channelId, customerId, null, conversationReference, timeZoneId, frequency, null, profileName, SubscriptionOrigin.RequestedByUs, at);
+    }
+
+    /// <summary>Rehydrates a stored subscription; checks the same invariants as the factories.</summary>
+    public static Subscription Restore(SubscriptionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Require(snapshot.Id, nameof(snapshot.Id));
+        Require(snapshot.TopicId, nameof(snapshot.TopicId));
+        Require(snapshot.ChannelId, nameof(snapshot.ChannelId));
+        Require(snapshot.CustomerId, nameof(snapshot.CustomerId));
+        Require(snapshot.ProfileName, nameof(snapshot.ProfileName));
+        if (ChannelIds.IsMessenger(snapshot.ChannelId))
+        {
+            Require(snapshot.Token, nameof(snapshot.Token));
+        }
+        else
+        {
+            Require(snapshot.ConversationReference, nameof(snapshot.ConversationReference));
+        }
+
+        return new Subscription(snapshot);
+    }
+
+    public SubscriptionSnapshot ToSnapshot() => new(
+        Id, TopicId, Title, ChannelId, CustomerId, Token, ConversationReference, Frequency, TimeZoneId, ProfileName,
+        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version);
+
+    public bool IsExpiredAt(DateTimeOffset now) => Status == SubscriptionStatus.Expired || (ExpiresAt is { } expiry && now >= expiry);
+
+    /// <summary>Active and not past expiry: the customer's consent holds at <paramref name="now"/>.</summary>
+    public bool IsActiveAt(DateTimeOffset now) => Status == SubscriptionStatus.Active && !IsExpiredAt(now);
+
+    /// <summary>The customer stopped the topic at <paramref name="at"/>. Ignored when older than the last event or not active.</summary>
+    public bool Stop(DateTimeOffset at)
+    {
+        if (at < LastEventAt || Status != SubscriptionStatus.Active)
+        {
+            return false;
+        }
+
+        SetStatus(SubscriptionStatus.Stopped, at);
+        LastEventAt = at;
+        return true;
+    }
+
+    /// <summary>
+    /// The customer resumed at <paramref name="at"/>. Ignored when older than the last event or not
+    /// stopped; a resume after the expiry marks the subscription expired instead, since the token is dead.
+    /// </summary>
+    public bool Resume(DateTimeOffset at)
+    {
+        if (at < LastEventAt || Status != SubscriptionStatus.Stopped)
+        {
+            return false;
+        }
+
+        LastEventAt = at;
+        SetStatus(ExpiresAt is { } expiry && at >= expiry ? SubscriptionStatus.Expired : SubscriptionStatus.Active, at);
+        return true;
+    }
+
+    /// <summary>The platform said the token or the person is gone (README section 5). Final until a new opt-in.</summary>
+    public bool Retire(DateTimeOffset at, string reason)
+    {
+        if (Status == SubscriptionStatus.Retired)
+        {
+            return false;
+        }
+
+        SetStatus(SubscriptionStatus.Retired, at);
+        RetirementReason = string.IsNullOrWhiteSpace(reason) ? "retired" : reason;
+        return true;
+    }
+
+    /// <summary>Marks the subscription expired once its expiry has passed; false before that or when not active/stopped.</summary>
+    public bool Expire(DateTimeOffset at)
+    {
+        if (ExpiresAt is not { } expiry || at < expiry || Status is SubscriptionStatus.Expired or SubscriptionStatus.Retired)
+        {
+            return false;
+        }
+
+        SetStatus(SubscriptionStatus.Expired, at);
+        return true;
+    }
+
+    /// <summary>A message went out at <paramref name="at"/>; the basis of both the promise and the per-token rule.</summary>
+    public void RecordSent(DateTimeOffset at)
+    {
+        if (LastSentAt is null || at > LastSentAt)
+        {
+            LastSentAt = at;
+        }
+
+        if (NextEligibleAt is { } next && next <= at)
+        {
+            NextEligibleAt = null;
+        }
+    }
+
+    /// <summary>The platform's own next eligible time (README section 4: the authority for "may I send now?").</summary>
+    public void Reschedule(DateTimeOffset nextEligibleAt) => NextEligibleAt = nextEligibleAt;
+
+    /// <summary>
+    /// A re-opt-in renewed the consent (<c>user_token_status: REFRESHED</c>, README section 3): the new
+    /// token and expiry replace the old and the subscription is active again. Ignored when older than
+    /// the last event or when nothing differs (a duplicate).
+    /// </summary>
+    public bool Refresh(string newToken, DateTimeOffset? newExpiry, DateTimeOffset at)
+    {
+        Require(newToken, nameof(newToken));
+        if (at < LastEventAt || (newToken == Token && newExpiry == ExpiresAt && Status == SubscriptionStatus.Active))
+        {
+            return false;
+        }
+
+        Token = newToken;
+        ExpiresAt = newExpiry;
+        NextEligibleAt = null;
+        RetirementReason = null;
+        LastEventAt = at;
+        if (Status != SubscriptionStatus.Active)
+        {
+            SetStatus(SubscriptionStatus.Active, at);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A new opt-in for a topic the customer held before (stopped, expired, retired, or a new token):
+    /// the consent starts over. Ignored when older than the last event, or when it repeats the
+    /// current consent (same token, still active).
+    /// </summary>
+    public bool RenewConsent(
+        string? token,
+        string? conversationReference,
+        string? timeZoneId,
+        Frequency? frequency,
+        DateTimeOffset? expiresAt,
+        string profileName,
+        SubscriptionOrigin origin,
+        DateTimeOffset at)
+    {
+        Require(profileName, nameof(profileName));
+        if (IsMessenger)
+        {
+            Require(token, nameof(token));
+        }
+        else
+        {
+            Require(conversationReference, nameof(conversationReference));
+        }
+
+        if (at < LastEventAt
+            || (Status == SubscriptionStatus.Active && Token == token && ConversationReference == conversationReference && !IsExpiredAt(at)))
+        {
+            return false;
+        }
+
+        Token = token;
+        ConversationReference = conversationReference;
+        TimeZoneId = timeZoneId;
+        Frequency = frequency;
+        ExpiresAt = expiresAt;
+        ProfileName = profileName;
+        Origin = origin;
+        OptedInAt = at;
+        NextEligibleAt = null;
+        RetirementReason = null;
+        LastEventAt = at;
+        SetStatus(SubscriptionStatus.Active, at);
+        return true;
+    }
+
+    private static Subscription Create(
+        string topicId,
+        string? title,
+        string channelId,
+        string customerId,
+        string? token,
+        string? conversationReference,
+        string? timeZoneId,
+        Frequency? frequency,
+        DateTimeOffset? expiresAt,
+        string profileName,
+        SubscriptionOrigin origin,
+        DateTimeOffset at)
+    {
+        Require(topicId, nameof(topicId));
+        Require(channelId, nameof(channelId));
+        Require(customerId, nameof(customerId));
+        Require(profileName, nameof(profileName));
+        return new Subscription(new SubscriptionSnapshot(
+            IdFor(channelId, customerId, topicId, title), topicId, title, channelId, customerId, token, conversationReference,
+            frequency, timeZoneId, profileName, at, expiresAt, SubscriptionStatus.Active, at, null, null, null, origin, at, 0));
+    }
+
+    private void SetStatus(SubscriptionStatus status, DateTimeOffset at)
+    {
+        Status = status;
+        StatusChangedAt = at;
+    }
+
+    private static void Require(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} is required.", name);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using ConversationBot.Notifications.Topics;
+
+namespace ConversationBot.Notifications.Subscriptions;
+
+/// <summary>
+/// Every field of a <see cref="Subscription"/>, for the storage layer: <see cref="Subscription.ToSnapshot"/>
+/// to write, <see cref="Subscription.Restore"/> to read. <see cref="Version"/> is the store's
+/// optimistic-concurrency counter (0 = never saved).
+/// </summary>
+public sealed record SubscriptionSnapshot(
+    string Id,
+    string TopicId,
+    string? Title,
+    string ChannelId,
+    string CustomerId,
+    string? Token,
+    string? ConversationReference,
+    Frequency? Frequency,
+    string? TimeZoneId,
+    string ProfileName,
+    DateTimeOffset OptedInAt,
+    DateTimeOffset? ExpiresAt,
+    SubscriptionStatus Status,
+    DateTimeOffset? StatusChangedAt,
+    string? RetirementReason,
+    DateTimeOffset? LastSentAt,
+    DateTimeOffset? NextEligibleAt,
+    SubscriptionOrigin Origin,
+    DateTimeOffset LastEventAt,
+    long Version);

@@ -1,0 +1,9 @@
+namespace ConversationBot.Notifications.Topics;
+
+/// <summary>Bound from <c>Notifications:Topics:&lt;id&gt;:Texts:&lt;language&gt;</c>.</summary>
+public sealed class TopicTextOptions
+{
+    public string? Title { get; set; }
+
+    public string? Description { get; set; }
+}
