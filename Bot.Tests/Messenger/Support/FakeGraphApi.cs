@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConversationBot.Bot.Tests.Messenger.Support;
+
+/// <summary>
+/// Meta's Graph Send API as a small Kestrel app on 127.0.0.1: records every request to
+/// /{version}/{page}/messages and answers send-ok.json, or whatever a test queued (an error body, a status).
+/// </summary>
+public sealed class FakeGraphApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<GraphRequest> _received = new();
+    private readonly ConcurrentQueue<(int Status, string Body)> _answers = new();
+
+    private FakeGraphApi(WebApplication app)
+    {
+        _app = app;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseUrl = new Uri(address.TrimEnd('/') + "/v21.0");
+    }
+
+    /// <summary>What Messenger:GraphBaseUrl points at.</summary>
+    public Uri BaseUrl { get; }
+
+    public IReadOnlyList<GraphRequest> Requests => [.. _received];
+
+    /// <summary>The message bodies sent, in order (sender actions left out).</summary>
+    public IReadOnlyList<JsonObject> Messages => [.. Requests.Where(r => r.Body["message"] is not null).Select(r => (JsonObject)r.Body["message"]!)];
+
+    public static async Task<FakeGraphApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var graph = default(FakeGraphApi);
+        app.MapPost("/{version}/{page}/messages", async (HttpContext http, string page) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
+            graph!._received.Enqueue(new GraphRequest(page, http.Request.Query["access_token"].ToString(), body));
+            if (graph._answers.TryDequeue(out var answer))
+            {
+                return Results.Content(answer.Body, "application/json", statusCode: answer.Status);
+            }
+
+            return Results.Content(File.ReadAllText(Path.Combine(Bot.Tests.Support.RepositoryPaths.SharedMessenger, "send-ok.json")), "application/json");
+        });
+        await app.StartAsync();
+        graph = new FakeGraphApi(app);
+        return graph;
+    }
+
+    /// <summary>The next request is answered with this status and body (e.g. a sample error file).</summary>
+    public void AnswerNext(int status, string body) => _answers.Enqueue((status, body));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

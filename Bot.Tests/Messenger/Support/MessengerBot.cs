@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConversationBot.Bot.Tests.Messenger.Support;
+
+/// <summary>
+/// The real host with the Messenger channel on, its Send API pointed at a fake Graph API, and a
+/// client that posts webhook bodies signed as Meta signs them.
+/// </summary>
+public sealed class MessengerBot : IAsyncDisposable
+{
+    public const string AppSecret = "test-app-secret";
+    public const string VerifyToken = "test-verify-token";
+    public const string PageAccessToken = "test-page-token";
+    public const string PageId = "104567890123456";
+    public const string Psid = "6543210987654321";
+
+    private readonly TempDatabase _database;
+
+    private MessengerBot(TempDatabase database, FakeGraphApi graph, BotHost host)
+    {
+        _database = database;
+        Graph = graph;
+        Host = host;
+    }
+
+    public FakeGraphApi Graph { get; }
+
+    public BotHost Host { get; }
+
+    public RecordingBot Bot => Host.Services.GetRequiredService<RecordingBot>();
+
+    public static async Task<MessengerBot> StartAsync(string? locale = null, Action<IServiceCollection>? replaceServices = null)
+    {
+        var database = new TempDatabase();
+        var graph = await FakeGraphApi.StartAsync();
+        var host = BotHost.Start(database.FilePath, Settings(graph, locale), services =>
+        {
+            RecordingBot.Replace(services);
+            replaceServices?.Invoke(services);
+        });
+        return new MessengerBot(database, graph, host);
+    }
+
+    public static Dictionary<string, string?> Settings(FakeGraphApi graph, string? locale = null) => new()
+    {
+        ["Messenger:AppSecret"] = AppSecret,
+        ["Messenger:VerifyToken"] = VerifyToken,
+        ["Messenger:PageAccessToken"] = PageAccessToken,
+        ["Messenger:PageId"] = PageId,
+        ["Messenger:GraphBaseUrl"] = graph.BaseUrl.ToString(),
+        ["Messenger:Locale"] = locale ?? string.Empty,
+    };
+
+    public static string Sample(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.SharedMessenger, name));
+
+    public Task<HttpResponseMessage> PostSampleAsync(string name) => PostSignedAsync(Sample(name));
+
+    public Task<HttpResponseMessage> PostSignedAsync(string body) =>
+        PostAsync(Encoding.UTF8.GetBytes(body), MessengerSignature.Sign(Encoding.UTF8.GetBytes(body), AppSecret));
+
+    public Task<HttpResponseMessage> PostAsync(byte[] body, string? signature)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, MessengerEndpoints.Path) { Content = content };
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation(MessengerSignature.HeaderName, signature);
+        }
+
+        return Host.Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Graph.DisposeAsync();
+        _database.Dispose();
+    }
+}

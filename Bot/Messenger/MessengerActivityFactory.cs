@@ -1,0 +1,120 @@
+using ConversationBot.Bot.Messenger.Webhook;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace ConversationBot.Bot.Messenger;
+
+/// <summary>
+/// Turns a Messenger webhook event into the Bot Framework activity the dialogs understand, the way
+/// Azure Bot Service's Facebook channel does: channel "facebook", conversation and sender = the
+/// customer's PSID, recipient = the page, the raw event as channelData. Echoes of the page's own
+/// messages, deliveries, reads and anything unknown give null: nothing to answer.
+/// </summary>
+public static class MessengerActivityFactory
+{
+    public const string ChannelId = "facebook";
+
+    /// <summary>The event activity an opt-in becomes; its value is the optin object.</summary>
+    public const string OptinEventName = "messenger.optin";
+
+    public const string NotificationMessagesOptin = "notification_messages";
+
+    /// <summary>A message or a postback: what opens Messenger's 24-hour window (an opt-in does not).</summary>
+    public static bool IsCustomerMessage(MessagingEvent messagingEvent) =>
+        messagingEvent.Message is { IsEcho: false } || messagingEvent.Postback is not null;
+
+    public static Activity? ToActivity(MessagingEvent messagingEvent, string? locale)
+    {
+        var psid = messagingEvent.Sender?.Id;
+        if (string.IsNullOrWhiteSpace(psid))
+        {
+            return null;
+        }
+
+        Activity activity;
+        if (messagingEvent.Message is { IsEcho: false } message)
+        {
+            activity = FromMessage(message);
+        }
+        else if (messagingEvent.Postback is { } postback)
+        {
+            activity = new Activity(ActivityTypes.Message) { Text = postback.Title, Value = SubmitData(postback.Payload) };
+        }
+        else if (messagingEvent.OptinType == NotificationMessagesOptin)
+        {
+            activity = new Activity(ActivityTypes.Event) { Name = OptinEventName, Value = JObject.Parse(messagingEvent.Optin!.Value.GetRawText()) };
+        }
+        else
+        {
+            return null;
+        }
+
+        activity.Id = Guid.NewGuid().ToString();
+        activity.ChannelId = ChannelId;
+        activity.Conversation = new ConversationAccount(id: psid);
+        activity.From = new ChannelAccount(psid, role: RoleTypes.User);
+        activity.Recipient = new ChannelAccount(messagingEvent.Recipient?.Id ?? string.Empty, role: RoleTypes.Bot);
+        activity.Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(messagingEvent.Timestamp);
+        activity.Locale = string.IsNullOrWhiteSpace(locale) ? null : locale;
+        activity.ChannelData = JObject.Parse(messagingEvent.Raw);
+        return activity;
+    }
+
+    private static Activity FromMessage(WebhookMessage message)
+    {
+        var activity = new Activity(ActivityTypes.Message) { Text = QuickReplyText(message) ?? message.Text };
+        var attachments = (message.Attachments ?? [])
+            .Where(a => !string.IsNullOrWhiteSpace(a.Url))
+            .Select(a => new Attachment(ContentTypeOf(a.Type), a.Url))
+            .ToList();
+        if (attachments.Count > 0)
+        {
+            activity.Attachments = attachments;
+        }
+
+        return activity;
+    }
+
+    /// <summary>
+    /// Meta sends the quick reply's title as the text. The bot's own quick replies carry the full
+    /// answer as payload (titles longer than 20 characters are shortened with "…"), so a shortened
+    /// title is replaced by its payload; other payloads (MENU_ORDER_STATUS) leave the title as it is.
+    /// </summary>
+    private static string? QuickReplyText(WebhookMessage message)
+    {
+        var payload = message.QuickReply?.Payload;
+        var text = message.Text;
+        if (string.IsNullOrEmpty(payload) || string.IsNullOrEmpty(text) || !text.EndsWith('…'))
+        {
+            return null;
+        }
+
+        return payload.StartsWith(text[..^1], StringComparison.Ordinal) ? payload : null;
+    }
+
+    /// <summary>A postback made from a card's Action.Submit carries the submit data (e.g. {"choice": ...}) as JSON: it becomes the value, as a card submit does elsewhere.</summary>
+    private static JObject? SubmitData(string? payload)
+    {
+        if (string.IsNullOrWhiteSpace(payload) || !payload.TrimStart().StartsWith('{'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JObject.Parse(payload);
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return null;
+        }
+    }
+
+    private static string ContentTypeOf(string? type) => type switch
+    {
+        "image" => "image/*",
+        "video" => "video/*",
+        "audio" => "audio/*",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,208 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ConversationBot.Bot.Messenger.Webhook;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Messenger;
+
+/// <summary>
+/// Messenger's webhook at /api/messenger: the subscription handshake (GET) and the events (POST).
+/// A POST is checked (size, then signature over the raw bytes) before it is parsed, then every
+/// event is run synchronously, in the order received, before the 200: Meta redelivers a POST that
+/// did not get one, so an event is never lost when the process stops mid-batch, and the event log
+/// makes the redelivery run each event once. Turns take milliseconds, well inside Meta's 5 seconds.
+/// </summary>
+public static partial class MessengerEndpoints
+{
+    public const string Path = "/api/messenger";
+
+    public static IEndpointRouteBuilder MapMessengerEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessengerEndpoints));
+        if (!options.IsEnabled)
+        {
+            LogDisabled(logger, string.Join(", ", options.MissingSettings()));
+            return endpoints;
+        }
+
+        endpoints.MapGet(Path, Handshake).WithName("MessengerHandshake").WithSummary("Meta's webhook subscription handshake.");
+        endpoints.MapPost(Path, ReceiveAsync).WithName("MessengerWebhook").WithSummary("Messenger webhook events: runs a turn for each.");
+        return endpoints;
+    }
+
+    private static IResult Handshake(HttpRequest request, IOptions<MessengerOptions> options, ILoggerFactory loggerFactory)
+    {
+        var mode = request.Query["hub.mode"].ToString();
+        var token = request.Query["hub.verify_token"].ToString();
+        var challenge = request.Query["hub.challenge"].ToString();
+        if (mode != "subscribe" || !EqualInConstantTime(token, options.Value.VerifyToken ?? string.Empty))
+        {
+            LogHandshakeRefused(loggerFactory.CreateLogger(typeof(MessengerEndpoints)), mode);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        return string.IsNullOrEmpty(challenge)
+            ? Results.Problem(detail: "hub.challenge is missing.", statusCode: StatusCodes.Status400BadRequest)
+            : Results.Text(challenge, "text/plain", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http,
+        IOptions<MessengerOptions> options,
+        MessengerAdapter adapter,
+        IBot bot,
+        IMessengerEventLog eventLog,
+        ILoggerFactory loggerFactory)
+    {
+        var settings = options.Value;
+        var logger = loggerFactory.CreateLogger(typeof(MessengerEndpoints));
+        if (http.Request.ContentLength > settings.MaxBodyBytes)
+        {
+            return TooLarge(settings.MaxBodyBytes);
+        }
+
+        var body = await ReadBoundedAsync(http.Request.Body, settings.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge(settings.MaxBodyBytes);
+        }
+
+        var signature = MessengerSignature.Verify(body, http.Request.Headers[MessengerSignature.HeaderName].ToString(), settings.AppSecret!);
+        if (signature != MessengerSignatureCheck.Valid)
+        {
+            LogSignatureRefused(logger, signature);
+            return signature == MessengerSignatureCheck.Missing
+                ? Results.Problem(detail: $"The {MessengerSignature.HeaderName} header is missing.", statusCode: StatusCodes.Status401Unauthorized)
+                : Results.Problem(detail: $"The {MessengerSignature.HeaderName} signature does not match the body.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        // Every event is read before any runs: a malformed batch is refused whole (400, Meta's
+        // retries of it will not succeed either) instead of half-processed.
+        WebhookPayload payload;
+        List<MessagingEvent> events;
+        try
+        {
+            payload = JsonSerializer.Deserialize<WebhookPayload>(body, MessengerJson.Options) ?? throw new JsonException("The body is null.");
+            events = [.. (payload.Entry ?? []).SelectMany(entry => entry?.Messaging ?? []).Select(MessagingEvent.Read)];
+        }
+        catch (JsonException ex)
+        {
+            LogMalformed(logger, ex.Message);
+            return Results.Problem(detail: $"The body is not a Messenger webhook payload: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (payload.ObjectType != "page")
+        {
+            // Another product's webhook (instagram, user, ...) sent to this URL by the app's settings.
+            // A non-200 would make Meta retry it for an hour and then unsubscribe the app, page included.
+            LogOtherObject(logger, payload.ObjectType);
+            return Results.Ok();
+        }
+
+        return await RunAsync(events, settings.Locale, adapter, bot, eventLog, logger).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> RunAsync(List<MessagingEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, ILogger logger)
+    {
+        var retryLater = false;
+        foreach (var messagingEvent in events)
+        {
+            var activity = MessengerActivityFactory.ToActivity(messagingEvent, locale);
+            if (activity is null)
+            {
+                continue;
+            }
+
+            // Not the request's token: a turn cut short because Meta hung up would have sent its
+            // replies without saving its state. The host's shutdown waits for running requests.
+            var key = MessengerEventKey.For(messagingEvent);
+            switch (await eventLog.ClaimAsync(key, CancellationToken.None).ConfigureAwait(false))
+            {
+                case MessengerEventClaim.AlreadyProcessed:
+                    LogDuplicate(logger, key);
+                    continue;
+                case MessengerEventClaim.InProgress:
+                    // Another request runs it now; if that one fails, only a redelivery brings it back.
+                    retryLater = true;
+                    continue;
+                default:
+                    break;
+            }
+
+            try
+            {
+                await adapter.ProcessActivityAsync(activity, MessengerActivityFactory.IsCustomerMessage(messagingEvent), bot, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // The turn did not happen (storage down, an opt-in not stored): give the event back and
+                // let Meta redeliver the POST; the events already done are skipped then.
+                LogEventFailed(logger, ex, key);
+                await eventLog.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            await eventLog.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return retryLater ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8);
+    }
+
+    /// <summary>Compares hashes, so neither the content nor the length of the configured token leaks through timing.</summary>
+    private static bool EqualInConstantTime(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    /// <returns>The body, or null when it is longer than <paramref name="maxBytes"/>.</returns>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge(int maxBytes) =>
+        Results.Problem(detail: $"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Messenger channel (/api/messenger) is disabled: set {MissingSettings} to enable it")]
+    private static partial void LogDisabled(ILogger logger, string missingSettings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Messenger handshake (hub.mode {Mode}): wrong verify token or mode")]
+    private static partial void LogHandshakeRefused(ILogger logger, string mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Messenger webhook POST: signature {Signature}")]
+    private static partial void LogSignatureRefused(ILogger logger, MessengerSignatureCheck signature);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed Messenger webhook body: {Error}")]
+    private static partial void LogMalformed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a webhook for object {Object}: this endpoint handles \"page\" (Messenger) only")]
+    private static partial void LogOtherObject(ILogger logger, string? @object);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped Messenger event {EventKey}: already processed (a redelivery)")]
+    private static partial void LogDuplicate(ILogger logger, string eventKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Messenger event {EventKey} failed; answering 503 so Meta redelivers it")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception, string eventKey);
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using ConversationBot.Bot.Messenger.Webhook;
+
+namespace ConversationBot.Bot.Messenger;
+
+/// <summary>
+/// What makes two deliveries the same event: a message's id (mid), and for postbacks without a mid
+/// and opt-ins, which have none, the sender, the timestamp and the kind (with the opt-in's token,
+/// payload and status, so a stop and a resume in the same millisecond stay two events).
+/// </summary>
+public static class MessengerEventKey
+{
+    public static string For(MessagingEvent messagingEvent)
+    {
+        var sender = messagingEvent.Sender?.Id ?? string.Empty;
+        var timestamp = messagingEvent.Timestamp.ToString(CultureInfo.InvariantCulture);
+        if (messagingEvent.Message?.Mid is { Length: > 0 } mid)
+        {
+            return $"mid:{mid}";
+        }
+
+        if (messagingEvent.Postback is { } postback)
+        {
+            return postback.Mid is { Length: > 0 } postbackMid ? $"mid:{postbackMid}" : $"postback:{sender}:{timestamp}:{postback.Payload}";
+        }
+
+        if (messagingEvent.Optin is { } optin)
+        {
+            return $"optin:{sender}:{timestamp}:{Field(optin, "notification_messages_token")}:{Field(optin, "payload")}:{Field(optin, "notification_messages_status")}";
+        }
+
+        return $"other:{sender}:{timestamp}";
+    }
+
+    private static string? Field(System.Text.Json.JsonElement element, string name) =>
+        element.ValueKind == System.Text.Json.JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value.ToString() : null;
+}

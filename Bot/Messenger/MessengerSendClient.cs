@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Messenger;
+
+/// <summary>
+/// The Graph Send API: replies to a customer (messaging_type RESPONSE), sender actions, and
+/// messages to a recurring-notification token (the proactive delivery service uses this too).
+/// The page access token goes in the query string as Meta documents it; it is never logged, and
+/// the failure messages carry Meta's error, never the request URL.
+/// </summary>
+public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, IOptions<MessengerOptions> options, ILogger<MessengerSendClient> logger)
+{
+    public const string HttpClientName = "Messenger";
+
+    /// <summary>An ordinary reply within the 24-hour window. <paramref name="message"/> is the Send API's "message" object.</summary>
+    public Task<MessengerSendResult> SendResponseAsync(string psid, JsonObject message, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["id"] = psid },
+                ["messaging_type"] = "RESPONSE",
+                ["message"] = message.DeepClone(),
+            },
+            cancellationToken);
+
+    /// <summary>typing_on, typing_off or mark_seen.</summary>
+    public Task<MessengerSendResult> SendSenderActionAsync(string psid, string senderAction, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["id"] = psid },
+                ["sender_action"] = senderAction,
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// A message to a recurring-notification token, allowed outside the 24-hour window. No
+    /// messaging_type, as in Meta's own samples (shared/messenger/README.md section 4).
+    /// </summary>
+    public Task<MessengerSendResult> SendWithTokenAsync(string notificationMessagesToken, JsonObject message, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["notification_messages_token"] = notificationMessagesToken },
+                ["message"] = message.DeepClone(),
+            },
+            cancellationToken);
+
+    private async Task<MessengerSendResult> PostAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var url = new Uri($"{settings.SendApiUrl.AbsoluteUri}?access_token={Uri.EscapeDataString(settings.PageAccessToken ?? string.Empty)}");
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        var http = httpClients.CreateClient(HttpClientName);
+        using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var failure = ReadError(response.StatusCode, text);
+            LogSendFailed(logger, (int)response.StatusCode, failure.Code, failure.Subcode, failure.GraphMessage, failure.FbTraceId);
+            throw failure;
+        }
+
+        return ReadResult(text);
+    }
+
+    private static MessengerSendResult ReadResult(string text)
+    {
+        try
+        {
+            var json = JsonNode.Parse(text) as JsonObject;
+
+            // One of Meta's pages shows {"recipient": {"id": ...}} instead of "recipient_id": read both.
+            var recipient = json?["recipient_id"]?.GetValue<string>() ?? (json?["recipient"] as JsonObject)?["id"]?.GetValue<string>();
+            return new MessengerSendResult(recipient, json?["message_id"]?.GetValue<string>());
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            // A 2xx is a delivered message even when its body surprises us.
+            return new MessengerSendResult(null, null);
+        }
+    }
+
+    /// <summary>Meta's {"error": {...}}; a body that is not one still becomes an exception with the body kept.</summary>
+    internal static MessengerSendException ReadError(HttpStatusCode status, string text)
+    {
+        try
+        {
+            if (JsonNode.Parse(text)?["error"] is JsonObject error)
+            {
+                return new MessengerSendException(
+                    status,
+                    Number(error["code"]),
+                    Number(error["error_subcode"]),
+                    Text(error["message"]),
+                    Text(error["type"]),
+                    Text(error["fbtrace_id"]),
+                    text);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page, an empty 502): fall through with the body as it is.
+        }
+
+        return new MessengerSendException(status, null, null, null, null, null, text);
+    }
+
+    private static int? Number(JsonNode? node) =>
+        node is JsonValue value && (value.TryGetValue<int>(out var number) || (value.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out number)))
+            ? number
+            : null;
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Messenger Send API answered {StatusCode}: code {Code}, subcode {Subcode}: {GraphMessage} (fbtrace_id {FbTraceId})")]
+    private static partial void LogSendFailed(ILogger logger, int statusCode, int? code, int? subcode, string? graphMessage, string? fbTraceId);
+}

@@ -1,0 +1,46 @@
+using ConversationBot.Bot.Storage.Sqlite;
+
+namespace ConversationBot.Bot.Messenger;
+
+public static class MessengerServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Messenger channel: options (validated at start-up), the Send API client, the adapter and
+    /// its SQLite stores. Registered always, so a proactive sender can depend on it; the endpoints
+    /// are mapped only when the secrets are configured (<see cref="MessengerEndpoints.MapMessengerEndpoints"/>).
+    /// </summary>
+    public static IServiceCollection AddMessenger(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.GraphBaseUrl.IsAbsoluteUri && (o.GraphBaseUrl.Scheme == Uri.UriSchemeHttps || o.GraphBaseUrl.Scheme == Uri.UriSchemeHttp), $"{MessengerOptions.SectionName}:GraphBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => IsCultureName(o.Locale), $"{MessengerOptions.SectionName}:Locale must be empty or a culture name such as de-CH.")
+            .ValidateOnStart();
+
+        // Turns wait for their sends, and Meta wants the webhook's 200 within 5 seconds: fail a stuck send early.
+        services.AddHttpClient(MessengerSendClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<MessengerSendClient>();
+        services.AddSingleton<MessengerAdapter>();
+        services.AddSingleton(SqliteMessengerEventLog.Schema);
+        services.AddSingleton(SqliteMessengerWindowStore.Schema);
+        services.AddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
+        services.AddSingleton<IMessengerWindowStore, SqliteMessengerWindowStore>();
+        return services;
+    }
+
+    private static bool IsCultureName(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            return true;
+        }
+
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(locale, predefinedOnly: true).Name.Length > 0;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace ConversationBot.Bot.Messenger.Webhook;
+
+/// <summary>One messaging event: exactly one of message, postback, optin, delivery, read (or something newer) is set.</summary>
+public sealed record MessagingEvent
+{
+    public WebhookParty? Sender { get; init; }
+
+    public WebhookParty? Recipient { get; init; }
+
+    /// <summary>Unix milliseconds; Meta does not keep events in order, this does.</summary>
+    public long Timestamp { get; init; }
+
+    public WebhookMessage? Message { get; init; }
+
+    public WebhookPostback? Postback { get; init; }
+
+    /// <summary>Kept as JSON: the opt-in handling reads fields that differ between rule sets (see shared/messenger/README.md section 3).</summary>
+    public JsonElement? Optin { get; init; }
+
+    /// <summary>The event exactly as it arrived.</summary>
+    public string Raw { get; private init; } = "{}";
+
+    public string? OptinType =>
+        Optin is { ValueKind: JsonValueKind.Object } optin && optin.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            ? type.GetString()
+            : null;
+
+    /// <summary>Reads one event; throws <see cref="JsonException"/> when it is not an event object.</summary>
+    public static MessagingEvent Read(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("A messaging event must be a JSON object.");
+        }
+
+        var messagingEvent = element.Deserialize<MessagingEvent>(MessengerJson.Options) ?? throw new JsonException("The messaging event is empty.");
+        return messagingEvent with { Raw = element.GetRawText() };
+    }
+}

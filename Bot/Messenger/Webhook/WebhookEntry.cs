@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace ConversationBot.Bot.Messenger.Webhook;
+
+/// <summary>
+/// One page's events in a webhook POST. The events stay JSON here: each is read on its own and
+/// keeps its raw form, which becomes the activity's channelData (as Azure Bot Service does).
+/// </summary>
+public sealed record WebhookEntry
+{
+    public string? Id { get; init; }
+
+    public long Time { get; init; }
+
+    public IReadOnlyList<JsonElement>? Messaging { get; init; }
+}

@@ -1,0 +1,79 @@
+using ConversationBot.Bot.Messenger;
+
+namespace ConversationBot.Bot.Storage.Sqlite;
+
+/// <summary>
+/// Processed Messenger events in the SQLite file. A claim left "processing" by a process that
+/// stopped mid-turn is taken over after <see cref="AbandonedAfter"/>; done rows are kept for
+/// <see cref="KeptFor"/>, far longer than Meta retries a delivery.
+/// </summary>
+public sealed class SqliteMessengerEventLog(SqliteDatabase database, TimeProvider time) : IMessengerEventLog
+{
+    public static readonly ISqliteMigration Schema = new SqliteMigration(
+        101,
+        "messenger events",
+        """
+        CREATE TABLE messenger_events (
+            event_key TEXT NOT NULL PRIMARY KEY,
+            state TEXT NOT NULL,
+            claimed_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX messenger_events_claimed_at ON messenger_events (claimed_at)
+        """);
+
+    /// <summary>A turn takes milliseconds; a claim this old belongs to a process that is gone.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
+
+    public async Task<MessengerEventClaim> ClaimAsync(string eventKey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var claim = connection.CreateCommand();
+        claim.CommandText = """
+            INSERT INTO messenger_events (event_key, state, claimed_at) VALUES ($key, 'processing', $now)
+            ON CONFLICT (event_key) DO UPDATE SET claimed_at = excluded.claimed_at
+                WHERE state = 'processing' AND claimed_at < $abandoned
+            """;
+        claim.Parameters.AddWithValue("$key", eventKey);
+        claim.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        claim.Parameters.AddWithValue("$abandoned", (now - AbandonedAfter).ToUnixTimeMilliseconds());
+        if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            return MessengerEventClaim.Claimed;
+        }
+
+        await using var state = connection.CreateCommand();
+        state.CommandText = "SELECT state FROM messenger_events WHERE event_key = $key";
+        state.Parameters.AddWithValue("$key", eventKey);
+        return await state.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == "done"
+            ? MessengerEventClaim.AlreadyProcessed
+            : MessengerEventClaim.InProgress;
+    }
+
+    public async Task CompleteAsync(string eventKey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // Pruning rides along with each completion: cheap (indexed), and no timer to run.
+        command.CommandText = """
+            UPDATE messenger_events SET state = 'done' WHERE event_key = $key;
+            DELETE FROM messenger_events WHERE claimed_at < $expired;
+            """;
+        command.Parameters.AddWithValue("$key", eventKey);
+        command.Parameters.AddWithValue("$expired", (now - KeptFor).ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReleaseAsync(string eventKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM messenger_events WHERE event_key = $key AND state = 'processing'";
+        command.Parameters.AddWithValue("$key", eventKey);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
