@@ -16,7 +16,15 @@ public sealed class SqliteTestDatabase : IDisposable
     public SqliteDatabase Open(string? path = null) => new(
         Options.Create(new SqliteStorageOptions { Path = path ?? FilePath }),
         new Environment(),
-        [SqliteStorage.Schema, SqliteHandoffStore.Schema]);
+        Migrations);
+
+    /// <summary>Every schema step the host registers, in the order the versions say.</summary>
+    public static IReadOnlyList<ISqliteMigration> Migrations { get; } =
+    [
+        SqliteStorage.Schema,
+        SqliteHandoffStore.Schema,
+        SqliteSubscriptionStore.Schema,
+    ];
 
     public void Dispose() => _file.Dispose();
 

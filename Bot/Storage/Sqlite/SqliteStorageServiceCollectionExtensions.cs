@@ -1,4 +1,5 @@
 using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Bot.Builder;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
@@ -14,6 +15,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton(SqliteHandoffStore.Schema);
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.AddSingleton(SqliteSubscriptionStore.Schema);
+        services.AddSingleton<ISubscriptionStore, SqliteSubscriptionStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
         return services;
     }
