@@ -1,5 +1,8 @@
 using ConversationBot.Bot.Tests.Notifications.Fakes;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
 
 namespace ConversationBot.Bot.Tests.Storage;
 
@@ -7,4 +10,12 @@ namespace ConversationBot.Bot.Tests.Storage;
 public sealed class InMemoryNotificationStoreContractTests : NotificationStoreContractTests
 {
     protected override ISubscriptionStore CreateSubscriptionStore() => new SerializedSubscriptionStore(new InMemorySubscriptionStore());
+
+    protected override IOfferHistoryStore CreateOfferHistoryStore() => new InMemoryOfferHistoryStore();
+
+    protected override IMessagingWindowStore CreateMessagingWindowStore() => new InMemoryMessagingWindowStore();
+
+    protected override IPageStatusStore CreatePageStatusStore() => new InMemoryPageStatusStore();
+
+    protected override IStopRateCounterStore CreateStopRateCounterStore() => new InMemoryStopRateCounterStore();
 }

@@ -1,5 +1,8 @@
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
+using ConversationBot.Notifications.Window;
 
 namespace ConversationBot.Bot.Tests.Storage;
 
@@ -16,6 +19,14 @@ public abstract class NotificationStoreContractTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     protected abstract ISubscriptionStore CreateSubscriptionStore();
+
+    protected abstract IOfferHistoryStore CreateOfferHistoryStore();
+
+    protected abstract IMessagingWindowStore CreateMessagingWindowStore();
+
+    protected abstract IPageStatusStore CreatePageStatusStore();
+
+    protected abstract IStopRateCounterStore CreateStopRateCounterStore();
 
     [Fact]
     public async Task A_subscription_never_saved_is_found_by_nothing()
@@ -242,6 +253,206 @@ public abstract class NotificationStoreContractTests
         }
 
         Assert.All(before, id => Assert.Contains(id, listed));
+    }
+
+    [Fact]
+    public async Task A_customer_who_never_wrote_has_a_closed_window()
+    {
+        var store = CreateMessagingWindowStore();
+
+        var window = await store.GetAsync("messenger", "c1", None);
+
+        Assert.Equal(("messenger", "c1"), (window.ChannelId, window.CustomerId));
+        Assert.Null(window.LastCustomerMessageAt);
+        Assert.False(window.IsOpenAt(At));
+    }
+
+    [Fact]
+    public async Task A_saved_window_is_open_until_exactly_24_hours_after_the_last_message()
+    {
+        var store = CreateMessagingWindowStore();
+        var window = await store.GetAsync("messenger", "kunde-ü-😀", None);
+        window.RecordCustomerMessage(At);
+
+        await store.SaveAsync(window, None);
+        var loaded = await store.GetAsync("messenger", "kunde-ü-😀", None);
+
+        Assert.Equal(At, loaded.LastCustomerMessageAt);
+        Assert.True(loaded.IsOpenAt(At.AddHours(24).AddMilliseconds(-1)));
+        Assert.False(loaded.IsOpenAt(At.AddHours(24)));
+    }
+
+    [Fact]
+    public async Task A_window_only_moves_forward_whatever_order_the_saves_come_in()
+    {
+        var store = CreateMessagingWindowStore();
+        await store.SaveAsync(MessagingWindow.Restore("messenger", "c1", At.AddHours(2)), None);
+
+        await store.SaveAsync(MessagingWindow.Restore("messenger", "c1", At), None);
+        await store.SaveAsync(MessagingWindow.NeverOpened("messenger", "c1"), None);
+        var afterOlder = await store.GetAsync("messenger", "c1", None);
+        await store.SaveAsync(MessagingWindow.Restore("messenger", "c1", At.AddHours(3)), None);
+        var afterNewer = await store.GetAsync("messenger", "c1", None);
+
+        Assert.Equal(At.AddHours(2), afterOlder.LastCustomerMessageAt);
+        Assert.Equal(At.AddHours(3), afterNewer.LastCustomerMessageAt);
+    }
+
+    [Fact]
+    public async Task Windows_belong_to_one_channel_and_customer()
+    {
+        var store = CreateMessagingWindowStore();
+
+        await store.SaveAsync(MessagingWindow.Restore("messenger", "c1", At), None);
+
+        Assert.Null((await store.GetAsync("messenger", "c2", None)).LastCustomerMessageAt);
+        Assert.Null((await store.GetAsync("webchat", "c1", None)).LastCustomerMessageAt);
+    }
+
+    [Fact]
+    public async Task A_page_never_restricted_is_unrestricted()
+    {
+        var store = CreatePageStatusStore();
+
+        var status = await store.GetAsync("page-1", None);
+
+        Assert.Equal(PageStatus.Unrestricted, status);
+    }
+
+    [Fact]
+    public async Task Barring_opt_ins_and_pausing_sends_are_kept_apart_until_their_instants()
+    {
+        var store = CreatePageStatusStore();
+
+        await store.BarOptInsUntilAsync("page-1", At.AddDays(1), None);
+        var barred = await store.GetAsync("page-1", None);
+        await store.PauseSendsUntilAsync("page-1", At.AddHours(6), None);
+        var both = await store.GetAsync("page-1", None);
+
+        Assert.Equal(new PageStatus(At.AddDays(1), null), barred);
+        Assert.Equal(new PageStatus(At.AddDays(1), At.AddHours(6)), both);
+        Assert.True(both.AreOptInsBarredAt(At.AddDays(1).AddMilliseconds(-1)));
+        Assert.False(both.AreOptInsBarredAt(At.AddDays(1)));
+        Assert.True(both.AreSendsPausedAt(At.AddHours(6).AddMilliseconds(-1)));
+        Assert.False(both.AreSendsPausedAt(At.AddHours(6)));
+        Assert.Equal(PageStatus.Unrestricted, await store.GetAsync("page-2", None));
+    }
+
+    [Fact]
+    public async Task The_latest_restriction_replaces_the_one_before_even_when_shorter()
+    {
+        var store = CreatePageStatusStore();
+        await store.PauseSendsUntilAsync("page-1", At.AddDays(2), None);
+        await store.BarOptInsUntilAsync("page-1", At.AddDays(2), None);
+
+        await store.PauseSendsUntilAsync("page-1", At.AddHours(1), None);
+        await store.BarOptInsUntilAsync("page-1", At.AddHours(2), None);
+
+        Assert.Equal(new PageStatus(At.AddHours(2), At.AddHours(1)), await store.GetAsync("page-1", None));
+    }
+
+    [Fact]
+    public async Task A_topic_without_events_counts_nothing()
+    {
+        var store = CreateStopRateCounterStore();
+
+        Assert.Equal(new StopRateCounts(0, 0), await store.CountAsync("weekly-deals", At.AddDays(-7), At, None));
+    }
+
+    [Fact]
+    public async Task Counts_include_both_edges_of_the_window_and_nothing_outside_it()
+    {
+        var store = CreateStopRateCounterStore();
+        var since = At.AddDays(-7);
+        await store.RecordOptInAsync("weekly-deals", since.AddMilliseconds(-1), None);
+        await store.RecordStopAsync("weekly-deals", since.AddMilliseconds(-1), None);
+        await store.RecordOptInAsync("weekly-deals", since, None);
+        await store.RecordOptInAsync("weekly-deals", At.AddDays(-3), None);
+        await store.RecordStopAsync("weekly-deals", At.AddDays(-3), None);
+        await store.RecordStopAsync("weekly-deals", At, None);
+        await store.RecordOptInAsync("weekly-deals", At.AddMilliseconds(1), None);
+        await store.RecordStopAsync("weekly-deals", At.AddMilliseconds(1), None);
+        await store.RecordStopAsync("order-updates", At.AddDays(-1), None);
+
+        var counts = await store.CountAsync("weekly-deals", since, At, None);
+
+        Assert.Equal(new StopRateCounts(OptIns: 2, Stops: 2), counts);
+        Assert.Equal(new StopRateCounts(0, 1), await store.CountAsync("order-updates", since, At, None));
+        Assert.Equal(new StopRateCounts(4, 4), await store.CountAsync("weekly-deals", since.AddDays(-1), At.AddDays(1), None));
+    }
+
+    [Fact]
+    public async Task A_customer_never_offered_anything_has_an_empty_history()
+    {
+        var store = CreateOfferHistoryStore();
+
+        var history = await store.GetAsync("messenger", "c1", None);
+
+        Assert.Empty(history.Requests);
+        Assert.Empty(history.Declines);
+        Assert.Null(history.OffersBlockedUntil);
+    }
+
+    [Fact]
+    public async Task Requests_and_declines_come_back_in_the_order_they_were_recorded_with_every_field()
+    {
+        var store = CreateOfferHistoryStore();
+        OptInRequestRecord[] requests =
+        [
+            new("weekly-deals", "Wöchentliche Angebote 😀 \"quoted\"", At),
+            new("order-updates", "Order updates", At.AddDays(1)),
+            new("weekly-deals", "Weekly deals from our shop", At.AddMinutes(-5)),
+        ];
+        OptInDeclineRecord[] declines = [new("order-updates", At.AddDays(1).AddMinutes(1)), new("weekly-deals", At.AddDays(2))];
+
+        foreach (var request in requests)
+        {
+            await store.RecordRequestAsync("messenger", "kunde-ü", request, None);
+        }
+
+        foreach (var decline in declines)
+        {
+            await store.RecordDeclineAsync("messenger", "kunde-ü", decline, None);
+        }
+
+        var history = await store.GetAsync("messenger", "kunde-ü", None);
+
+        Assert.Equal(requests, history.Requests);
+        Assert.Equal(declines, history.Declines);
+        Assert.Null(history.OffersBlockedUntil);
+    }
+
+    [Fact]
+    public async Task Blocking_offers_keeps_the_latest_instant_and_the_records()
+    {
+        var store = CreateOfferHistoryStore();
+        await store.RecordRequestAsync("messenger", "c1", new OptInRequestRecord("weekly-deals", "Weekly deals from our shop", At), None);
+
+        await store.BlockOffersUntilAsync("messenger", "c1", At.AddDays(2), None);
+        var blocked = await store.GetAsync("messenger", "c1", None);
+        await store.BlockOffersUntilAsync("messenger", "c1", At.AddDays(1), None);
+        var reblocked = await store.GetAsync("messenger", "c1", None);
+
+        Assert.Equal(At.AddDays(2), blocked.OffersBlockedUntil);
+        Assert.Equal(At.AddDays(1), reblocked.OffersBlockedUntil);
+        Assert.Single(reblocked.Requests);
+    }
+
+    [Fact]
+    public async Task Offer_histories_belong_to_one_channel_and_customer()
+    {
+        var store = CreateOfferHistoryStore();
+        await store.RecordRequestAsync("messenger", "c1", new OptInRequestRecord("weekly-deals", "Weekly deals from our shop", At), None);
+        await store.RecordDeclineAsync("messenger", "c1", new OptInDeclineRecord("weekly-deals", At), None);
+        await store.BlockOffersUntilAsync("messenger", "c1", At.AddDays(1), None);
+
+        foreach (var (channel, customer) in new[] { ("messenger", "c2"), ("webchat", "c1") })
+        {
+            var other = await store.GetAsync(channel, customer, None);
+            Assert.Empty(other.Requests);
+            Assert.Empty(other.Declines);
+            Assert.Null(other.OffersBlockedUntil);
+        }
     }
 
     protected static async Task<List<List<Subscription>>> ListAllPagesAsync(ISubscriptionStore store, string topicId, int pageSize)

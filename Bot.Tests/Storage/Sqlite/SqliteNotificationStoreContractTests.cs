@@ -1,5 +1,8 @@
 using ConversationBot.Bot.Storage.Sqlite;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
 
 namespace ConversationBot.Bot.Tests.Storage.Sqlite;
 
@@ -18,4 +21,12 @@ public sealed class SqliteNotificationStoreContractTests : NotificationStoreCont
     }
 
     protected override ISubscriptionStore CreateSubscriptionStore() => new SqliteSubscriptionStore(_database);
+
+    protected override IOfferHistoryStore CreateOfferHistoryStore() => new SqliteOfferHistoryStore(_database);
+
+    protected override IMessagingWindowStore CreateMessagingWindowStore() => new SqliteMessagingWindowStore(_database);
+
+    protected override IPageStatusStore CreatePageStatusStore() => new SqlitePageStatusStore(_database);
+
+    protected override IStopRateCounterStore CreateStopRateCounterStore() => new SqliteStopRateCounterStore(_database);
 }

@@ -24,6 +24,10 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteStorage.Schema,
         SqliteHandoffStore.Schema,
         SqliteSubscriptionStore.Schema,
+        SqliteOfferHistoryStore.Schema,
+        SqliteMessagingWindowStore.Schema,
+        SqlitePageStatusStore.Schema,
+        SqliteStopRateCounterStore.Schema,
     ];
 
     public void Dispose() => _file.Dispose();
