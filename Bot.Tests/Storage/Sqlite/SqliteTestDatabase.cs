@@ -16,7 +16,19 @@ public sealed class SqliteTestDatabase : IDisposable
     public SqliteDatabase Open(string? path = null) => new(
         Options.Create(new SqliteStorageOptions { Path = path ?? FilePath }),
         new Environment(),
-        [SqliteStorage.Schema, SqliteHandoffStore.Schema]);
+        Migrations);
+
+    /// <summary>Every schema step the host registers, in the order the versions say.</summary>
+    public static IReadOnlyList<ISqliteMigration> Migrations { get; } =
+    [
+        SqliteStorage.Schema,
+        SqliteHandoffStore.Schema,
+        SqliteSubscriptionStore.Schema,
+        SqliteOfferHistoryStore.Schema,
+        SqliteMessagingWindowStore.Schema,
+        SqlitePageStatusStore.Schema,
+        SqliteStopRateCounterStore.Schema,
+    ];
 
     public void Dispose() => _file.Dispose();
 

@@ -1,4 +1,8 @@
 using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.StopRate;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
@@ -14,6 +18,16 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton(SqliteHandoffStore.Schema);
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.AddSingleton(SqliteSubscriptionStore.Schema);
+        services.AddSingleton<ISubscriptionStore, SqliteSubscriptionStore>();
+        services.AddSingleton(SqliteOfferHistoryStore.Schema);
+        services.AddSingleton<IOfferHistoryStore, SqliteOfferHistoryStore>();
+        services.AddSingleton(SqliteMessagingWindowStore.Schema);
+        services.AddSingleton<IMessagingWindowStore, SqliteMessagingWindowStore>();
+        services.AddSingleton(SqlitePageStatusStore.Schema);
+        services.AddSingleton<IPageStatusStore, SqlitePageStatusStore>();
+        services.AddSingleton(SqliteStopRateCounterStore.Schema);
+        services.AddSingleton<IStopRateCounterStore, SqliteStopRateCounterStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
         return services;
     }

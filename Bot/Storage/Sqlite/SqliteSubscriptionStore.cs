@@ -1,0 +1,205 @@
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
+using Microsoft.Data.Sqlite;
+
+namespace ConversationBot.Bot.Storage.Sqlite;
+
+/// <summary>
+/// Notification subscriptions in the SQLite file, one row per <see cref="Subscription.Id"/> with a
+/// column per snapshot field, so every query the port makes is answered from an index. Every read is
+/// either a lookup by a unique key (id, token) or a query bounded by one (channel, customer) or one
+/// topic, which is what the Cosmos DB version can do as point reads and single-partition queries.
+/// </summary>
+public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscriptionStore
+{
+    /// <remarks>
+    /// channel_id compares ignoring case, as <see cref="ChannelIds"/> and the port's reference do.
+    /// The token is unique when present: Messenger issues one token per (page, user, topic), and the
+    /// consent service finds a subscription by its token before it creates one. The (topic, status, id)
+    /// index serves the fan-out page in id order without sorting.
+    /// Enums are stored by name, so reordering an enum cannot change what a stored row means.
+    /// </remarks>
+    public static readonly ISqliteMigration Schema = new SqliteMigration(
+        3,
+        "notification subscriptions",
+        """
+        CREATE TABLE notification_subscriptions (
+            id TEXT PRIMARY KEY NOT NULL,
+            topic_id TEXT NOT NULL,
+            title TEXT,
+            channel_id TEXT NOT NULL COLLATE NOCASE,
+            customer_id TEXT NOT NULL,
+            token TEXT,
+            conversation_reference TEXT,
+            frequency TEXT,
+            time_zone_id TEXT,
+            profile_name TEXT NOT NULL,
+            opted_in_at INTEGER NOT NULL,
+            expires_at INTEGER,
+            status TEXT NOT NULL,
+            status_changed_at INTEGER,
+            retirement_reason TEXT,
+            last_sent_at INTEGER,
+            next_eligible_at INTEGER,
+            origin TEXT NOT NULL,
+            last_event_at INTEGER NOT NULL,
+            version INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX notification_subscriptions_token ON notification_subscriptions (token) WHERE token IS NOT NULL;
+        CREATE INDEX notification_subscriptions_customer ON notification_subscriptions (channel_id, customer_id);
+        CREATE INDEX notification_subscriptions_topic_status ON notification_subscriptions (topic_id, status, id)
+        """);
+
+    private const string Columns = """
+        id, topic_id, title, channel_id, customer_id, token, conversation_reference, frequency, time_zone_id, profile_name,
+        opted_in_at, expires_at, status, status_changed_at, retirement_reason, last_sent_at, next_eligible_at, origin, last_event_at, version
+        """;
+
+    public async Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var found = await QueryAsync($"SELECT {Columns} FROM notification_subscriptions WHERE token = $token", c => c.Parameters.AddWithValue("$token", token), cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        var found = await QueryAsync($"SELECT {Columns} FROM notification_subscriptions WHERE id = $id", c => c.Parameters.AddWithValue("$id", subscriptionId), cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListByCustomerAsync(string channelId, string customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(customerId);
+        return await QueryAsync(
+            $"SELECT {Columns} FROM notification_subscriptions WHERE channel_id = $channel AND customer_id = $customer ORDER BY id",
+            c =>
+            {
+                c.Parameters.AddWithValue("$channel", channelId);
+                c.Parameters.AddWithValue("$customer", customerId);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <remarks>
+    /// Keyset paging: the continuation is the last id handed out and the next page starts after it.
+    /// Memory stays at one page however large the topic, and a subscription inserted or stopped
+    /// between pages cannot shift the rest: nobody still active is skipped or listed twice.
+    /// One row more than the page is read to tell whether another page follows.
+    /// </remarks>
+    public async Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topicId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var rows = await QueryAsync(
+            $"SELECT {Columns} FROM notification_subscriptions WHERE topic_id = $topic AND status = $status AND id > $after ORDER BY id LIMIT $limit",
+            c =>
+            {
+                c.Parameters.AddWithValue("$topic", topicId);
+                c.Parameters.AddWithValue("$status", nameof(SubscriptionStatus.Active));
+                c.Parameters.AddWithValue("$after", continuation ?? string.Empty);
+                c.Parameters.AddWithValue("$limit", pageSize + 1L);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (rows.Count <= pageSize)
+        {
+            return new SubscriberPage(rows, null);
+        }
+
+        var page = rows.GetRange(0, pageSize);
+        return new SubscriberPage(page, page[^1].Id);
+    }
+
+    /// <remarks>
+    /// The version check is part of the statement: an insert that does nothing when the id exists,
+    /// or an update WHERE version = the loaded one. Zero rows changed is the conflict, reported as
+    /// false. A token already held by another subscription is not a conflict but broken data, and
+    /// fails with the unique-index error.
+    /// </remarks>
+    public async Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var s = subscription.ToSnapshot();
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.CreateCommand(s.Version == 0
+            ? $"""
+              INSERT INTO notification_subscriptions ({Columns})
+              VALUES ($id, $topic, $title, $channel, $customer, $token, $reference, $frequency, $timeZone, $profile,
+                      $optedIn, $expires, $status, $statusChanged, $retirement, $lastSent, $nextEligible, $origin, $lastEvent, 1)
+              ON CONFLICT (id) DO NOTHING
+              """
+            : """
+              UPDATE notification_subscriptions SET
+                  topic_id = $topic, title = $title, channel_id = $channel, customer_id = $customer, token = $token,
+                  conversation_reference = $reference, frequency = $frequency, time_zone_id = $timeZone, profile_name = $profile,
+                  opted_in_at = $optedIn, expires_at = $expires, status = $status, status_changed_at = $statusChanged,
+                  retirement_reason = $retirement, last_sent_at = $lastSent, next_eligible_at = $nextEligible, origin = $origin,
+                  last_event_at = $lastEvent, version = version + 1
+              WHERE id = $id AND version = $version
+              """);
+        var p = command.Parameters;
+        p.AddWithValue("$id", s.Id);
+        p.AddWithValue("$topic", s.TopicId);
+        p.AddWithValue("$title", SqliteValues.Text(s.Title));
+        p.AddWithValue("$channel", s.ChannelId);
+        p.AddWithValue("$customer", s.CustomerId);
+        p.AddWithValue("$token", SqliteValues.Text(s.Token));
+        p.AddWithValue("$reference", SqliteValues.Text(s.ConversationReference));
+        p.AddWithValue("$frequency", SqliteValues.Text(s.Frequency?.ToString()));
+        p.AddWithValue("$timeZone", SqliteValues.Text(s.TimeZoneId));
+        p.AddWithValue("$profile", s.ProfileName);
+        p.AddWithValue("$optedIn", SqliteValues.Time(s.OptedInAt));
+        p.AddWithValue("$expires", SqliteValues.Time(s.ExpiresAt));
+        p.AddWithValue("$status", s.Status.ToString());
+        p.AddWithValue("$statusChanged", SqliteValues.Time(s.StatusChangedAt));
+        p.AddWithValue("$retirement", SqliteValues.Text(s.RetirementReason));
+        p.AddWithValue("$lastSent", SqliteValues.Time(s.LastSentAt));
+        p.AddWithValue("$nextEligible", SqliteValues.Time(s.NextEligibleAt));
+        p.AddWithValue("$origin", s.Origin.ToString());
+        p.AddWithValue("$lastEvent", SqliteValues.Time(s.LastEventAt));
+        p.AddWithValue("$version", s.Version);
+        var saved = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
+    }
+
+    private async Task<List<Subscription>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var subscriptions = new List<Subscription>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            subscriptions.Add(Subscription.Restore(Read(reader)));
+        }
+
+        return subscriptions;
+    }
+
+    private static SubscriptionSnapshot Read(SqliteDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetNullableString(2),
+        r.GetString(3),
+        r.GetString(4),
+        r.GetNullableString(5),
+        r.GetNullableString(6),
+        r.IsDBNull(7) ? null : Enum.Parse<Frequency>(r.GetString(7)),
+        r.GetNullableString(8),
+        r.GetString(9),
+        r.GetTime(10),
+        r.GetNullableTime(11),
+        Enum.Parse<SubscriptionStatus>(r.GetString(12)),
+        r.GetNullableTime(13),
+        r.GetNullableString(14),
+        r.GetNullableTime(15),
+        r.GetNullableTime(16),
+        Enum.Parse<SubscriptionOrigin>(r.GetString(17)),
+        r.GetTime(18),
+        r.GetInt64(19));
+}
