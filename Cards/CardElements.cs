@@ -67,22 +67,52 @@ internal static class CardElements
         ["items"] = new JsonArray([.. items]),
     };
 
-    public static JsonObject Container(IEnumerable<JsonObject> items, string? style = null, string? spacing = null)
+    public static JsonObject Container(IEnumerable<JsonObject> items, string? style = null, string? spacing = null, bool separator = false)
     {
         var container = new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. items]) };
         SetIfGiven(container, "style", style);
         SetIfGiven(container, "spacing", spacing);
+        if (separator)
+        {
+            container["separator"] = true;
+        }
         return container;
     }
 
+    /// <param name="altText">What a screen reader says, and what shows when the image does not load.</param>
+    public static JsonObject Image(Uri url, string altText, string? size = null)
+    {
+        RequireWebUrl(url, "card image");
+        var image = new JsonObject { ["type"] = "Image", ["url"] = url.AbsoluteUri, ["altText"] = altText };
+        SetIfGiven(image, "size", size);
+        return image;
+    }
+
+    /// <summary>
+    /// A button that sends <paramref name="data"/> back to the bot as the activity's value. The
+    /// dialogs read the fields named in OptInSubmission and NotificationsSubmission, so a card
+    /// passes only those.
+    /// </summary>
+    public static JsonObject Submit(string title, JsonObject data) =>
+        new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+
+    /// <summary>Buttons inside the body, for an action that belongs to one block rather than the whole card.</summary>
+    public static JsonObject ActionSet(params JsonObject[] actions) =>
+        new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+
     public static JsonObject OpenUrl(string title, Uri url)
     {
-        // The channel opens what it is given; a relative or javascript: link would be a bug upstream.
+        RequireWebUrl(url, "card link");
+        return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.AbsoluteUri };
+    }
+
+    private static void RequireWebUrl(Uri url, string what)
+    {
+        // The channel opens or loads what it is given; a relative or javascript: URL would be a bug upstream.
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"A card link must be an absolute http(s) URL, not '{url}'.", nameof(url));
+            throw new ArgumentException($"A {what} must be an absolute http(s) URL, not '{url}'.", nameof(url));
         }
-        return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.AbsoluteUri };
     }
 
     private static void SetIfGiven(JsonObject element, string property, string? value)

@@ -52,14 +52,28 @@ public class AdaptiveCardTests
 
     [Theory]
     [MemberData(nameof(CardGallery.Names), MemberType = typeof(CardGallery))]
-    public void Card_has_no_submit_buttons(string name)
+    public void Card_has_submit_buttons_only_where_the_dialogs_read_the_answer(string name)
     {
-        // The menu and the answers travel as suggested actions and typed text; a submit button would
-        // need a handler for the postBack value the Emulator sends without text.
-        var card = CardGallery.Get(name).Card;
+        // The menu and the answers travel as suggested actions and typed text; a submit button needs
+        // a dialog that reads its value (the Emulator sends it without text). Only the opt-in offer
+        // and the notifications list have one, and their data carries the agreed field names.
+        var sample = CardGallery.Get(name);
+        var submits = CardJson.Elements(sample.Card, "Action.Submit").ToList();
 
-        Assert.Empty(CardJson.Elements(card, "Action.Submit"));
-        Assert.Empty(CardJson.Elements(card, "Action.Execute"));
+        Assert.Empty(CardJson.Elements(sample.Card, "Action.Execute"));
+        if (sample.CardType == typeof(OptInOfferCard))
+        {
+            Assert.NotEmpty(submits);
+            Assert.All(submits, submit => Assert.NotNull(submit["data"]?[OptInSubmission.Field]));
+        }
+        else if (sample.CardType == typeof(MyNotificationsCard))
+        {
+            Assert.All(submits, submit => Assert.NotNull(submit["data"]?[NotificationsSubmission.Field]));
+        }
+        else
+        {
+            Assert.Empty(submits);
+        }
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ConversationBot.Bot.Tests.Notifications;
 using ConversationBot.Cards;
+using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Bot.Tests.Cards;
 
@@ -71,6 +73,36 @@ public static class CardGallery
         Email: "service@shop.example.com",
         AddressLines: []);
 
+    /// <summary>A Monday morning in winter: 08:00 UTC is 09:00 in Berlin and 17:00 in Tokyo.</summary>
+    public static readonly DateTimeOffset NextMonday = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+    public static readonly SubscriptionLine ActiveWeeklyDeals = new(
+        TopicId: "weekly-deals",
+        Title: "Weekly deals from our shop",
+        Frequency: Frequency.Weekly,
+        IsStopped: false,
+        NextPossibleAt: NextMonday,
+        ExpiresAt: new DateTimeOffset(2027, 8, 20, 10, 30, 0, TimeSpan.Zero),
+        TimeZoneId: "Europe/Berlin");
+
+    public static readonly SubscriptionLine StoppedOrderUpdates = new(
+        TopicId: "order-updates",
+        Title: "Order updates",
+        Frequency: Frequency.Daily,
+        IsStopped: true,
+        NextPossibleAt: null,
+        ExpiresAt: null,
+        TimeZoneId: null);
+
+    public static readonly SubscriptionLine UnicodeNewsletter = new(
+        TopicId: "monthly-newsletter",
+        Title: "Neuigkeiten für Größe ä 😀 – 新着情報 and a title long enough to wrap twice",
+        Frequency: Frequency.Monthly,
+        IsStopped: false,
+        NextPossibleAt: NextMonday.AddDays(-3),
+        ExpiresAt: null,
+        TimeZoneId: "Asia/Tokyo");
+
     public static IReadOnlyList<CardSample> All { get; } = Build();
 
     public static TheoryData<string> Names => [.. All.Select(sample => sample.Name)];
@@ -100,7 +132,31 @@ public static class CardGallery
 
             Add(typeof(ContactCard), "full", ContactCard.Build(Contact, culture));
             Add(typeof(ContactCard), "minimal", ContactCard.Build(MinimalContact, culture));
+
+            Add(typeof(OptInOfferCard), "with-image", OptInOfferCard.Build(OfferOf(TestTopics.WeeklyDeals, culture), culture));
+            Add(typeof(OptInOfferCard), "without-image", OptInOfferCard.Build(OfferOf(TestTopics.OrderUpdates, culture), culture));
+            Add(typeof(OptInOfferCard), "unicode-title", OptInOfferCard.Build(
+                new OptInOfferCardModel(
+                    "monthly-newsletter",
+                    "Größe ä 😀 – 新着情報: news from our shop, once a month",
+                    "T-Shirt \"Größe ä 😀\" <b>not bold</b> & friends: what is new, with a description long enough to wrap over several lines.",
+                    new Uri("https://example.com/newsletter%20banner.png?w=800&lang=de"),
+                    Frequency.Monthly),
+                culture));
+
+            Add(typeof(MyNotificationsCard), "empty", MyNotificationsCard.Build(new MyNotificationsCardModel([]), culture));
+            Add(typeof(MyNotificationsCard), "active-and-stopped", MyNotificationsCard.Build(
+                new MyNotificationsCardModel([ActiveWeeklyDeals, StoppedOrderUpdates]), culture));
+            Add(typeof(MyNotificationsCard), "unicode-titles", MyNotificationsCard.Build(
+                new MyNotificationsCardModel([UnicodeNewsletter, StoppedOrderUpdates with { Title = "Bestellstatus 📦 ä" }]), culture));
         }
         return samples;
+    }
+
+    /// <summary>What a dialog would build from a configured topic for a customer in <paramref name="culture"/>.</summary>
+    public static OptInOfferCardModel OfferOf(Topic topic, CultureInfo culture)
+    {
+        var text = topic.TextFor(culture.Name);
+        return new OptInOfferCardModel(topic.Id, text.Title, text.Description, topic.ImageUrl, topic.Frequency);
     }
 }

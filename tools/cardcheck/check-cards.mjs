@@ -34,6 +34,12 @@ const chromiumArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+// Cards show images from the shop's servers, which this machine's closed network cannot reach (and
+// a failed load is a page error). Every http(s) image is answered with this grey 2:1 placeholder,
+// so the card's layout with an image is what gets rendered and checked.
+const placeholderPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAACgAAAAUCAIAAABwJOjsAAAAJElEQVR42mM4cfbSgCCGUYtHLR61eNTiUYtHLR61eNTikWMxANtHgkoTkECiAAAAAElFTkSuQmCC',
+  'base64');
 // Web Chat's default bubble is about this wide; narrower is where wrapping problems show.
 const cardWidthPx = 400;
 
@@ -139,6 +145,10 @@ async function renderAll(cards, pngDir) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: cardWidthPx + 40, height: 800 } });
+    // Only images are stubbed: any other request a card causes still fails visibly as a page error.
+    await page.route(/^https?:\/\//, (route) => (route.request().resourceType() === 'image'
+      ? route.fulfill({ status: 200, contentType: 'image/png', body: placeholderPng })
+      : route.continue()));
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('console', (message) => {
@@ -151,7 +161,7 @@ async function renderAll(cards, pngDir) {
     const results = [];
     for (const { name, card } of cards) {
       pageErrors.length = 0;
-      const rendered = await page.evaluate((json) => {
+      const rendered = await page.evaluate(async (json) => {
         const host = document.getElementById('host');
         host.replaceChildren();
         const adaptiveCard = new AdaptiveCards.AdaptiveCard();
@@ -159,6 +169,8 @@ async function renderAll(cards, pngDir) {
         const element = adaptiveCard.render();
         if (!element) return { ok: false, error: 'render() returned nothing' };
         host.appendChild(element);
+        // Wait for images so the size and the PNG include them; a broken one still renders its box.
+        await Promise.all([...element.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
         const box = element.getBoundingClientRect();
         const style = getComputedStyle(element);
         return {
