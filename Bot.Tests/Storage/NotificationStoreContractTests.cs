@@ -382,6 +382,17 @@ public abstract class NotificationStoreContractTests
     }
 
     [Fact]
+    public async Task A_window_starting_a_fraction_of_a_millisecond_after_an_event_leaves_it_out()
+    {
+        var store = CreateStopRateCounterStore();
+        await store.RecordStopAsync("weekly-deals", At, None);
+
+        var counts = await store.CountAsync("weekly-deals", At.AddTicks(5_000), At.AddDays(1), None);
+
+        Assert.Equal(new StopRateCounts(0, 0), counts);
+    }
+
+    [Fact]
     public async Task A_customer_never_offered_anything_has_an_empty_history()
     {
         var store = CreateOfferHistoryStore();
