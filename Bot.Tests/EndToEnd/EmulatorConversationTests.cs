@@ -48,7 +48,8 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         var replies = await emulator.SayAndReadAsync("10045");
 
         replies[0].HasAdaptiveCardContaining("10045", "Trail running shoes, size 42");
-        Assert.Equal("Kann ich dir sonst noch helfen?", replies[1].Text);
+        replies[1].HasAdaptiveCardContaining("Neuigkeiten zu deinen Bestellungen");
+        Assert.Equal("Kann ich dir sonst noch helfen?", replies[2].Text);
     }
 
     [Fact]

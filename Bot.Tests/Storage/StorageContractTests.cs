@@ -85,6 +85,42 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task Writing_null_makes_the_key_read_as_absent()
+    {
+        var storage = await CreateStorageAsync();
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "x" } });
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = null! });
+
+        Assert.Empty(await storage.ReadAsync(["k"]));
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_an_object_is_refused()
+    {
+        var storage = await CreateStorageAsync();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => storage.WriteAsync(new Dictionary<string, object> { ["k"] = "just a string" }));
+    }
+
+    [Fact]
+    public async Task A_null_key_is_refused()
+    {
+        var storage = await CreateStorageAsync();
+
+        await Assert.ThrowsAnyAsync<ArgumentNullException>(() => storage.ReadAsync([null!]));
+    }
+
+    [Fact]
+    public async Task Keys_are_compared_exactly()
+    {
+        var storage = await CreateStorageAsync();
+        await storage.WriteAsync(new Dictionary<string, object> { ["Key"] = new Note { Text = "upper" } });
+
+        Assert.Empty(await storage.ReadAsync(["key", "Key ", "KEY"]));
+    }
+
+    [Fact]
     public async Task Deleting_is_idempotent_and_deleted_keys_read_as_absent()
     {
         var storage = await CreateStorageAsync();
@@ -154,6 +190,28 @@ public abstract class StorageContractTests
         Assert.Equal("Anna Müller", loaded.Name);
         Assert.Equal(["10045", "10046"], loaded.Orders);
         Assert.Equal(2, loaded.Seen["menu"]);
+    }
+
+    [Fact]
+    public async Task User_state_is_kept_apart_from_conversation_state_in_the_same_storage()
+    {
+        var storage = await CreateStorageAsync();
+        var adapter = new TestAdapter();
+        var activity = new Activity(ActivityTypes.Message) { ChannelId = "test", Conversation = new ConversationAccount(id: "c1"), From = new ChannelAccount("u1"), Recipient = new ChannelAccount("b1") };
+        var conversation = new ConversationState(storage);
+        var user = new UserState(storage);
+
+        using (var turn = new TurnContext(adapter, activity))
+        {
+            await conversation.CreateProperty<string>("name").SetAsync(turn, "conversation value");
+            await user.CreateProperty<string>("name").SetAsync(turn, "user value");
+            await conversation.SaveChangesAsync(turn);
+            await user.SaveChangesAsync(turn);
+        }
+
+        using var next = new TurnContext(adapter, activity);
+        Assert.Equal("conversation value", await new ConversationState(storage).CreateProperty<string>("name").GetAsync(next, () => string.Empty));
+        Assert.Equal("user value", await new UserState(storage).CreateProperty<string>("name").GetAsync(next, () => string.Empty));
     }
 
     private static T Read<T>(IDictionary<string, object> items, string key) =>

@@ -1,6 +1,12 @@
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Hosting;
+using ConversationBot.Bot.Notifications;
+using ConversationBot.Bot.Tests.Notifications.Fakes;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.StopRate;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
 using ConversationBot.Bot.Tests.Fakes;
 using ConversationBot.Dialogs.Handoff;
 using Microsoft.Bot.Builder;
@@ -35,6 +41,10 @@ public sealed class ConversationHarness : IAsyncDisposable
 
     public IStorage Storage { get; }
 
+    public IMessagingWindowStore Windows => _services.GetRequiredService<IMessagingWindowStore>();
+
+    public InMemorySubscriptionStore Subscriptions => (InMemorySubscriptionStore)_services.GetRequiredService<ISubscriptionStore>();
+
     public IBot Bot => _services.GetRequiredService<IBot>();
 
     public static ConversationHarness Create(IStorage? storage = null, IDictionary<string, string?>? settings = null)
@@ -51,6 +61,12 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
         services.AddSingleton<IHandoffStore, InMemoryHandoffStore>();
+        services.AddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
+        services.AddSingleton<IOfferHistoryStore, InMemoryOfferHistoryStore>();
+        services.AddSingleton<IMessagingWindowStore, InMemoryMessagingWindowStore>();
+        services.AddSingleton<IPageStatusStore, InMemoryPageStatusStore>();
+        services.AddSingleton<IStopRateCounterStore, InMemoryStopRateCounterStore>();
+        services.AddRecurringNotifications(configuration);
         services.AddSingleton(storage);
         services.AddSingleton<ConversationState>();
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
@@ -63,7 +79,14 @@ public sealed class ConversationHarness : IAsyncDisposable
     public TestAdapter NewConversation(string locale = "en-US", string conversationId = "conversation-1", string userId = "customer-1")
     {
         var reference = TestAdapter.CreateConversation(conversationId, userId, "bot");
-        return new TestAdapter(reference) { Locale = locale };
+        return Stamped(new TestAdapter(reference) { Locale = locale });
+    }
+
+    /// <summary>A conversation on another channel (e.g. Messenger), stamped with the fake clock.</summary>
+    public TestAdapter Stamped(TestAdapter adapter)
+    {
+        adapter.Use(new FakeClockTimestamps(Time));
+        return adapter;
     }
 
     public TestFlow Flow(TestAdapter adapter) => new(adapter, Bot);

@@ -4,8 +4,12 @@ using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Dialogs.Engine;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Dialogs.Localization;
+using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Dialogs.Shop;
+using ConversationBot.Bot.Messenger;
+using ConversationBot.Notifications.Consent;
+using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -13,8 +17,9 @@ using Microsoft.Extensions.Options;
 namespace ConversationBot.Bot.Conversation;
 
 /// <summary>
-/// The turn handler: welcomes new customers, keeps quiet in handed-off conversations, and runs
-/// the dialogs for everything a customer says. State is saved only when a turn succeeds.
+/// The turn handler: welcomes new customers, keeps the messaging window, answers notification
+/// commands (opt-in cards, stop, resume) whatever is pending, keeps quiet in handed-off
+/// conversations, and runs the dialogs for everything else. State is saved only when a turn succeeds.
 /// </summary>
 public sealed partial class CustomerServiceBot : IBot
 {
@@ -22,6 +27,9 @@ public sealed partial class CustomerServiceBot : IBot
     private readonly IStatePropertyAccessor<DialogStack> _dialogStack;
     private readonly DialogRunner _dialogs;
     private readonly IHandoffStore _handoffs;
+    private readonly ConsentCommands _consentCommands;
+    private readonly ConsentService _consent;
+    private readonly IMessagingWindowStore _windows;
     private readonly ShopOptions _shop;
     private readonly TimeProvider _time;
     private readonly CultureInfo _fallbackCulture;
@@ -31,6 +39,9 @@ public sealed partial class CustomerServiceBot : IBot
         ConversationState conversationState,
         DialogRunner dialogs,
         IHandoffStore handoffs,
+        ConsentCommands consentCommands,
+        ConsentService consent,
+        IMessagingWindowStore windows,
         ShopOptions shop,
         TimeProvider time,
         IOptions<BotOptions> options,
@@ -40,6 +51,9 @@ public sealed partial class CustomerServiceBot : IBot
         _dialogStack = conversationState.CreateProperty<DialogStack>("dialogStack");
         _dialogs = dialogs;
         _handoffs = handoffs;
+        _consentCommands = consentCommands;
+        _consent = consent;
+        _windows = windows;
         _shop = shop;
         _time = time;
         _fallbackCulture = options.Value.FallbackCulture;
@@ -58,6 +72,11 @@ public sealed partial class CustomerServiceBot : IBot
             case ActivityTypes.Message:
                 await AnswerMessageAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
                 break;
+            case ActivityTypes.Event when MessengerConsentEvents.From(activity) is { } consentEvent:
+                // Messenger confirms an opt-in, stop or resume to the person itself; the bot records it.
+                var outcome = await _consent.ApplyAsync(consentEvent, cancellationToken).ConfigureAwait(false);
+                LogConsent(_logger, consentEvent.Kind, outcome.Kind, outcome.TopicId, outcome.Explanation);
+                return;
             default:
                 // typing, event, installationUpdate, ...: nothing for a customer-service bot to say.
                 return;
@@ -85,6 +104,23 @@ public sealed partial class CustomerServiceBot : IBot
     private async Task AnswerMessageAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        if (!ConsentCommands.IsOptInAnswer(activity))
+        {
+            await RecordCustomerMessageAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Before the hand-off check: a "stop" is honoured at once, even while a person has the conversation.
+        if (await _consentCommands.TryHandleAsync(turnContext, culture, cancellationToken).ConfigureAwait(false))
+        {
+            var pending = await _dialogStack.GetAsync(turnContext, () => new DialogStack(), cancellationToken).ConfigureAwait(false);
+            if (pending.Top is not null && !await IsHandedOffAsync(activity, culture, turnContext, cancellationToken).ConfigureAwait(false))
+            {
+                await _dialogs.RepromptAsync(turnContext, pending, culture, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         if (await IsHandedOffAsync(activity, culture, turnContext, cancellationToken).ConfigureAwait(false))
         {
             return;
@@ -100,6 +136,20 @@ public sealed partial class CustomerServiceBot : IBot
         var stack = await _dialogStack.GetAsync(turnContext, () => new DialogStack(), cancellationToken).ConfigureAwait(false);
         await _dialogs.RunAsync(turnContext, stack, culture, cancellationToken).ConfigureAwait(false);
         await _dialogStack.SetAsync(turnContext, stack, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens (or keeps open) the 24-hour messaging window: only a customer's own message does. The
+    /// answer to an opt-in card is not counted, because Messenger does not count an opt-in either.
+    /// </summary>
+    private async Task RecordCustomerMessageAsync(IActivity activity, CancellationToken cancellationToken)
+    {
+        // The window starts when the customer wrote; a channel clock ahead of ours must not stretch it.
+        var now = _time.GetUtcNow();
+        var at = activity.Timestamp is { } sent && sent < now ? sent : now;
+        var window = await _windows.GetAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
+        window.RecordCustomerMessage(at);
+        await _windows.SaveAsync(window, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True while a person has the conversation; an expired hand-off is released and the customer told the bot is back.</summary>
@@ -122,6 +172,9 @@ public sealed partial class CustomerServiceBot : IBot
         await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Handoff_Released)], cancellationToken: cancellationToken).ConfigureAwait(false);
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Messenger consent event {EventKind}: {Outcome} for topic {TopicId} ({Explanation})")]
+    private static partial void LogConsent(ILogger logger, ConsentEventKind eventKind, ConsentOutcomeKind outcome, string? topicId, string explanation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ChannelId}/{ConversationId} is handed off; the bot stays silent")]
     private static partial void LogSilentInHandoff(ILogger logger, string channelId, string conversationId);

@@ -2,6 +2,7 @@ using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Notifications;
 using ConversationBot.Bot.Storage.Sqlite;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -25,6 +26,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddBotFramework(configuration);
         services.AddSqliteStorage(configuration);
+        services.AddRecurringNotifications(configuration);
         services.AddCustomerServiceDialogs(configuration);
         services.AddMessenger(configuration);
         return builder;

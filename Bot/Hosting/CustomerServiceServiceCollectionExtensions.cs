@@ -4,6 +4,7 @@ using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Dialogs.Engine;
 using ConversationBot.Dialogs.Engine.Prompts;
 using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Orders;
 using ConversationBot.Dialogs.Shop;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,11 @@ public static class CustomerServiceServiceCollectionExtensions
             return new OrderNumberFormat(orders.NumberPattern, orders.ExampleNumber);
         });
         services.AddSingleton<IOrderLookup, JsonFileOrderLookup>();
+
+        services.AddOptions<OptInMomentsOptions>().Bind(configuration.GetSection(OptInMomentsOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OptInMomentsOptions>>().Value);
+        services.AddSingleton<OptInOfferSender>();
+        services.AddSingleton<ConsentCommands>();
 
         services.AddSingleton<Dialog, MainMenuDialog>();
         services.AddSingleton<Dialog, OrderStatusDialog>();

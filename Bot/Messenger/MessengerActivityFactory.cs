@@ -1,18 +1,21 @@
 using ConversationBot.Bot.Messenger.Webhook;
+using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
 namespace ConversationBot.Bot.Messenger;
 
 /// <summary>
-/// Turns a Messenger webhook event into the Bot Framework activity the dialogs understand, the way
-/// Azure Bot Service's Facebook channel does: channel "facebook", conversation and sender = the
-/// customer's PSID, recipient = the page, the raw event as channelData. Echoes of the page's own
+/// Turns a Messenger webhook event into the Bot Framework activity the dialogs understand, shaped
+/// as Azure Bot Service's Facebook channel shapes it (conversation and sender = the customer's PSID,
+/// recipient = the page, the raw event as channelData) but with the channel id "messenger": only
+/// this direct webhook has consent tokens, so the platform profile applies to it and not to
+/// "facebook" conversations that come through Azure Bot Service. Echoes of the page's own
 /// messages, deliveries, reads and anything unknown give null: nothing to answer.
 /// </summary>
 public static class MessengerActivityFactory
 {
-    public const string ChannelId = "facebook";
+    public const string ChannelId = ChannelIds.Messenger;
 
     /// <summary>The event activity an opt-in becomes; its value is the optin object.</summary>
     public const string OptinEventName = "messenger.optin";

@@ -2,6 +2,8 @@ using System.Runtime.ExceptionServices;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -20,11 +22,11 @@ public sealed partial class MessengerAdapter : BotAdapter
     private const string CustomerTurnKey = "ConversationBot.Messenger.CustomerTurn";
 
     private readonly MessengerSendClient _send;
-    private readonly IMessengerWindowStore _windows;
+    private readonly IMessagingWindowStore _windows;
     private readonly TimeProvider _time;
     private readonly ILogger<MessengerAdapter> _logger;
 
-    public MessengerAdapter(MessengerSendClient send, IMessengerWindowStore windows, TimeProvider time, IOptions<BotOptions> botOptions, ILogger<MessengerAdapter> logger)
+    public MessengerAdapter(MessengerSendClient send, IMessagingWindowStore windows, TimeProvider time, IOptions<BotOptions> botOptions, ILogger<MessengerAdapter> logger)
     {
         _send = send;
         _windows = windows;
@@ -58,14 +60,7 @@ public sealed partial class MessengerAdapter : BotAdapter
     /// <summary>Runs one turn for an activity made by <see cref="MessengerActivityFactory"/>.</summary>
     public async Task ProcessActivityAsync(Activity activity, bool isCustomerMessage, IBot bot, CancellationToken cancellationToken)
     {
-        if (isCustomerMessage)
-        {
-            // The window starts at the customer's message; a clock ahead of ours must not stretch it.
-            var now = _time.GetUtcNow();
-            var at = activity.Timestamp is { } sent && sent < now ? sent : now;
-            await _windows.RecordCustomerMessageAsync(activity.From.Id, at, cancellationToken).ConfigureAwait(false);
-        }
-
+        // The bot records the customer's message in the messaging window (one store for every channel).
         using var turnContext = new TurnContext(this, activity);
         turnContext.TurnState[CustomerTurnKey] = isCustomerMessage;
         await RunPipelineAsync(turnContext, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
@@ -129,11 +124,11 @@ public sealed partial class MessengerAdapter : BotAdapter
             return;
         }
 
-        var last = await _windows.LastCustomerMessageAsync(psid, cancellationToken).ConfigureAwait(false);
-        if (!MessengerWindow.IsOpen(last, _time.GetUtcNow()))
+        var window = await _windows.GetAsync(ChannelIds.Messenger, psid, cancellationToken).ConfigureAwait(false);
+        if (!window.IsOpenAt(_time.GetUtcNow()))
         {
-            LogOutsideWindow(_logger, psid, last);
-            throw new MessengerWindowClosedException(psid, last);
+            LogOutsideWindow(_logger, psid, window.LastCustomerMessageAt);
+            throw new MessengerWindowClosedException(psid, window.LastCustomerMessageAt);
         }
     }
 

@@ -21,9 +21,7 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<MessengerSendClient>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton(SqliteMessengerEventLog.Schema);
-        services.AddSingleton(SqliteMessengerWindowStore.Schema);
         services.AddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
-        services.AddSingleton<IMessengerWindowStore, SqliteMessengerWindowStore>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using ConversationBot.Dialogs.Engine;
+using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Dialogs.Shop;
 using Microsoft.Bot.Builder;
@@ -8,16 +9,20 @@ namespace ConversationBot.Dialogs.CustomerService;
 
 /// <summary>
 /// Current offers and recommendations from configuration, as a carousel of hero cards (which every
-/// channel shows natively, Messenger as a generic template).
+/// channel shows natively, Messenger as a generic template), then the deals topic when the opt-in policy allows.
 /// </summary>
 public sealed class OffersDialog : WaterfallDialog
 {
     private readonly ShopOptions _shop;
+    private readonly OptInOfferSender _optIns;
+    private readonly OptInMomentsOptions _moments;
 
-    public OffersDialog(ShopOptions shop)
+    public OffersDialog(ShopOptions shop, OptInOfferSender optIns, OptInMomentsOptions moments)
         : base(DialogIds.Offers)
     {
         _shop = shop;
+        _optIns = optIns;
+        _moments = moments;
         AddSteps(ShowOffersAsync);
     }
 
@@ -39,6 +44,7 @@ public sealed class OffersDialog : WaterfallDialog
         }.ToAttachment()).ToList();
         var reply = MessageFactory.Carousel(cards, step.Texts[nameof(DialogStrings.Offers_Intro)]);
         await step.Dialog.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        await _optIns.TryOfferAsync(step.Dialog.Context, _moments.AfterOffers, culture, cancellationToken).ConfigureAwait(false);
         return await step.EndAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using ConversationBot.Dialogs.Engine;
 using ConversationBot.Dialogs.Engine.Prompts;
+using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Orders;
 using ConversationBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
@@ -8,7 +9,7 @@ namespace ConversationBot.Dialogs.CustomerService;
 
 /// <summary>
 /// Order status: asks for the order number (unless the customer already gave it), looks it up and
-/// shows the order card. A number that is not found gets a clear answer and another try, at most
+/// shows the order card, then offers order updates when the opt-in policy allows. A number that is not found gets a clear answer and another try, at most
 /// <see cref="MaxNotFound"/> times.
 /// </summary>
 public sealed class OrderStatusDialog : WaterfallDialog
@@ -19,12 +20,16 @@ public sealed class OrderStatusDialog : WaterfallDialog
 
     private readonly IOrderLookup _orders;
     private readonly OrderNumberFormat _format;
+    private readonly OptInOfferSender _optIns;
+    private readonly OptInMomentsOptions _moments;
 
-    public OrderStatusDialog(IOrderLookup orders, OrderNumberFormat format)
+    public OrderStatusDialog(IOrderLookup orders, OrderNumberFormat format, OptInOfferSender optIns, OptInMomentsOptions moments)
         : base(DialogIds.OrderStatus)
     {
         _orders = orders;
         _format = format;
+        _optIns = optIns;
+        _moments = moments;
         AddSteps(AskForNumberAsync, ShowOrderAsync);
     }
 
@@ -62,6 +67,9 @@ public sealed class OrderStatusDialog : WaterfallDialog
         {
             var card = OrderCards.Build(order, step.Dialog.Culture);
             await step.Dialog.Context.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken).ConfigureAwait(false);
+
+            // Someone who just asked where an order is may want to hear about it without asking.
+            await _optIns.TryOfferAsync(step.Dialog.Context, _moments.AfterOrderStatus, step.Dialog.Culture, cancellationToken).ConfigureAwait(false);
             return await step.EndAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -52,6 +52,10 @@ public sealed class DialogRunner(DialogSet dialogs, string rootDialogId)
         return await BeginRootAsync(dc, RootStart.FromMessage, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Asks the pending question again, after a message something else answered.</summary>
+    public Task RepromptAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken) =>
+        new DialogContext(turnContext, dialogs, stack, culture).RepromptAsync(cancellationToken);
+
     /// <summary>Starts the root dialog without a message to react to (e.g. right after the welcome).</summary>
     public Task<DialogTurnResult> StartAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken)
     {

@@ -74,6 +74,7 @@ public sealed class MainMenuDialogTests
         await harness.Flow(harness.NewConversation("de-DE"))
             .Send("Wo ist meine Bestellung 10045?")
             .AssertReply(reply => reply.HasAdaptiveCardContaining("10045"))
+            .AssertReply(reply => reply.HasAdaptiveCardContaining("Neuigkeiten zu deinen Bestellungen"))
             .AssertReply(reply => Assert.Equal("Kann ich dir sonst noch helfen?", reply.TextOf()))
             .StartTestAsync();
     }
@@ -112,8 +113,8 @@ public sealed class MainMenuDialogTests
         await harness.Flow(harness.NewConversation())
             .Send("hi")
             .AssertReply("How can I help you?")
-            .Send("6")
-            .AssertReply(reply => Assert.Contains("coming soon", reply.TextOf(), StringComparison.Ordinal))
+            .Send("3")
+            .AssertReply(reply => reply.HasAdaptiveCardContaining("+41 44 555 01 23"))
             .AssertReply(reply =>
             {
                 Assert.Equal("Is there anything else I can help you with?", reply.TextOf());

@@ -14,6 +14,7 @@ public sealed class OrderStatusDialogTests
             .AssertReply("What's your order number? You'll find it in your order confirmation, for example 10045.")
             .Send("#10045")
             .AssertReply(reply => reply.HasAdaptiveCardContaining("10045", "Trail running shoes, size 42", "Merino socks (3 pairs)"))
+            .AssertReply(reply => reply.HasAdaptiveCardContaining("Updates on your orders"))
             .AssertReply("Is there anything else I can help you with?")
             .StartTestAsync();
     }

@@ -9,8 +9,9 @@ namespace ConversationBot.Bot.Storage.Sqlite;
 /// Bot Framework state (conversation and user state) in the SQLite file, with MemoryStorage's
 /// semantics: absent keys are left out of a read; an <see cref="IStoreItem"/> written with an ETag
 /// other than "*" that is not the stored one fails; every such write gets a new ETag; delete is
-/// idempotent. Unlike MemoryStorage the check and the write are one immediate transaction, so
-/// writers in different processes on the same file conflict as they should.
+/// idempotent; null reads as absent. Unlike MemoryStorage the check and the write are one immediate
+/// transaction, so writers in different processes on the same file conflict as they should, and
+/// a write of several keys is all or nothing (MemoryStorage keeps the changes before a conflict).
 /// Values are stored as plain JSON without type names (never TypeNameHandling: a stored "$type"
 /// would let whoever can write the file choose what gets instantiated); reads return JObjects,
 /// which BotState converts to the property types it is asked for.
@@ -35,6 +36,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        ThrowIfAnyNull(keys);
         var items = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0)
         {
@@ -72,7 +74,20 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in changes)
         {
-            var state = value is null ? JValue.CreateNull() : JToken.FromObject(value, Serializer);
+            if (value is null)
+            {
+                // MemoryStorage keeps a null and reads it as absent; removing the row says the same.
+                await using var remove = write.CreateCommand("DELETE FROM bot_state WHERE key = $key");
+                remove.Parameters.AddWithValue("$key", key);
+                await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (JToken.FromObject(value, Serializer) is not JObject state)
+            {
+                throw new ArgumentException($"The value for '{key}' is not an object; state is stored as JSON objects.", nameof(changes));
+            }
+
             string? newEtag = null;
             if (value is IStoreItem item)
             {
@@ -83,7 +98,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
                 }
 
                 newEtag = Interlocked.Increment(ref _etagSequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-                ((JObject)state)["eTag"] = newEtag;
+                state["eTag"] = newEtag;
             }
 
             await using var upsert = write.CreateCommand(
@@ -100,6 +115,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        ThrowIfAnyNull(keys);
         if (keys.Length == 0)
         {
             return;
@@ -114,6 +130,14 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
         }
 
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ThrowIfAnyNull(string[] keys)
+    {
+        if (keys.Any(key => key is null))
+        {
+            throw new ArgumentNullException(nameof(keys), "A storage key is null.");
+        }
     }
 
     /// <returns>The stored ETag, or null when the key is absent or was stored without one.</returns>

@@ -1,0 +1,70 @@
+using System.Net;
+using ConversationBot.Bot.Tests.Messenger.Support;
+using ConversationBot.Notifications.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConversationBot.Bot.Tests.Messenger;
+
+/// <summary>
+/// The opt-in journey on Messenger, over the signed webhook and the fake Graph API: the customer
+/// chats, the bot sends the notification_messages template, Messenger's opt-in brings the token,
+/// and stop and resume events flip the subscription in the order they happened.
+/// </summary>
+public sealed class MessengerOptInJourneyTests
+{
+    [Fact]
+    public async Task Chat_template_optin_stop_and_resume_go_through_the_webhook_and_the_Send_API()
+    {
+        await using var bot = await MessengerBot.StartAsync(locale: "de-CH");
+
+        using (var chat = await bot.PostSampleAsync("message-text.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+        }
+
+        var template = Assert.Single(bot.Graph.Messages, m => m["attachment"]?["payload"]?["template_type"]?.GetValue<string>() == "notification_messages");
+        var payload = template["attachment"]!["payload"]!.AsObject();
+        Assert.Equal("topic:order-updates", payload["payload"]!.GetValue<string>());
+        Assert.Equal("Neuigkeiten zu deinen Bestellungen", payload["title"]!.GetValue<string>());
+        Assert.False(payload.ContainsKey("notification_messages_frequency"), "the Current profile sends no frequency");
+
+        using (var optin = await bot.PostSampleAsync("optin-notification-messages.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, optin.StatusCode);
+        }
+
+        var store = bot.Host.Services.GetRequiredService<ISubscriptionStore>();
+        var subscription = await store.FindByTokenAsync("8183222379117308817", CancellationToken.None);
+        Assert.NotNull(subscription);
+        Assert.Equal(("weekly-deals", SubscriptionStatus.Active, "Europe/Zurich", ChannelIds.Messenger), (subscription.TopicId, subscription.Status, subscription.TimeZoneId, subscription.ChannelId));
+
+        using (var stop = await bot.PostSampleAsync("optin-stop.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        }
+
+        Assert.Equal(SubscriptionStatus.Stopped, (await store.FindByTokenAsync("8183222379117308817", CancellationToken.None))!.Status);
+
+        using (var resume = await bot.PostSampleAsync("optin-resume.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, resume.StatusCode);
+        }
+
+        Assert.Equal(SubscriptionStatus.Active, (await store.FindByTokenAsync("8183222379117308817", CancellationToken.None))!.Status);
+        Assert.DoesNotContain(bot.Graph.Requests, r => r.Body.ToJsonString().Contains("8183222379117308817", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_opt_in_the_bot_never_asked_for_is_kept_under_its_title()
+    {
+        await using var bot = await MessengerBot.StartAsync();
+
+        using var response = await bot.PostSampleAsync("optin-unrequested.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var subscription = await bot.Host.Services.GetRequiredService<ISubscriptionStore>().FindByTokenAsync("5566778899001122334", CancellationToken.None);
+        Assert.NotNull(subscription);
+        Assert.Equal(("unknown", SubscriptionOrigin.Unrequested), (subscription.TopicId, subscription.Origin));
+        Assert.Empty(bot.Graph.Requests);
+    }
+}

@@ -1,0 +1,46 @@
+using ConversationBot.Notifications;
+using ConversationBot.Notifications.Consent;
+using ConversationBot.Notifications.Eligibility;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Profiles;
+using ConversationBot.Notifications.StopRate;
+using ConversationBot.Notifications.Topics;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Notifications;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The recurring-notification domain, built once from the validated "Notifications" settings:
+    /// the topic catalog, the platform profile in force, the opt-in policy and the consent entry point.
+    /// The stores come from the storage back end.
+    /// </summary>
+    public static IServiceCollection AddRecurringNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidation>();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value;
+            return TopicCatalog.FromOptions(options.Topics, IncentiveWordList.From(options.IncentiveWords));
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value;
+            return PlatformProfile.Resolve(options.Profile, options.Profiles);
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value;
+            return new OptInPolicy(sp.GetRequiredService<TopicCatalog>(), sp.GetRequiredService<PlatformProfile>(), options.OptIns, options.Region);
+        });
+        services.AddSingleton(sp => new StopRateGuard(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
+        services.AddSingleton(sp => new EligibilityPolicy(sp.GetRequiredService<PlatformProfile>(), sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Region));
+        services.AddSingleton<OptInOfferService>();
+        services.AddSingleton<ConsentService>();
+        services.AddHostedService<NotificationsStartupCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using ConversationBot.Cards;
+using ConversationBot.Dialogs.CustomerService;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Profiles;
+using ConversationBot.Notifications.Topics;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace ConversationBot.Dialogs.OptIns;
+
+/// <summary>
+/// Offers a topic's updates when the opt-in policy allows it, and only then: Messenger gets the
+/// native notification_messages template (carried in the activity's channel data, with the fields
+/// the platform profile allows), every other channel an Adaptive Card with the same title, image
+/// and promise. What was offered is recorded, so the same title is not asked again too soon.
+/// </summary>
+public sealed class OptInOfferSender(OptInOfferService offers, TopicCatalog topics, PlatformProfile profile)
+{
+    public async Task<OptInDecision> TryOfferAsync(ITurnContext turnContext, string? topicId, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(topicId) || !topics.TryGet(topicId, out var topic))
+        {
+            return OptInDecision.Deny(OptInDenialReason.TopicUnknown);
+        }
+
+        var customer = CustomerAddress.Of(turnContext.Activity);
+        var decision = await offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.PageId, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        var text = topic.TextFor(culture.TwoLetterISOLanguageName);
+        await turnContext.SendActivityAsync(BuildOffer(topic, text, customer, culture), cancellationToken).ConfigureAwait(false);
+        await offers.RecordOfferedAsync(customer.ChannelId, customer.CustomerId, topic.Id, text.Title, cancellationToken).ConfigureAwait(false);
+        return decision;
+    }
+
+    private IMessageActivity BuildOffer(Topic topic, TopicText text, CustomerAddress customer, CultureInfo culture)
+    {
+        if (customer.IsMessenger)
+        {
+            var reply = MessageFactory.Text(null);
+            reply.ChannelData = JObject.Parse(MessengerOptInTemplate.Build(topic, profile, customer.TimeZoneId, culture).ToJsonString());
+            return reply;
+        }
+
+        var card = OptInOfferCard.Build(new OptInOfferCardModel(topic.Id, text.Title, text.Description, topic.ImageUrl, topic.Frequency), culture);
+        return MessageFactory.Attachment(CardAttachments.FromAdaptiveCard(card));
+    }
+}
