@@ -23,6 +23,9 @@ namespace ConversationBot.Bot.Conversation;
 /// </summary>
 public sealed partial class CustomerServiceBot : IBot
 {
+    /// <summary>How stale the stored window stamp may get while a customer keeps writing; one write a minute instead of one per message.</summary>
+    public static readonly TimeSpan WindowStampResolution = TimeSpan.FromMinutes(1);
+
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<DialogStack> _dialogStack;
     private readonly DialogRunner _dialogs;
@@ -148,6 +151,13 @@ public sealed partial class CustomerServiceBot : IBot
         var now = _time.GetUtcNow();
         var at = activity.Timestamp is { } sent && sent < now ? sent : now;
         var window = await _windows.GetAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
+        if (window.LastCustomerMessageAt is { } last && at >= last && at - last < WindowStampResolution)
+        {
+            // Stamped moments ago: skipping the write can only make our window close earlier than
+            // the platform's (by less than the resolution), never later.
+            return;
+        }
+
         window.RecordCustomerMessage(at);
         await _windows.SaveAsync(window, cancellationToken).ConfigureAwait(false);
     }

@@ -14,6 +14,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly IReadOnlyList<ISqliteMigration> _migrations;
     private readonly SemaphoreSlim _migrationLock = new(1, 1);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private SqliteConnection? _writer;
     private volatile bool _migrated;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options, IHostEnvironment environment, IEnumerable<ISqliteMigration> migrations)
@@ -41,38 +42,43 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _writer?.Dispose();
         _migrationLock.Dispose();
         _writeLock.Dispose();
     }
 
     /// <summary>
-    /// A connection with an immediate (write-locked) transaction. SQLite has one writer at a time;
-    /// writers of this process queue here instead of in SQLite's busy handler, which polls with
-    /// sleeps and made concurrent turns wait for hundreds of milliseconds. Other processes on the
-    /// same file still meet at SQLite's lock, with the busy timeout.
+    /// An immediate (write-locked) transaction on this process's one writer connection. SQLite has
+    /// one writer at a time; writers of this process queue here instead of in SQLite's busy handler,
+    /// which polls with sleeps and made concurrent turns wait for hundreds of milliseconds, and the
+    /// writer is opened and configured once instead of for every write. Other processes on the same
+    /// file still meet at SQLite's lock, with the busy timeout.
     /// </summary>
     public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
     {
+        if (!_migrated)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        SqliteConnection? connection = null;
         try
         {
-            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            return new SqliteWrite(connection, transaction, _writeLock);
+            _writer ??= await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            return new SqliteWrite(_writer, transaction, _writeLock);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-
+            // A writer that failed (file gone, disk full) is opened afresh next time.
+            _writer?.Dispose();
+            _writer = null;
             _writeLock.Release();
             throw;
         }
     }
 
+    /// <summary>A pooled connection for reading. Writes go through <see cref="BeginWriteAsync"/>.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_migrated)
@@ -80,17 +86,28 @@ public sealed class SqliteDatabase : IDisposable
             await MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-            // WAL with NORMAL sync survives a process crash without losing a committed write.
+            // WAL with NORMAL sync survives a process crash without losing a committed write
+            // (a power cut may lose the last ones). Set once: this connection lives as long as we do.
             await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -117,7 +134,7 @@ public sealed class SqliteDatabase : IDisposable
                 Directory.CreateDirectory(folder);
             }
 
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL);", cancellationToken).ConfigureAwait(false);
             foreach (var migration in _migrations)
             {

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
 
-/// <summary>One write transaction, holding this process's write turn until disposed. Not committed unless <see cref="CommitAsync"/> is called.</summary>
+/// <summary>One write transaction on the shared writer connection, holding this process's write turn until disposed. Not committed unless <see cref="CommitAsync"/> is called.</summary>
 public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeLock) : IAsyncDisposable
 {
     public SqliteCommand CreateCommand(string sql)
@@ -19,8 +19,8 @@ public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction t
     {
         try
         {
+            // Rolls back unless committed; the connection stays open for the next write.
             await transaction.DisposeAsync().ConfigureAwait(false);
-            await connection.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
