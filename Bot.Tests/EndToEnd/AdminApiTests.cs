@@ -6,28 +6,17 @@ using ConversationBot.Bot.Tests.EndToEnd.Support;
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
 /// <summary>The operators' API: behind the admin key, absent without one, and able to give a conversation back to the bot.</summary>
-public sealed class AdminApiTests : IAsyncLifetime
+public sealed class AdminApiTests : EmulatorTest
 {
     private const string Key = "test-admin-key-7f3a";
-    private readonly TempDatabase _database = new();
-    private FakeChannel _channel = null!;
-
-    public async Task InitializeAsync() => _channel = await FakeChannel.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer wrong-key")]
     [InlineData("Basic dGVzdC1hZG1pbi1rZXktN2YzYQ==")]
     public async Task Without_the_right_key_nothing_is_done(string? authorization)
     {
-        await using var bot = BotHost.Start(_database.FilePath, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
-        var emulator = new EmulatorClient(bot, _channel);
+        await using var bot = BotHost.Start(Database.FilePath, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
+        var emulator = new EmulatorClient(bot, Channel);
         await emulator.SayAndReadAsync("talk to a person");
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/handoffs/emulator/{Uri.EscapeDataString(emulator.ConversationId)}");
         if (authorization is not null)
@@ -44,7 +33,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_configured_key_the_admin_api_does_not_exist()
     {
-        await using var bot = BotHost.Start(_database.FilePath);
+        await using var bot = BotHost.Start(Database.FilePath);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/handoffs");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "anything");
 
@@ -56,8 +45,8 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task An_operator_lists_handoffs_and_gives_a_conversation_back_to_the_bot()
     {
-        await using var bot = BotHost.Start(_database.FilePath, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
-        var emulator = new EmulatorClient(bot, _channel);
+        await using var bot = BotHost.Start(Database.FilePath, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
+        var emulator = new EmulatorClient(bot, Channel);
         await emulator.SayAndReadAsync("talk to a person");
         Assert.Empty(await emulator.SayAndReadAsync("hello?"));
         bot.Client.DefaultRequestHeaders.Add("X-Api-Key", Key);

@@ -6,7 +6,7 @@ using ConversationBot.Bot.Tests.EndToEnd.Support;
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
 /// <summary>With an app id configured the bot accepts only Bot Framework tokens; nothing else runs a turn.</summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests : EmulatorTest
 {
     private static readonly Dictionary<string, string?> SingleTenantApp = new()
     {
@@ -16,17 +16,6 @@ public sealed class AuthenticationTests : IAsyncLifetime
         ["MicrosoftAppTenantId"] = "55555555-6666-7777-8888-999999999999",
     };
 
-    private readonly TempDatabase _database = new();
-    private FakeChannel _channel = null!;
-
-    public async Task InitializeAsync() => _channel = await FakeChannel.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer not-a-jwt")]
@@ -35,12 +24,12 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [InlineData("Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F0dGFja2VyLmV4YW1wbGUiLCJhdWQiOiIwMDAwMDAwMC0xMTExLTIyMjItMzMzMy00NDQ0NDQ0NDQ0NDQifQ.c2lnbmF0dXJl")]
     public async Task A_request_without_a_valid_token_is_refused_and_runs_no_turn(string? authorization)
     {
-        await using var bot = BotHost.Start(_database.FilePath, SingleTenantApp);
-        var emulator = new EmulatorClient(bot, _channel);
+        await using var bot = BotHost.Start(Database.FilePath, SingleTenantApp);
+        var emulator = new EmulatorClient(bot, Channel);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(
-                $$"""{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"{{emulator.ConversationId}}"},"from":{"id":"u1"},"recipient":{"id":"b1"},"serviceUrl":"{{_channel.ServiceUrl}}"}""",
+                $$"""{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"{{emulator.ConversationId}}"},"from":{"id":"u1"},"recipient":{"id":"b1"},"serviceUrl":"{{Channel.ServiceUrl}}"}""",
                 Encoding.UTF8,
                 "application/json"),
         };
@@ -52,18 +41,18 @@ public sealed class AuthenticationTests : IAsyncLifetime
         using var response = await bot.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_channel.All);
+        Assert.Empty(Channel.All);
     }
 
     [Fact]
     public async Task Without_an_app_id_the_Emulator_is_accepted_without_a_token()
     {
-        await using var bot = BotHost.Start(_database.FilePath);
-        var emulator = new EmulatorClient(bot, _channel);
+        await using var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel);
 
         var replies = await emulator.SayAndReadAsync("hi");
 
         Assert.Equal("How can I help you?", Assert.Single(replies).Text);
-        Assert.Empty(_channel.All.Single().Authorization);
+        Assert.Empty(Channel.All.Single().Authorization);
     }
 }

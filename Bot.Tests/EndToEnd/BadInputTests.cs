@@ -5,23 +5,20 @@ using ConversationBot.Bot.Tests.EndToEnd.Support;
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
 /// <summary>Requests a bot endpoint must survive: each gets a clear 4xx (never a 500) and the channel hears nothing.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : EmulatorTest
 {
-    private readonly TempDatabase _database = new();
-    private FakeChannel _channel = null!;
     private BotHost _bot = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _channel = await FakeChannel.StartAsync();
-        _bot = BotHost.Start(_database.FilePath);
+        await base.InitializeAsync();
+        _bot = BotHost.Start(Database.FilePath);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _bot.DisposeAsync();
-        await _channel.DisposeAsync();
-        _database.Dispose();
+        await base.DisposeAsync();
     }
 
     public static TheoryData<string, HttpStatusCode, string> BadBodies => new()
@@ -47,7 +44,7 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(_channel.All);
+        Assert.Empty(Channel.All);
     }
 
     [Fact]
@@ -58,7 +55,7 @@ public sealed class BadInputTests : IAsyncLifetime
         using var response = await PostAsync(huge, "application/json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_channel.All);
+        Assert.Empty(Channel.All);
     }
 
     [Fact]
@@ -75,12 +72,12 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("somethingNew")]
     public async Task Activity_types_the_bot_does_not_answer_are_accepted_and_ignored(string type)
     {
-        var body = $$"""{"type":"{{type}}","channelId":"emulator","conversation":{"id":"c1|livechat"},"from":{"id":"u1","role":"user"},"recipient":{"id":"b1","role":"bot"},"serviceUrl":"{{_channel.ServiceUrl}}"}""";
+        var body = $$"""{"type":"{{type}}","channelId":"emulator","conversation":{"id":"c1|livechat"},"from":{"id":"u1","role":"user"},"recipient":{"id":"b1","role":"bot"},"serviceUrl":"{{Channel.ServiceUrl}}"}""";
 
         using var response = await PostAsync(body, "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_channel.All);
+        Assert.Empty(Channel.All);
     }
 
     private Task<HttpResponseMessage> PostAsync(string body, string contentType) =>

@@ -8,24 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
 /// <summary>The bot over real HTTP, the way the Bot Framework Emulator talks to it.</summary>
-public sealed class EmulatorConversationTests : IAsyncLifetime
+public sealed class EmulatorConversationTests : EmulatorTest
 {
-    private readonly TempDatabase _database = new();
-    private FakeChannel _channel = null!;
-
-    public async Task InitializeAsync() => _channel = await FakeChannel.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task Opening_a_conversation_gets_the_welcome_card_and_the_menu()
     {
-        await using var bot = BotHost.Start(_database.FilePath);
-        var emulator = new EmulatorClient(bot, _channel);
+        await using var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel);
 
         using var response = await emulator.OpenAsync();
 
@@ -41,8 +30,8 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_customer_looks_up_an_order_in_German()
     {
-        await using var bot = BotHost.Start(_database.FilePath);
-        var emulator = new EmulatorClient(bot, _channel, locale: "de-DE");
+        await using var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel, locale: "de-DE");
 
         Assert.StartsWith("Wie lautet deine Bestellnummer?", Assert.Single(await emulator.SayAndReadAsync("Bestellstatus")).Text, StringComparison.Ordinal);
         var replies = await emulator.SayAndReadAsync("10045");
@@ -55,13 +44,13 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_conversation_continues_where_it_was_after_the_bot_restarts()
     {
-        var bot = BotHost.Start(_database.FilePath);
-        var emulator = new EmulatorClient(bot, _channel);
+        var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel);
         await emulator.SayAndReadAsync("hi");
         Assert.StartsWith("What's your order number?", Assert.Single(await emulator.SayAndReadAsync("1")).Text, StringComparison.Ordinal);
         await bot.DisposeAsync();
 
-        await using var restarted = BotHost.Start(_database.FilePath);
+        await using var restarted = BotHost.Start(Database.FilePath);
         emulator.SwitchTo(restarted);
         var replies = await emulator.SayAndReadAsync("10046");
 
@@ -71,8 +60,8 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_card_submit_without_text_answers_the_pending_choice()
     {
-        await using var bot = BotHost.Start(_database.FilePath);
-        var emulator = new EmulatorClient(bot, _channel);
+        await using var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel);
         await emulator.SayAndReadAsync("hi");
 
         using var response = await emulator.SubmitAsync(new { choice = "contact" });
@@ -84,9 +73,9 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_turn_apologises_and_the_conversation_continues_at_the_same_question()
     {
-        await using var bot = BotHost.Start(_database.FilePath, replaceServices: services =>
+        await using var bot = BotHost.Start(Database.FilePath, replaceServices: services =>
             services.AddSingleton<IOrderLookup>(sp => new FailingOrderLookup("66666", ActivatorUtilities.CreateInstance<JsonFileOrderLookup>(sp))));
-        var emulator = new EmulatorClient(bot, _channel);
+        var emulator = new EmulatorClient(bot, Channel);
         await emulator.SayAndReadAsync("order status");
 
         var apology = Assert.Single(await emulator.SayAndReadAsync("66666"));
@@ -99,7 +88,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     [Fact]
     public async Task Health_reports_the_storage()
     {
-        await using var bot = BotHost.Start(_database.FilePath);
+        await using var bot = BotHost.Start(Database.FilePath);
 
         using var response = await bot.Client.GetAsync("/healthz");
         var body = await response.Content.ReadAsStringAsync();

@@ -6,24 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
 /// <summary>The opt-in journey over real HTTP, on SQLite, as an Emulator user lives it.</summary>
-public sealed class OptInEndToEndTests : IAsyncLifetime
+public sealed class OptInEndToEndTests : EmulatorTest
 {
-    private readonly TempDatabase _database = new();
-    private FakeChannel _channel = null!;
-
-    public async Task InitializeAsync() => _channel = await FakeChannel.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task Chat_offer_allow_list_stop_and_resume_survive_a_restart()
     {
-        var bot = BotHost.Start(_database.FilePath);
-        var emulator = new EmulatorClient(bot, _channel);
+        var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel);
 
         var replies = await emulator.SayAndReadAsync("where is my order 10045?");
         replies[1].HasAdaptiveCardContaining("Updates on your orders", "\"optIn\":\"allow\"");
@@ -35,12 +24,12 @@ public sealed class OptInEndToEndTests : IAsyncLifetime
         Assert.StartsWith("Done! You'll get \"Updates on your orders\"", emulator.NewReplies()[0].Text, StringComparison.Ordinal);
         await bot.DisposeAsync();
 
-        await using var restarted = BotHost.Start(_database.FilePath);
+        await using var restarted = BotHost.Start(Database.FilePath);
         emulator.SwitchTo(restarted);
         var store = restarted.Services.GetRequiredService<ISubscriptionStore>();
         var stored = Assert.Single(await store.ListByCustomerAsync("emulator", emulator.UserId, CancellationToken.None));
         Assert.Equal(SubscriptionStatus.Active, stored.Status);
-        Assert.Contains(_channel.ServiceUrl.Authority, stored.ConversationReference, StringComparison.Ordinal);
+        Assert.Contains(Channel.ServiceUrl.Authority, stored.ConversationReference, StringComparison.Ordinal);
 
         var listed = await emulator.SayAndReadAsync("my notifications");
         listed[0].HasAdaptiveCardContaining("Updates on your orders", "\"notifications\":\"stop\"");

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -25,7 +24,7 @@ public static class ActivityReader
             return TooLarge(maxBytes);
         }
 
-        var body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBody.ReadBoundedAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return TooLarge(maxBytes);
@@ -94,32 +93,6 @@ public static class ActivityReader
         }
 
         return missing;
-    }
-
-    /// <returns>The body, or null when it is longer than <paramref name="maxBytes"/>.</returns>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
     }
 
     private static ActivityReadResult Bad(string error) => ActivityReadResult.Refused(StatusCodes.Status400BadRequest, error);

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ConversationBot.Bot.Endpoints;
 using ConversationBot.Bot.Messenger.Webhook;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -65,7 +65,7 @@ public static partial class MessengerEndpoints
             return TooLarge(settings.MaxBodyBytes);
         }
 
-        var body = await ReadBoundedAsync(http.Request.Body, settings.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        var body = await RequestBody.ReadBoundedAsync(http.Request.Body, settings.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return TooLarge(settings.MaxBodyBytes);
@@ -155,32 +155,6 @@ public static partial class MessengerEndpoints
     /// <summary>Compares hashes, so neither the content nor the length of the configured token leaks through timing.</summary>
     private static bool EqualInConstantTime(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
-
-    /// <returns>The body, or null when it is longer than <paramref name="maxBytes"/>.</returns>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static IResult TooLarge(int maxBytes) =>
         Results.Problem(detail: $"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
