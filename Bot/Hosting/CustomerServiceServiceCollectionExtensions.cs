@@ -49,7 +49,7 @@ public static class CustomerServiceServiceCollectionExtensions
         services.AddSingleton<Dialog>(new ConfirmPrompt(DialogIds.ConfirmPrompt));
         services.AddSingleton<Dialog>(sp => OrderStatusDialog.CreateNumberPrompt(sp.GetRequiredService<OrderNumberFormat>()));
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
-        services.AddSingleton(sp => new DialogRunner(sp.GetRequiredService<DialogSet>(), DialogIds.MainMenu));
+        services.AddSingleton(sp => new DialogRunner(sp.GetRequiredService<DialogSet>(), DialogIds.MainMenu, MainMenuDialog.IsMenuTitle));
         return services;
     }
 

@@ -25,6 +25,9 @@ public sealed class MainMenuDialog : WaterfallDialog
         ("notifications", nameof(DialogStrings.Menu_Notifications), nameof(DialogStrings.Menu_Notifications_Synonyms), DialogIds.Notifications),
     ];
 
+    private static readonly Lazy<HashSet<string>> MenuTitles = new(() =>
+        [.. SupportedCultures.All.SelectMany(culture => Items.Select(item => TextNormalizer.Normalize(Texts.For(culture)[item.TitleKey])))]);
+
     private readonly OrderNumberFormat _orderNumbers;
 
     public MainMenuDialog(OrderNumberFormat orderNumbers)
@@ -32,6 +35,16 @@ public sealed class MainMenuDialog : WaterfallDialog
     {
         _orderNumbers = orderNumbers;
         AddSteps(AskWhatIsNeededAsync, StartChosenFlowAsync, AskAgainAsync);
+    }
+
+    /// <summary>
+    /// True when a message is exactly one of the menu's titles, in any language ("Talk to a person",
+    /// "Meine Benachrichtigungen"): a customer pressing or typing a menu item mid-question means it.
+    /// </summary>
+    public static bool IsMenuTitle(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Length > 0 && MenuTitles.Value.Contains(normalized);
     }
 
     /// <summary>The menu in one language; synonyms from every language, so input is understood whatever the locale.</summary>
@@ -66,8 +79,12 @@ public sealed class MainMenuDialog : WaterfallDialog
         }
 
         var item = Items.Single(i => i.Value == choice.Value);
+
+        // The message that chose the item may already carry the order number: the first message of
+        // the conversation, or this turn's answer to the menu ("where is my order 10045?").
+        var utterance = step.Values.GetValueOrDefault(UtteranceKey) ?? step.Dialog.Context.Activity.Text;
         object? options = item.DialogId == DialogIds.OrderStatus
-            ? new OrderStatusRequest(_orderNumbers.FindIn(step.Values.GetValueOrDefault(UtteranceKey)))
+            ? new OrderStatusRequest(_orderNumbers.FindIn(utterance))
             : null;
         return await step.BeginDialogAsync(item.DialogId, options, cancellationToken).ConfigureAwait(false);
     }

@@ -7,10 +7,11 @@ namespace ConversationBot.Dialogs.Engine;
 
 /// <summary>
 /// Runs one turn against a conversation's dialog stack: interruptions first (they work anywhere),
-/// then the active dialog, or the root dialog when none is active. Loading and saving the stack is
+/// then root commands (which abandon the pending question and start the root afresh), then the
+/// active dialog, or the root dialog when none is active. Loading and saving the stack is
 /// the caller's job, so a turn that fails leaves the stored stack as it was.
 /// </summary>
-public sealed class DialogRunner(DialogSet dialogs, string rootDialogId)
+public sealed class DialogRunner(DialogSet dialogs, string rootDialogId, Func<string?, bool>? restartsRoot = null)
 {
     public async Task<DialogTurnResult> RunAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -42,6 +43,12 @@ public sealed class DialogRunner(DialogSet dialogs, string rootDialogId)
                 dc.CancelAllDialogs();
                 await dc.SendTextAsync(dc.Texts[nameof(DialogStrings.StartingOver)], cancellationToken).ConfigureAwait(false);
                 return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (dc.ActiveInstance is not null && turnContext.Activity.Type == ActivityTypes.Message && restartsRoot?.Invoke(turnContext.Activity.Text) == true)
+        {
+            // A root command (a menu item) mid-question: the customer changed their mind.
+            dc.CancelAllDialogs();
         }
 
         if (dc.ActiveInstance is not null)

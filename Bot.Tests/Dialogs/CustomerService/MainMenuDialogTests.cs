@@ -80,6 +80,44 @@ public sealed class MainMenuDialogTests
     }
 
     [Fact]
+    public async Task Answering_the_menu_with_a_sentence_that_carries_the_order_number_shows_the_order()
+    {
+        await using var harness = ConversationHarness.Create();
+
+        await harness.Flow(harness.NewConversation())
+            .Send("hello")
+            .AssertReply("How can I help you?")
+            .Send("where is my order 10045?")
+            .AssertReply(reply => reply.HasAdaptiveCardContaining("10045", "Trail running shoes, size 42"))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("Talk to a person", "I've asked a colleague to take over.")]
+    [InlineData("Öffnungszeiten & Kontakt", null)]
+    public async Task A_menu_item_mid_question_abandons_the_question_and_does_what_it_says(string item, string? reply)
+    {
+        await using var harness = ConversationHarness.Create();
+
+        await harness.Flow(harness.NewConversation())
+            .Send("order status")
+            .AssertReply(r => Assert.StartsWith("What's your order number?", r.TextOf(), StringComparison.Ordinal))
+            .Send(item)
+            .AssertReply(r =>
+            {
+                if (reply is null)
+                {
+                    r.HasAdaptiveCardContaining("+41 44 555 01 23");
+                }
+                else
+                {
+                    Assert.StartsWith(reply, r.TextOf(), StringComparison.Ordinal);
+                }
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Unclear_answers_are_reprompted_three_times_and_then_the_bot_offers_a_way_out()
     {
         await using var harness = ConversationHarness.Create();
