@@ -47,6 +47,9 @@ public sealed class ConversationHarness : IAsyncDisposable
 
     public IBot Bot => _services.GetRequiredService<IBot>();
 
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     public static ConversationHarness Create(IStorage? storage = null, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()

@@ -44,9 +44,18 @@ public sealed class NotificationsDialog : WaterfallDialog
         var customer = CustomerAddress.Of(step.Dialog.Context.Activity);
         var now = _time.GetUtcNow();
         var language = step.Dialog.Culture.TwoLetterISOLanguageName;
-        var current = (await _subscriptions.ListByCustomerAsync(customer.ChannelId, customer.CustomerId, cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Stopped)
-            .ToList();
+        var all = await _subscriptions.ListByCustomerAsync(customer.ChannelId, customer.CustomerId, cancellationToken).ConfigureAwait(false);
+        foreach (var lapsed in all.Where(s => s.Status == SubscriptionStatus.Active && s.IsExpiredAt(now)))
+        {
+            // Marked where it is noticed; a conflict means someone else just changed it, and the
+            // list below still leaves it out.
+            if (lapsed.Expire(now))
+            {
+                await _subscriptions.TrySaveAsync(lapsed, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var current = all.Where(s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Stopped && !s.IsExpiredAt(now)).ToList();
 
         if (current.Count == 0)
         {
