@@ -28,6 +28,7 @@ public sealed partial class CustomerServiceBot : IBot
 
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<DialogStack> _dialogStack;
+    private readonly IStatePropertyAccessor<DateTimeOffset?> _windowStampedAt;
     private readonly DialogRunner _dialogs;
     private readonly IHandoffStore _handoffs;
     private readonly ConsentCommands _consentCommands;
@@ -52,6 +53,7 @@ public sealed partial class CustomerServiceBot : IBot
     {
         _conversationState = conversationState;
         _dialogStack = conversationState.CreateProperty<DialogStack>("dialogStack");
+        _windowStampedAt = conversationState.CreateProperty<DateTimeOffset?>("windowStampedAt");
         _dialogs = dialogs;
         _handoffs = handoffs;
         _consentCommands = consentCommands;
@@ -109,7 +111,7 @@ public sealed partial class CustomerServiceBot : IBot
         var activity = turnContext.Activity;
         if (!ConsentCommands.IsOptInAnswer(activity))
         {
-            await RecordCustomerMessageAsync(activity, cancellationToken).ConfigureAwait(false);
+            await RecordCustomerMessageAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
 
         // Before the hand-off check: a "stop" is honoured at once, even while a person has the conversation.
@@ -145,22 +147,31 @@ public sealed partial class CustomerServiceBot : IBot
     /// Opens (or keeps open) the 24-hour messaging window: only a customer's own message does. The
     /// answer to an opt-in card is not counted, because Messenger does not count an opt-in either.
     /// </summary>
-    private async Task RecordCustomerMessageAsync(IActivity activity, CancellationToken cancellationToken)
+    private async Task RecordCustomerMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         // The window starts when the customer wrote; a channel clock ahead of ours must not stretch it.
+        var activity = turnContext.Activity;
         var now = _time.GetUtcNow();
         var at = activity.Timestamp is { } sent && sent < now ? sent : now;
-        var window = await _windows.GetAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
-        if (window.LastCustomerMessageAt is { } last && at >= last && at - last < WindowStampResolution)
+
+        // Stamped moments ago (this conversation's state says so, or the store does): skipping can
+        // only make our window close earlier than the platform's, by less than the resolution, never later.
+        if (await _windowStampedAt.GetAsync(turnContext, () => null, cancellationToken).ConfigureAwait(false) is { } stamped && IsRecent(stamped, at))
         {
-            // Stamped moments ago: skipping the write can only make our window close earlier than
-            // the platform's (by less than the resolution), never later.
             return;
         }
 
-        window.RecordCustomerMessage(at);
-        await _windows.SaveAsync(window, cancellationToken).ConfigureAwait(false);
+        var window = await _windows.GetAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
+        if (window.LastCustomerMessageAt is not { } last || !IsRecent(last, at))
+        {
+            window.RecordCustomerMessage(at);
+            await _windows.SaveAsync(window, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _windowStampedAt.SetAsync(turnContext, window.LastCustomerMessageAt, cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsRecent(DateTimeOffset stamped, DateTimeOffset at) => at >= stamped && at - stamped < WindowStampResolution;
 
     /// <summary>True while a person has the conversation; an expired hand-off is released and the customer told the bot is back.</summary>
     private async Task<bool> IsHandedOffAsync(IActivity activity, CultureInfo culture, ITurnContext turnContext, CancellationToken cancellationToken)
