@@ -1,18 +1,17 @@
-using System.Security.Cryptography;
-using System.Text;
+using ConversationBot.Bot.Security;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Admin;
 
-/// <summary>Lets a request through only with the configured admin key; compares in constant time so the key cannot be guessed byte by byte.</summary>
+/// <summary>Lets a request through only with the configured admin key, compared in constant time.</summary>
 public sealed class AdminApiKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
 {
-    private readonly byte[] _expectedHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.ApiKey ?? string.Empty));
+    private readonly byte[] _expectedHash = SecretComparison.Hash(options.Value.ApiKey ?? string.Empty);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var presented = PresentedKey(context.HttpContext.Request);
-        if (presented is null || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _expectedHash))
+        if (!SecretComparison.Matches(presented, _expectedHash))
         {
             return Results.Problem(detail: "A valid admin API key is required.", statusCode: StatusCodes.Status401Unauthorized);
         }

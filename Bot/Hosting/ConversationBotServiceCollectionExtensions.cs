@@ -45,7 +45,6 @@ public static class ConversationBotServiceCollectionExtensions
             sp.GetRequiredService<ConnectorClientCache>()));
         services.AddSingleton<BotCloudAdapter>();
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
         services.AddSingleton<IBot, CustomerServiceBot>();
         return services;
     }

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ConversationBot.Bot.Endpoints;
 using ConversationBot.Bot.Messenger.Webhook;
+using ConversationBot.Bot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +39,7 @@ public static partial class MessengerEndpoints
         var mode = request.Query["hub.mode"].ToString();
         var token = request.Query["hub.verify_token"].ToString();
         var challenge = request.Query["hub.challenge"].ToString();
-        if (mode != "subscribe" || !EqualInConstantTime(token, options.Value.VerifyToken ?? string.Empty))
+        if (mode != "subscribe" || !SecretComparison.Matches(token, SecretComparison.Hash(options.Value.VerifyToken ?? string.Empty)))
         {
             LogHandshakeRefused(loggerFactory.CreateLogger(typeof(MessengerEndpoints)), mode);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -151,10 +151,6 @@ public static partial class MessengerEndpoints
 
         return retryLater ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8);
     }
-
-    /// <summary>Compares hashes, so neither the content nor the length of the configured token leaks through timing.</summary>
-    private static bool EqualInConstantTime(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
     private static IResult TooLarge(int maxBytes) =>
         Results.Problem(detail: $"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
