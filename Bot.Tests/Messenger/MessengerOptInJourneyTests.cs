@@ -1,5 +1,7 @@
 using System.Net;
 using ConversationBot.Bot.Tests.Messenger.Support;
+using System.Text.Json.Nodes;
+using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,4 +69,38 @@ public sealed class MessengerOptInJourneyTests
         Assert.Equal(("unknown", SubscriptionOrigin.Unrequested), (subscription.TopicId, subscription.Origin));
         Assert.Empty(bot.Graph.Requests);
     }
+
+    [Theory]
+    [InlineData("send-error-optin-barred.json")]
+    [InlineData("send-error-optin-duplicate.json")]
+    [InlineData("send-error-optin-too-many.json")]
+    public async Task A_refused_opt_in_request_is_recorded_and_not_repeated_while_the_customer_chats_on(string error)
+    {
+        await using var bot = await MessengerBot.StartAsync(locale: "de-CH");
+        bot.Graph.AnswerWhen(IsOptInTemplate, 400, MessengerBot.Sample(error));
+
+        using (var first = await bot.PostSampleAsync("message-text.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        Assert.Equal("Kann ich dir sonst noch helfen?", bot.Graph.Messages[^1]["text"]!.GetValue<string>());
+        Assert.DoesNotContain(bot.Graph.Messages, m => m["text"]?.GetValue<string>()?.StartsWith("Entschuldigung, bei mir", StringComparison.Ordinal) == true);
+        var afterFirst = bot.Graph.Requests.Count;
+
+        using (var again = await bot.PostSignedAsync(MessengerBot.Sample("message-text.json").Replace("m_AbC123text", "m_second", StringComparison.Ordinal)))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.DoesNotContain(bot.Graph.Requests.Skip(afterFirst), r => IsOptInTemplate(r.Body));
+        if (error == "send-error-optin-barred.json")
+        {
+            var page = await bot.Host.Services.GetRequiredService<IPageStatusStore>().GetAsync(MessengerBot.PageId, CancellationToken.None);
+            Assert.NotNull(page.OptInsBarredUntil);
+        }
+    }
+
+    private static bool IsOptInTemplate(JsonObject body) =>
+        body["message"]?["attachment"]?["payload"]?["template_type"]?.GetValue<string>() == "notification_messages";
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Errors;
 using System.Net;
 
 namespace ConversationBot.Bot.Messenger;
@@ -7,7 +8,7 @@ namespace ConversationBot.Bot.Messenger;
 /// fbtrace_id) as far as the body had one, and the whole body. The same code means different
 /// things with different subcodes, so callers classify on (code, subcode).
 /// </summary>
-public sealed class MessengerSendException : Exception
+public sealed class MessengerSendException : PlatformRefusedException
 {
     public MessengerSendException()
     {
@@ -24,7 +25,9 @@ public sealed class MessengerSendException : Exception
     }
 
     public MessengerSendException(HttpStatusCode statusCode, int? code, int? subcode, string? graphMessage, string? type, string? fbTraceId, string body)
-        : base($"The Send API answered {(int)statusCode}: code {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, subcode {subcode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}: {graphMessage ?? "(no error message)"}")
+        : base(
+            $"The Send API answered {(int)statusCode}: code {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, subcode {subcode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}: {graphMessage ?? "(no error message)"}",
+            new PlatformError((int)statusCode, code, subcode, graphMessage, Body: body))
     {
         StatusCode = statusCode;
         Code = code;

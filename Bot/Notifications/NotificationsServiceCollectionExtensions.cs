@@ -1,6 +1,7 @@
 using ConversationBot.Notifications;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Eligibility;
+using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
@@ -38,6 +39,7 @@ public static class NotificationsServiceCollectionExtensions
         });
         services.AddSingleton(sp => new StopRateGuard(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
         services.AddSingleton(sp => new EligibilityPolicy(sp.GetRequiredService<PlatformProfile>(), sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Region));
+        services.AddSingleton(sp => new PlatformErrorClassifier(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Errors, sp.GetRequiredService<PlatformProfile>()));
         services.AddSingleton<OptInOfferService>();
         services.AddSingleton<ConsentService>();
         services.AddHostedService<NotificationsStartupCheck>();

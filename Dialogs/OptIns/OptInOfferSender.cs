@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConversationBot.Cards;
 using ConversationBot.Dialogs.CustomerService;
+using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Topics;
@@ -14,9 +15,10 @@ namespace ConversationBot.Dialogs.OptIns;
 /// Offers a topic's updates when the opt-in policy allows it, and only then: Messenger gets the
 /// native notification_messages template (carried in the activity's channel data, with the fields
 /// the platform profile allows), every other channel an Adaptive Card with the same title, image
-/// and promise. What was offered is recorded, so the same title is not asked again too soon.
+/// and promise. What was offered is recorded, so the same title is not asked again too soon; a
+/// request the platform refuses is classified and recorded for what it means (README section 5).
 /// </summary>
-public sealed class OptInOfferSender(OptInOfferService offers, TopicCatalog topics, PlatformProfile profile)
+public sealed class OptInOfferSender(OptInOfferService offers, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, TimeProvider time)
 {
     public async Task<OptInDecision> TryOfferAsync(ITurnContext turnContext, string? topicId, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -33,7 +35,17 @@ public sealed class OptInOfferSender(OptInOfferService offers, TopicCatalog topi
         }
 
         var text = topic.TextFor(culture.TwoLetterISOLanguageName);
-        await turnContext.SendActivityAsync(BuildOffer(topic, text, customer, culture), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await turnContext.SendActivityAsync(BuildOffer(topic, text, customer, culture), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlatformRefusedException refused)
+        {
+            // The customer's answer stands without the offer; what the refusal means is recorded.
+            var refusal = classifier.Classify(refused.Error, time.GetUtcNow());
+            return await offers.RecordRefusalAsync(customer.ChannelId, customer.CustomerId, customer.PageId, topic.Id, text.Title, refusal, cancellationToken).ConfigureAwait(false);
+        }
+
         await offers.RecordOfferedAsync(customer.ChannelId, customer.CustomerId, topic.Id, text.Title, cancellationToken).ConfigureAwait(false);
         return decision;
     }

@@ -24,4 +24,7 @@ public enum OptInDenialReason
 
     /// <summary>The per-customer daily cap, or the platform said "too many requests" (9/2018352).</summary>
     DailyCapReached,
+
+    /// <summary>The platform refused the request for a reason that changes nothing here (a rate limit, a fault).</summary>
+    PlatformRefused,
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
@@ -63,6 +64,34 @@ public sealed class OptInOfferService
     /// <summary>Records that the request for <paramref name="topicId"/> went out now, with the title it carried.</summary>
     public Task RecordOfferedAsync(string channelId, string customerId, string topicId, string title, CancellationToken cancellationToken) =>
         _history.RecordRequestAsync(channelId, customerId, new OptInRequestRecord(topicId, title, _time.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// The platform refused an opt-in request: record what that means (README section 5) and say why
+    /// the offer was not made. A duplicate title counts as asked; "too many requests" blocks offers to
+    /// this customer for the day; a barred page stops offers page-wide until the bar ends.
+    /// </summary>
+    public async Task<OptInDecision> RecordRefusalAsync(
+        string channelId, string customerId, string? pageId, string topicId, string title, PlatformErrorAction refusal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var now = _time.GetUtcNow();
+        switch (refusal.Kind)
+        {
+            case PlatformErrorActionKind.RecordOfferedNoRetryThisWeek:
+                await RecordOfferedAsync(channelId, customerId, topicId, title, cancellationToken).ConfigureAwait(false);
+                return OptInDecision.Deny(OptInDenialReason.SameTitleRequestedRecently, detail: refusal.Explanation);
+            case PlatformErrorActionKind.StopOffersToCustomerForDay:
+                var until = refusal.At ?? now.AddDays(1);
+                await _history.BlockOffersUntilAsync(channelId, customerId, until, cancellationToken).ConfigureAwait(false);
+                return OptInDecision.Deny(OptInDenialReason.DailyCapReached, until, refusal.Explanation);
+            case PlatformErrorActionKind.PausePageOptIns when pageId is not null:
+                var barredUntil = refusal.At ?? now.AddDays(1);
+                await _pages.BarOptInsUntilAsync(pageId, barredUntil, cancellationToken).ConfigureAwait(false);
+                return OptInDecision.Deny(OptInDenialReason.PageBarredFromOptIns, barredUntil, refusal.Explanation);
+            default:
+                return OptInDecision.Deny(OptInDenialReason.PlatformRefused, refusal.At, refusal.Explanation);
+        }
+    }
 
     /// <summary>The topic's stop-rate status for operators.</summary>
     public async Task<StopRateStatus> StopRateAsync(string topicId, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<GraphRequest> _received = new();
     private readonly ConcurrentQueue<(int Status, string Body)> _answers = new();
+    private readonly List<(Func<JsonObject, bool> Matches, int Status, string Body)> _conditional = [];
 
     private FakeGraphApi(WebApplication app)
     {
@@ -48,6 +49,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
             graph!._received.Enqueue(new GraphRequest(page, http.Request.Query["access_token"].ToString(), body));
+            var special = graph._conditional.FirstOrDefault(c => c.Matches(body));
+            if (special.Matches is not null && graph._conditional.Remove(special))
+            {
+                return Results.Content(special.Body, "application/json", statusCode: special.Status);
+            }
+
             if (graph._answers.TryDequeue(out var answer))
             {
                 return Results.Content(answer.Body, "application/json", statusCode: answer.Status);
@@ -59,6 +66,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
         graph = new FakeGraphApi(app);
         return graph;
     }
+
+    /// <summary>The first request whose body matches is answered with this status and body, once.</summary>
+    public void AnswerWhen(Func<JsonObject, bool> matches, int status, string body) => _conditional.Add((matches, status, body));
 
     /// <summary>The next request is answered with this status and body (e.g. a sample error file).</summary>
     public void AnswerNext(int status, string body) => _answers.Enqueue((status, body));
