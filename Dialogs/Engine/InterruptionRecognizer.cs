@@ -1,5 +1,4 @@
 using ConversationBot.Dialogs.Engine.Prompts;
-using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
 
 namespace ConversationBot.Dialogs.Engine;
@@ -12,9 +11,9 @@ public static class InterruptionRecognizer
 {
     private static readonly Lazy<(Interruption Kind, HashSet<string> Words)[]> Vocabulary = new(() =>
     [
-        (Interruption.Help, Words(nameof(DialogStrings.Interruption_HelpWords))),
-        (Interruption.Cancel, Words(nameof(DialogStrings.Interruption_CancelWords))),
-        (Interruption.StartOver, Words(nameof(DialogStrings.Interruption_StartOverWords))),
+        (Interruption.Help, [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_HelpWords))]),
+        (Interruption.Cancel, [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_CancelWords))]),
+        (Interruption.StartOver, [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_StartOverWords))]),
     ]);
 
     public static Interruption Recognize(string? text)
@@ -35,7 +34,4 @@ public static class InterruptionRecognizer
 
         return Interruption.None;
     }
-
-    private static HashSet<string> Words(string key) =>
-        [.. Texts.WordsInAnyLanguage(key).Select(TextNormalizer.Normalize).Where(w => w.Length > 0)];
 }

@@ -1,5 +1,4 @@
 using ConversationBot.Dialogs.Engine.Prompts;
-using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
 
 namespace ConversationBot.Dialogs.OptIns;
@@ -11,8 +10,8 @@ namespace ConversationBot.Dialogs.OptIns;
 /// </summary>
 public static class StopCommandRecognizer
 {
-    private static readonly Lazy<string[]> CommandWords = new(() => Words(nameof(DialogStrings.Stop_CommandWords)));
-    private static readonly Lazy<string[]> AllWords = new(() => Words(nameof(DialogStrings.Stop_AllWords)));
+    private static readonly Lazy<string[]> CommandWords = new(() => TextNormalizer.Vocabulary(nameof(DialogStrings.Stop_CommandWords)));
+    private static readonly Lazy<string[]> AllWords = new(() => TextNormalizer.Vocabulary(nameof(DialogStrings.Stop_AllWords)));
 
     public static StopCommand? Recognize(string? text)
     {
@@ -29,7 +28,4 @@ public static class StopCommandRecognizer
         var rest = normalized[command.Length..].Trim();
         return rest.Length == 0 || AllWords.Value.Contains(rest) ? new StopCommand(true, null) : new StopCommand(false, rest);
     }
-
-    private static string[] Words(string key) =>
-        [.. Texts.WordsInAnyLanguage(key).Select(TextNormalizer.Normalize).Where(w => w.Length > 0)];
 }

@@ -1,4 +1,3 @@
-using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
 using Microsoft.Bot.Schema;
 
@@ -7,8 +6,8 @@ namespace ConversationBot.Dialogs.Engine.Prompts;
 /// <summary>A yes/no question. Understands yes and no in English and German, whatever the locale.</summary>
 public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 {
-    private static readonly Lazy<IReadOnlyList<string>> YesWords = new(() => Normalized(nameof(DialogStrings.Confirm_YesWords)));
-    private static readonly Lazy<IReadOnlyList<string>> NoWords = new(() => Normalized(nameof(DialogStrings.Confirm_NoWords)));
+    private static readonly Lazy<IReadOnlyList<string>> YesWords = new(() => TextNormalizer.Vocabulary(nameof(DialogStrings.Confirm_YesWords)));
+    private static readonly Lazy<IReadOnlyList<string>> NoWords = new(() => TextNormalizer.Vocabulary(nameof(DialogStrings.Confirm_NoWords)));
 
     public static bool? Interpret(string? input)
     {
@@ -30,7 +29,4 @@ public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 
     protected override IMessageActivity BuildPrompt(DialogContext dc, PromptOptions options, string text) =>
         WithSuggestedActions(text, [dc.Texts[nameof(DialogStrings.Confirm_Yes)], dc.Texts[nameof(DialogStrings.Confirm_No)]]);
-
-    private static string[] Normalized(string key) =>
-        Texts.WordsInAnyLanguage(key).Select(TextNormalizer.Normalize).Where(w => w.Length > 0).ToArray();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ConversationBot.Dialogs.Localization;
 
 namespace ConversationBot.Dialogs.Engine.Prompts;
 
@@ -35,6 +36,10 @@ public static class TextNormalizer
 
         return builder.ToString();
     }
+
+    /// <summary>A vocabulary resource (words separated by ';') in every language the bot speaks, normalized for comparison.</summary>
+    public static string[] Vocabulary(string resourceKey) =>
+        [.. Texts.WordsInAnyLanguage(resourceKey).Select(Normalize).Where(word => word.Length > 0).Distinct()];
 
     /// <summary>True when <paramref name="phrase"/> stands in <paramref name="text"/> as whole words (both normalized).</summary>
     public static bool ContainsPhrase(string text, string phrase) =>
