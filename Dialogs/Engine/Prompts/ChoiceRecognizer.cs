@@ -22,14 +22,15 @@ public static class ChoiceRecognizer
             return number >= 1 && number <= choices.Count ? choices[number - 1] : null;
         }
 
-        var exact = choices.Where(choice => Phrases(choice).Contains(text)).Distinct().ToList();
+        var phrases = choices.Select(choice => (choice, phrases: Phrases(choice))).ToList();
+        var exact = phrases.Where(x => x.phrases.Contains(text)).Select(x => x.choice).Distinct().ToList();
         if (exact.Count == 1)
         {
             return exact[0];
         }
 
-        var scored = choices
-            .Select(choice => (choice, score: Phrases(choice).Where(p => TextNormalizer.ContainsPhrase(text, p)).Select(WordCount).DefaultIfEmpty(0).Max()))
+        var scored = phrases
+            .Select(x => (x.choice, score: x.phrases.Where(p => TextNormalizer.ContainsPhrase(text, p)).Select(WordCount).DefaultIfEmpty(0).Max()))
             .Where(x => x.score > 0)
             .OrderByDescending(x => x.score)
             .ToList();
