@@ -23,6 +23,12 @@ public sealed class SerializedSubscriptionStore(ISubscriptionStore inner) : ISub
     public Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
         OneAtATimeAsync(() => inner.ListActiveByTopicAsync(topicId, continuation, pageSize, cancellationToken));
 
+    public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) =>
+        OneAtATimeAsync(() => inner.CountActiveByTopicAsync(topicId, cancellationToken));
+
+    public Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken) =>
+        OneAtATimeAsync(() => inner.TrySaveManyAsync(subscriptions, cancellationToken));
+
     public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken) =>
         OneAtATimeAsync(() => inner.TrySaveAsync(subscription, cancellationToken));
 

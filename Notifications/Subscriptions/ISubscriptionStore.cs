@@ -21,10 +21,19 @@ public interface ISubscriptionStore
     /// </summary>
     Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>How many <see cref="SubscriptionStatus.Active"/> subscriptions a topic has (for the admin API and a campaign's audience).</summary>
+    Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Saves with optimistic concurrency: succeeds only when the stored version still equals
     /// <see cref="Subscription.Version"/> (0 = must not exist yet), then stores version + 1.
     /// Returns false on a conflict: reload, re-apply, save again.
     /// </summary>
     Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="TrySaveAsync"/> for many subscriptions (a campaign page's sends), each on its own:
+    /// returns the ids that conflicted, which the caller reloads and retries.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken);
 }

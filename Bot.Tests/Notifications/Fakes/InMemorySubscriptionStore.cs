@@ -34,6 +34,23 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
         return Task.FromResult(new SubscriberPage(page, next));
     }
 
+    public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) =>
+        Task.FromResult((long)_rows.Values.Count(r => r.TopicId == topicId && r.Status == SubscriptionStatus.Active));
+
+    public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
+    {
+        var conflicts = new List<string>();
+        foreach (var subscription in subscriptions)
+        {
+            if (!await TrySaveAsync(subscription, cancellationToken))
+            {
+                conflicts.Add(subscription.Id);
+            }
+        }
+
+        return conflicts;
+    }
+
     public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         var snapshot = subscription.ToSnapshot();

@@ -17,6 +17,22 @@ public sealed class RacingSubscriptionStore(InMemorySubscriptionStore inner) : I
     public Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
         inner.ListActiveByTopicAsync(topicId, continuation, pageSize, cancellationToken);
 
+    public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) => inner.CountActiveByTopicAsync(topicId, cancellationToken);
+
+    public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
+    {
+        var conflicts = new List<string>();
+        foreach (var subscription in subscriptions)
+        {
+            if (!await TrySaveAsync(subscription, cancellationToken))
+            {
+                conflicts.Add(subscription.Id);
+            }
+        }
+
+        return conflicts;
+    }
+
     public async Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         if (++SaveAttempts == 1)

@@ -112,6 +112,17 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         return new SubscriberPage(page, page[^1].Id);
     }
 
+    public async Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topicId);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM notification_subscriptions WHERE topic_id = $topic AND status = $status";
+        command.Parameters.AddWithValue("$topic", topicId);
+        command.Parameters.AddWithValue("$status", nameof(SubscriptionStatus.Active));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <remarks>
     /// The version check is part of the statement: an insert that does nothing when the id exists,
     /// or an update WHERE version = the loaded one. Zero rows changed is the conflict, reported as
@@ -121,8 +132,37 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
     public async Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var s = subscription.ToSnapshot();
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var saved = await SaveAsync(write, subscription.ToSnapshot(), cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
+    }
+
+    /// <remarks>One transaction for the lot, which is what makes a campaign page's saves cheap; each row's version check still stands alone.</remarks>
+    public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        if (subscriptions.Count == 0)
+        {
+            return [];
+        }
+
+        var conflicts = new List<string>();
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var subscription in subscriptions)
+        {
+            if (!await SaveAsync(write, subscription.ToSnapshot(), cancellationToken).ConfigureAwait(false))
+            {
+                conflicts.Add(subscription.Id);
+            }
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return conflicts;
+    }
+
+    private static async Task<bool> SaveAsync(SqliteWrite write, SubscriptionSnapshot s, CancellationToken cancellationToken)
+    {
         await using var command = write.CreateCommand(s.Version == 0
             ? $"""
               INSERT INTO notification_subscriptions ({Columns})
@@ -160,9 +200,7 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         p.AddWithValue("$origin", s.Origin.ToString());
         p.AddWithValue("$lastEvent", SqliteValues.Time(s.LastEventAt));
         p.AddWithValue("$version", s.Version);
-        var saved = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return saved;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private async Task<List<Subscription>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)

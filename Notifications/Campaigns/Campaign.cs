@@ -1,0 +1,244 @@
+namespace ConversationBot.Notifications.Campaigns;
+
+/// <summary>
+/// One push of one message to a topic's active subscribers: now, at a time, or fired by a schedule.
+/// The fan-out walks the topic in pages; after each page the campaign stores how far it got
+/// (<see cref="Cursor"/>) and the page's outcomes (<see cref="Counts"/>) in one write, so a restart
+/// resumes after the last finished page and the counts stay exact.
+/// One instance works a campaign at a time: it holds a lease (<see cref="LeaseOwner"/> until
+/// <see cref="LeaseExpiresAt"/>) taken and renewed through the store's optimistic concurrency; a
+/// dead instance's lease runs out and another takes over.
+/// </summary>
+public sealed class Campaign
+{
+    private Campaign(CampaignSnapshot s)
+    {
+        Id = s.Id;
+        TopicId = s.TopicId;
+        Content = s.Content;
+        CreatedAt = s.CreatedAt;
+        StartAt = s.StartAt;
+        EndAt = s.EndAt;
+        ScheduleId = s.ScheduleId;
+        Status = s.Status;
+        StartedAt = s.StartedAt;
+        FinishedAt = s.FinishedAt;
+        FinishReason = s.FinishReason;
+        Cursor = s.Cursor;
+        Counts = s.Counts;
+        Audience = s.Audience;
+        LeaseOwner = s.LeaseOwner;
+        LeaseExpiresAt = s.LeaseExpiresAt;
+        ResumeAt = s.ResumeAt;
+        Version = s.Version;
+    }
+
+    public string Id { get; }
+
+    public string TopicId { get; }
+
+    public CampaignContent Content { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>Not sent before this instant.</summary>
+    public DateTimeOffset StartAt { get; }
+
+    /// <summary>Nothing is sent after this instant; subscribers not reached by then are left out.</summary>
+    public DateTimeOffset? EndAt { get; }
+
+    /// <summary>The schedule that fired this campaign; <c>null</c> for one created by hand.</summary>
+    public string? ScheduleId { get; }
+
+    public CampaignStatus Status { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public string? FinishReason { get; private set; }
+
+    /// <summary>The subscriber paging continuation after the last finished page; <c>null</c> before the first.</summary>
+    public string? Cursor { get; private set; }
+
+    public DeliveryCounts Counts { get; private set; }
+
+    /// <summary>The topic's active subscribers when the campaign started, for "left" while it runs.</summary>
+    public long? Audience { get; private set; }
+
+    public string? LeaseOwner { get; private set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    /// <summary>Set when the campaign was put off (the page is restricted from sending): not worked before this instant.</summary>
+    public DateTimeOffset? ResumeAt { get; private set; }
+
+    /// <summary>The store's concurrency counter this instance was loaded at (0 = new).</summary>
+    public long Version { get; }
+
+    public bool IsFinished => Status is CampaignStatus.Completed or CampaignStatus.Cancelled;
+
+    /// <summary>Subscribers not reached yet, as far as the audience at the start tells; <c>null</c> before the start.</summary>
+    public long? Left => IsFinished ? 0 : Audience is { } audience ? Math.Max(0, audience - Counts.Total) : null;
+
+    /// <summary>A new campaign. <paramref name="sendAt"/> <c>null</c> or in the past means now.</summary>
+    public static Campaign Create(
+        string id,
+        string topicId,
+        CampaignContent content,
+        DateTimeOffset? sendAt,
+        DateTimeOffset? endAt,
+        DateTimeOffset now,
+        string? scheduleId = null)
+    {
+        Require(id, nameof(id));
+        Require(topicId, nameof(topicId));
+        ArgumentNullException.ThrowIfNull(content);
+        var errors = Validate(content, sendAt, endAt, now);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(content));
+        }
+
+        var startAt = sendAt is { } at && at > now ? at : now;
+        return new Campaign(new CampaignSnapshot(
+            id, topicId, content, now, startAt, endAt, scheduleId, CampaignStatus.Scheduled, null, null, null, null, default, null, null, null, null, 0));
+    }
+
+    /// <summary>The rules <see cref="Create"/> enforces, as field errors an API can return.</summary>
+    public static IReadOnlyList<FieldError> Validate(CampaignContent content, DateTimeOffset? sendAt, DateTimeOffset? endAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var errors = new List<FieldError>(content.Validate());
+        var startAt = sendAt is { } at && at > now ? at : now;
+        if (endAt is { } end && end <= startAt)
+        {
+            errors.Add(new FieldError("endAt", "must be after the send time."));
+        }
+
+        return errors;
+    }
+
+    public static Campaign Restore(CampaignSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Require(snapshot.Id, nameof(snapshot.Id));
+        Require(snapshot.TopicId, nameof(snapshot.TopicId));
+        ArgumentNullException.ThrowIfNull(snapshot.Content);
+        return new Campaign(snapshot);
+    }
+
+    public CampaignSnapshot ToSnapshot() => new(
+        Id, TopicId, Content, CreatedAt, StartAt, EndAt, ScheduleId, Status, StartedAt, FinishedAt, FinishReason,
+        Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version);
+
+    /// <summary>Whether an instance may take the campaign up at <paramref name="now"/>: started, not finished, not put off, and nobody's live lease on it.</summary>
+    public bool IsDueAt(DateTimeOffset now) =>
+        !IsFinished
+        && StartAt <= now
+        && (ResumeAt is not { } resume || resume <= now)
+        && (LeaseExpiresAt is not { } leaseEnd || leaseEnd <= now);
+
+    public bool HoldsLease(string owner, DateTimeOffset now) =>
+        LeaseOwner == owner && LeaseExpiresAt is { } end && now < end && !IsFinished;
+
+    /// <summary>
+    /// Takes (or renews) the lease for <paramref name="owner"/>. Only in memory: the store's
+    /// optimistic save decides who really holds it when two instances try at once.
+    /// </summary>
+    public bool TryAcquireLease(string owner, DateTimeOffset now, TimeSpan duration)
+    {
+        Require(owner, nameof(owner));
+        if (!HoldsLease(owner, now) && !IsDueAt(now))
+        {
+            return false;
+        }
+
+        Status = CampaignStatus.Running;
+        StartedAt ??= now;
+        ResumeAt = null;
+        LeaseOwner = owner;
+        LeaseExpiresAt = now + duration;
+        return true;
+    }
+
+    /// <summary>The audience at the start, recorded once.</summary>
+    public void RecordAudience(long activeSubscribers)
+    {
+        Audience ??= Math.Max(0, activeSubscribers);
+    }
+
+    /// <summary>A page is done: its outcomes are counted, the fan-out continues after it, and the lease is renewed.</summary>
+    public void RecordPage(DeliveryCounts pageCounts, string? nextCursor, DateTimeOffset now, TimeSpan leaseDuration)
+    {
+        EnsureRunning();
+        Counts += pageCounts;
+        Cursor = nextCursor;
+        LeaseExpiresAt = now + leaseDuration;
+    }
+
+    /// <summary>Gives the lease back so another instance (or this one, later) can continue at once.</summary>
+    public void ReleaseLease()
+    {
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+    }
+
+    /// <summary>Puts the rest of the campaign off until <paramref name="until"/> (the page may not send before), releasing the lease.</summary>
+    public void PutOff(DateTimeOffset until)
+    {
+        EnsureRunning();
+        ResumeAt = until;
+        ReleaseLease();
+    }
+
+    public bool HasEndedAt(DateTimeOffset now) => EndAt is { } end && now >= end;
+
+    public bool Complete(DateTimeOffset now, string reason)
+    {
+        if (IsFinished)
+        {
+            return false;
+        }
+
+        Finish(CampaignStatus.Completed, now, reason);
+        return true;
+    }
+
+    /// <summary>An operator stops the campaign; a page being sent finishes, nothing after it goes out.</summary>
+    public bool Cancel(DateTimeOffset now)
+    {
+        if (IsFinished)
+        {
+            return false;
+        }
+
+        Finish(CampaignStatus.Cancelled, now, "cancelled");
+        return true;
+    }
+
+    private void Finish(CampaignStatus status, DateTimeOffset now, string reason)
+    {
+        Status = status;
+        FinishedAt = now;
+        FinishReason = reason;
+        ResumeAt = null;
+        ReleaseLease();
+    }
+
+    private void EnsureRunning()
+    {
+        if (Status != CampaignStatus.Running)
+        {
+            throw new InvalidOperationException($"Campaign {Id} is {Status}, not running.");
+        }
+    }
+
+    private static void Require(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} is required.", name);
+        }
+    }
+}

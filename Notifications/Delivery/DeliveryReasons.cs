@@ -1,0 +1,38 @@
+namespace ConversationBot.Notifications.Delivery;
+
+/// <summary>
+/// Why a delivery was skipped or failed, as stable codes for counts and the admin API. Skips use
+/// the names of <see cref="Eligibility.NotEligibleReason"/>; these are the rest.
+/// </summary>
+public static class DeliveryReasons
+{
+    /// <summary>Transient failures (429, 5xx, time-outs) went on past the last attempt.</summary>
+    public const string RetriesExhausted = "RetriesExhausted";
+
+    /// <summary>The platform said the token is invalid or expired, or the person is gone: the subscription is retired.</summary>
+    public const string SubscriptionRetired = "SubscriptionRetired";
+
+    /// <summary>The platform said the person stopped the topic: the subscription is stopped.</summary>
+    public const string StoppedByCustomer = "StoppedByCustomer";
+
+    /// <summary>The platform said too soon for this token: rescheduled, not a failure.</summary>
+    public const string TooSoonPerPlatform = "TooSoonPerPlatform";
+
+    /// <summary>The page is restricted from sending: the campaign is put off.</summary>
+    public const string PageRestricted = "PageRestricted";
+
+    /// <summary>An error nobody classified: recorded with its body, not retried blindly.</summary>
+    public const string UnknownPlatformError = "UnknownPlatformError";
+
+    /// <summary>The subscription has no channel address the senders know (no token, no conversation reference).</summary>
+    public const string NoSender = "NoSender";
+
+    /// <summary>
+    /// The instance that claimed this subscriber stopped before recording the outcome: the message
+    /// may or may not have gone out, and sending again could send it twice, so it is not resent.
+    /// </summary>
+    public const string OutcomeUnknown = "OutcomeUnknown";
+
+    /// <summary>The subscription changed under us too often to reserve the send.</summary>
+    public const string Contended = "Contended";
+}

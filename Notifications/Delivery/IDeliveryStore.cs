@@ -1,0 +1,26 @@
+namespace ConversationBot.Notifications.Delivery;
+
+/// <summary>
+/// Where delivery records live. Keyed by (campaign, subscription); every call is bounded by one
+/// campaign, so the Cosmos DB version works inside the campaign's partition.
+/// </summary>
+public interface IDeliveryStore
+{
+    /// <summary>The records that exist for these subscriptions in this campaign, by subscription id.</summary>
+    Task<IReadOnlyDictionary<string, DeliveryRecord>> FindManyAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates each claim unless a record for its (campaign, subscription) exists; returns the
+    /// subscription ids this call created. Each create stands alone: some may win while others conflict.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> TryClaimManyAsync(IReadOnlyList<DeliveryRecord> claims, CancellationToken cancellationToken);
+
+    /// <summary>Records outcomes, replacing the claims. Only a record still <see cref="DeliveryState.Claimed"/> by the outcome's <see cref="DeliveryRecord.ClaimedBy"/> is replaced.</summary>
+    Task SaveOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken);
+
+    /// <summary>Deletes claims still held by <paramref name="owner"/> and not sent (a stopping instance hands them back untouched).</summary>
+    Task ReleaseAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, string owner, CancellationToken cancellationToken);
+
+    /// <summary>One page of a campaign's records in subscription id order.</summary>
+    Task<DeliveryPage> ListAsync(string campaignId, string? continuation, int pageSize, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Subscriptions;
+
+namespace ConversationBot.Notifications.Delivery;
+
+/// <summary>
+/// Sends one campaign message to one subscription over its channel (Messenger's Send API with the
+/// token, or a Bot Framework proactive message with the conversation reference). A refusal or a
+/// transient failure is thrown as <see cref="Errors.PlatformRefusedException"/> carrying what the
+/// platform said, time-outs included (<see cref="Errors.PlatformError.Timeout"/>), so the campaign
+/// runner can classify it.
+/// </summary>
+public interface INotificationSender
+{
+    /// <summary>Whether this sender can reach the subscription (its channel and address).</summary>
+    bool CanSend(Subscription subscription);
+
+    Task SendAsync(Subscription subscription, CampaignContent content, CancellationToken cancellationToken);
+}
