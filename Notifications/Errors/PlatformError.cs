@@ -16,4 +16,7 @@ public sealed record PlatformError(
 {
     /// <summary>A call that got no answer in time.</summary>
     public static PlatformError Timeout() => new(null, null, null, "timed out", TimedOut: true);
+
+    /// <summary>A call that got no answer at all (connection refused or reset): as transient as a time-out.</summary>
+    public static PlatformError Unreachable(string message) => new(null, null, null, message, TimedOut: true);
 }

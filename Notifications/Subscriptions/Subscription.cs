@@ -233,6 +233,22 @@ public sealed class Subscription
         }
     }
 
+    /// <summary>
+    /// A send reserved with <see cref="RecordSent"/> at <paramref name="reservedAt"/> did not go out:
+    /// the last send goes back to <paramref name="previousLastSentAt"/>, so the failure does not use
+    /// up the customer's period. Does nothing when a later send was recorded since.
+    /// </summary>
+    public bool WithdrawSend(DateTimeOffset reservedAt, DateTimeOffset? previousLastSentAt)
+    {
+        if (LastSentAt != reservedAt)
+        {
+            return false;
+        }
+
+        LastSentAt = previousLastSentAt;
+        return true;
+    }
+
     /// <summary>The platform's own next eligible time (README section 4: the authority for "may I send now?").</summary>
     public void Reschedule(DateTimeOffset nextEligibleAt) => NextEligibleAt = nextEligibleAt;
 

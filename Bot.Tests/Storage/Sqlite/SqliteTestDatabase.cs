@@ -28,6 +28,8 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteMessagingWindowStore.Schema,
         SqlitePageStatusStore.Schema,
         SqliteStopRateCounterStore.Schema,
+        SqliteCampaignStore.Schema,
+        SqliteDeliveryStore.Schema,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -1,4 +1,6 @@
 using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
@@ -28,6 +30,10 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IPageStatusStore, SqlitePageStatusStore>();
         services.AddSingleton(SqliteStopRateCounterStore.Schema);
         services.AddSingleton<IStopRateCounterStore, SqliteStopRateCounterStore>();
+        services.AddSingleton(SqliteCampaignStore.Schema);
+        services.AddSingleton<ICampaignStore, SqliteCampaignStore>();
+        services.AddSingleton(SqliteDeliveryStore.Schema);
+        services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
         return services;
     }

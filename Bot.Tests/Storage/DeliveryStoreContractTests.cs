@@ -1,0 +1,265 @@
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
+
+namespace ConversationBot.Bot.Tests.Storage;
+
+/// <summary>
+/// What every back end of the campaign and delivery ports (and the subscription port's fan-out
+/// calls) must do. Runs against the in-memory fakes the runner tests use and against each back end.
+/// </summary>
+public abstract class DeliveryStoreContractTests
+{
+    protected static readonly DateTimeOffset At = new(2026, 11, 25, 9, 30, 15, TimeSpan.FromHours(1));
+
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    protected abstract ICampaignStore CreateCampaignStore();
+
+    protected abstract IDeliveryStore CreateDeliveryStore();
+
+    protected abstract ISubscriptionStore CreateSubscriptionStore();
+
+    [Fact]
+    public async Task A_campaign_round_trips_with_its_content_and_starts_at_version_one()
+    {
+        var store = CreateCampaignStore();
+        var campaign = Campaign.Create(
+            "c-round-trip",
+            "weekly-deals",
+            new CampaignContent("Deals: 20% off 🎉 Übergrößen", new Uri("https://example.com/deals.png"), [new CampaignButton("Shop now", "DEALS"), new CampaignButton("Stop", "STOP")]),
+            At.AddHours(1),
+            At.AddDays(1),
+            At,
+            "monday-deals");
+
+        Assert.True(await store.TryCreateAsync(campaign, None));
+        var loaded = await store.FindAsync("c-round-trip", None);
+
+        Assert.NotNull(loaded);
+        var expected = campaign.ToSnapshot() with { Version = 1 };
+        var actual = loaded.ToSnapshot();
+        Assert.Equal(expected with { Content = actual.Content }, actual);
+        Assert.Equal(expected.Content.Text, actual.Content.Text);
+        Assert.Equal(expected.Content.ImageUrl, actual.Content.ImageUrl);
+        Assert.Equal(expected.Content.Buttons, actual.Content.Buttons);
+    }
+
+    [Fact]
+    public async Task Creating_a_campaign_id_twice_keeps_the_first()
+    {
+        var store = CreateCampaignStore();
+        Assert.True(await store.TryCreateAsync(Campaign.Create("s-firing", "weekly-deals", CampaignContent.TextOnly("first"), null, null, At), None));
+
+        Assert.False(await store.TryCreateAsync(Campaign.Create("s-firing", "weekly-deals", CampaignContent.TextOnly("second"), null, null, At), None));
+
+        Assert.Equal("first", (await store.FindAsync("s-firing", None))!.Content.Text);
+        Assert.Null(await store.FindAsync("no-such-campaign", None));
+    }
+
+    [Fact]
+    public async Task Of_two_instances_taking_the_same_lease_only_one_saves()
+    {
+        var store = CreateCampaignStore();
+        await store.TryCreateAsync(Campaign.Create("c-lease", "weekly-deals", CampaignContent.TextOnly("hi"), null, null, At), None);
+        var a = (await store.FindAsync("c-lease", None))!;
+        var b = (await store.FindAsync("c-lease", None))!;
+
+        Assert.True(a.TryAcquireLease("instance-a", At, TimeSpan.FromMinutes(5)));
+        Assert.True(b.TryAcquireLease("instance-b", At, TimeSpan.FromMinutes(5)));
+        var results = await Task.WhenAll(store.TrySaveAsync(a, None), store.TrySaveAsync(b, None));
+
+        Assert.Single(results, saved => saved);
+        var stored = (await store.FindAsync("c-lease", None))!;
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(results[0] ? "instance-a" : "instance-b", stored.LeaseOwner);
+        Assert.Equal(CampaignStatus.Running, stored.Status);
+    }
+
+    [Fact]
+    public async Task Unfinished_campaigns_that_have_started_are_listed_for_the_worker()
+    {
+        var store = CreateCampaignStore();
+        await store.TryCreateAsync(Campaign.Create("c1-now", "weekly-deals", CampaignContent.TextOnly("now"), null, null, At), None);
+        await store.TryCreateAsync(Campaign.Create("c2-later", "weekly-deals", CampaignContent.TextOnly("later"), At.AddHours(2), null, At), None);
+        var done = Campaign.Create("c3-done", "weekly-deals", CampaignContent.TextOnly("done"), null, null, At);
+        done.Cancel(At);
+        await store.TryCreateAsync(done, None);
+
+        var due = await store.ListUnfinishedAsync(At.AddMinutes(1), 10, None);
+        var dueLater = await store.ListUnfinishedAsync(At.AddHours(3), 10, None);
+
+        Assert.Equal(["c1-now"], due.Select(c => c.Id));
+        Assert.Equal(["c1-now", "c2-later"], dueLater.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task Campaigns_are_listed_in_id_order_a_page_at_a_time_and_by_status()
+    {
+        var store = CreateCampaignStore();
+        foreach (var id in new[] { "c3", "c1", "c5", "c2", "c4" })
+        {
+            var campaign = Campaign.Create(id, "weekly-deals", CampaignContent.TextOnly(id), null, null, At);
+            if (id is "c2" or "c4")
+            {
+                campaign.Cancel(At);
+            }
+
+            await store.TryCreateAsync(campaign, None);
+        }
+
+        var first = await store.ListAsync(null, null, 2, None);
+        var second = await store.ListAsync(null, first.Continuation, 2, None);
+        var third = await store.ListAsync(null, second.Continuation, 2, None);
+        var cancelled = await store.ListAsync(CampaignStatus.Cancelled, null, 10, None);
+
+        Assert.Equal(["c1", "c2"], first.Campaigns.Select(c => c.Id));
+        Assert.Equal(["c3", "c4"], second.Campaigns.Select(c => c.Id));
+        Assert.Equal(["c5"], third.Campaigns.Select(c => c.Id));
+        Assert.Null(third.Continuation);
+        Assert.Equal(["c2", "c4"], cancelled.Campaigns.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_delivery_is_claimed_once_and_the_second_claim_loses()
+    {
+        var store = CreateDeliveryStore();
+        var first = DeliveryRecord.Claim("c1", "messenger|u1|weekly-deals", "messenger", "u1", "instance-a", At);
+        var second = DeliveryRecord.Claim("c1", "messenger|u1|weekly-deals", "messenger", "u1", "instance-b", At);
+
+        var wonByA = await store.TryClaimManyAsync([first, DeliveryRecord.Claim("c1", "messenger|u2|weekly-deals", "messenger", "u2", "instance-a", At)], None);
+        var wonByB = await store.TryClaimManyAsync([second, DeliveryRecord.Claim("c1", "messenger|u3|weekly-deals", "messenger", "u3", "instance-b", At)], None);
+
+        Assert.Equal(["messenger|u1|weekly-deals", "messenger|u2|weekly-deals"], wonByA.Order(StringComparer.Ordinal));
+        Assert.Equal(["messenger|u3|weekly-deals"], wonByB);
+        var found = await store.FindManyAsync("c1", ["messenger|u1|weekly-deals", "messenger|u3|weekly-deals", "messenger|nobody|weekly-deals"], None);
+        Assert.Equal("instance-a", found["messenger|u1|weekly-deals"].ClaimedBy);
+        Assert.Equal("instance-b", found["messenger|u3|weekly-deals"].ClaimedBy);
+        Assert.Equal(2, found.Count);
+    }
+
+    [Fact]
+    public async Task The_same_subscription_is_claimed_separately_in_each_campaign()
+    {
+        var store = CreateDeliveryStore();
+
+        var inFirst = await store.TryClaimManyAsync([DeliveryRecord.Claim("c1", "s1", "emulator", "u1", "a", At)], None);
+        var inSecond = await store.TryClaimManyAsync([DeliveryRecord.Claim("c2", "s1", "emulator", "u1", "a", At)], None);
+
+        Assert.Single(inFirst);
+        Assert.Single(inSecond);
+    }
+
+    [Fact]
+    public async Task An_outcome_replaces_only_a_claim_still_held_by_its_owner()
+    {
+        var store = CreateDeliveryStore();
+        var claim = DeliveryRecord.Claim("c1", "s1", "messenger", "u1", "instance-a", At);
+        await store.TryClaimManyAsync([claim], None);
+
+        await store.SaveOutcomesAsync([(claim with { ClaimedBy = "instance-b" }).Sent(At.AddSeconds(1), 1)], None);
+        Assert.Equal(DeliveryState.Claimed, (await store.FindManyAsync("c1", ["s1"], None))["s1"].State);
+
+        await store.SaveOutcomesAsync([claim.Failed(DeliveryReasons.RetriesExhausted, "HTTP 500 \"body\" ü", At.AddSeconds(2), 4)], None);
+        var failed = (await store.FindManyAsync("c1", ["s1"], None))["s1"];
+        Assert.Equal(claim.Failed(DeliveryReasons.RetriesExhausted, "HTTP 500 \"body\" ü", At.AddSeconds(2), 4), failed);
+
+        await store.SaveOutcomesAsync([claim.Sent(At.AddSeconds(3), 1)], None);
+        Assert.Equal(DeliveryState.Failed, (await store.FindManyAsync("c1", ["s1"], None))["s1"].State);
+    }
+
+    [Fact]
+    public async Task Every_field_of_a_skip_round_trips()
+    {
+        var store = CreateDeliveryStore();
+        var claim = DeliveryRecord.Claim("c1", "messenger|kunde-ü|weekly-deals", "messenger", "kunde-ü", "instance-a", At);
+        await store.TryClaimManyAsync([claim], None);
+        var skipped = claim.Skipped("AlreadySentThisPeriod", At.AddSeconds(1), At.AddDays(2), "detail");
+
+        await store.SaveOutcomesAsync([skipped], None);
+
+        Assert.Equal(skipped, (await store.FindManyAsync("c1", [claim.SubscriptionId], None))[claim.SubscriptionId]);
+    }
+
+    [Fact]
+    public async Task Releasing_deletes_only_the_owners_unfinished_claims()
+    {
+        var store = CreateDeliveryStore();
+        await store.TryClaimManyAsync(
+            [
+                DeliveryRecord.Claim("c1", "s1", "messenger", "u1", "a", At),
+                DeliveryRecord.Claim("c1", "s2", "messenger", "u2", "a", At),
+                DeliveryRecord.Claim("c1", "s3", "messenger", "u3", "b", At),
+            ],
+            None);
+        await store.SaveOutcomesAsync([DeliveryRecord.Claim("c1", "s2", "messenger", "u2", "a", At).Sent(At, 1)], None);
+
+        await store.ReleaseAsync("c1", ["s1", "s2", "s3"], "a", None);
+
+        var left = await store.FindManyAsync("c1", ["s1", "s2", "s3"], None);
+        Assert.Equal(["s2", "s3"], left.Keys.Order(StringComparer.Ordinal));
+        Assert.Single(await store.TryClaimManyAsync([DeliveryRecord.Claim("c1", "s1", "messenger", "u1", "b", At)], None));
+    }
+
+    [Fact]
+    public async Task A_campaigns_deliveries_are_listed_a_page_at_a_time()
+    {
+        var store = CreateDeliveryStore();
+        await store.TryClaimManyAsync([.. Enumerable.Range(1, 5).Select(i => DeliveryRecord.Claim("c1", $"s{i}", "emulator", $"u{i}", "a", At))], None);
+        await store.TryClaimManyAsync([DeliveryRecord.Claim("c2", "s1", "emulator", "u1", "a", At)], None);
+
+        var first = await store.ListAsync("c1", null, 3, None);
+        var second = await store.ListAsync("c1", first.Continuation, 3, None);
+
+        Assert.Equal(["s1", "s2", "s3"], first.Deliveries.Select(d => d.SubscriptionId));
+        Assert.Equal(["s4", "s5"], second.Deliveries.Select(d => d.SubscriptionId));
+        Assert.Null(second.Continuation);
+    }
+
+    [Fact]
+    public async Task A_topics_active_subscriptions_are_counted()
+    {
+        var store = CreateSubscriptionStore();
+        foreach (var customer in new[] { "u1", "u2", "u3" })
+        {
+            await store.TrySaveAsync(OnMessenger(customer), None);
+        }
+
+        var stopped = (await store.FindAsync(Subscription.IdFor("messenger", "u2", "weekly-deals", null), None))!;
+        stopped.Stop(At.AddMinutes(1));
+        await store.TrySaveAsync(stopped, None);
+        await store.TrySaveAsync(OnMessenger("u4", "order-updates"), None);
+
+        Assert.Equal(2, await store.CountActiveByTopicAsync("weekly-deals", None));
+        Assert.Equal(1, await store.CountActiveByTopicAsync("order-updates", None));
+        Assert.Equal(0, await store.CountActiveByTopicAsync("monthly-newsletter", None));
+    }
+
+    [Fact]
+    public async Task Saving_many_reports_the_conflicts_and_saves_the_rest()
+    {
+        var store = CreateSubscriptionStore();
+        await store.TrySaveAsync(OnMessenger("u1"), None);
+        await store.TrySaveAsync(OnMessenger("u2"), None);
+        var one = (await store.FindAsync(Subscription.IdFor("messenger", "u1", "weekly-deals", null), None))!;
+        var two = (await store.FindAsync(Subscription.IdFor("messenger", "u2", "weekly-deals", null), None))!;
+        var twoElsewhere = (await store.FindAsync(two.Id, None))!;
+        twoElsewhere.Stop(At.AddMinutes(1));
+        await store.TrySaveAsync(twoElsewhere, None);
+
+        one.RecordSent(At.AddMinutes(2));
+        two.RecordSent(At.AddMinutes(2));
+        var conflicts = await store.TrySaveManyAsync([one, two], None);
+
+        Assert.Equal([two.Id], conflicts);
+        Assert.Equal(At.AddMinutes(2), (await store.FindAsync(one.Id, None))!.LastSentAt);
+        var storedTwo = (await store.FindAsync(two.Id, None))!;
+        Assert.Null(storedTwo.LastSentAt);
+        Assert.Equal(SubscriptionStatus.Stopped, storedTwo.Status);
+        Assert.Empty(await store.TrySaveManyAsync([], None));
+    }
+
+    private static Subscription OnMessenger(string customerId, string topicId = "weekly-deals") =>
+        Subscription.OptInOnMessenger(topicId, null, customerId, $"token-of-{customerId}-{topicId}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, At);
+}

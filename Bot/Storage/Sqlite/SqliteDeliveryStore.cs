@@ -1,0 +1,205 @@
+using System.Text.Json;
+using ConversationBot.Notifications.Delivery;
+using Microsoft.Data.Sqlite;
+
+namespace ConversationBot.Bot.Storage.Sqlite;
+
+/// <summary>
+/// Delivery records in the SQLite file, one row per (campaign, subscription): the primary key is
+/// what makes a second claim conflict. Every call is one statement per record inside one
+/// transaction per page, so a campaign page costs a handful of commits, not one per subscriber.
+/// </summary>
+public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
+{
+    public static readonly ISqliteMigration Schema = new SqliteMigration(
+        9,
+        "campaign deliveries",
+        """
+        CREATE TABLE campaign_deliveries (
+            campaign_id TEXT NOT NULL,
+            subscription_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            detail TEXT,
+            claimed_by TEXT NOT NULL,
+            claimed_at INTEGER NOT NULL,
+            completed_at INTEGER,
+            attempts INTEGER NOT NULL,
+            next_eligible_at INTEGER,
+            PRIMARY KEY (campaign_id, subscription_id)
+        ) WITHOUT ROWID
+        """);
+
+    private const string Columns =
+        "campaign_id, subscription_id, channel_id, customer_id, state, reason, detail, claimed_by, claimed_at, completed_at, attempts, next_eligible_at";
+
+    public async Task<IReadOnlyDictionary<string, DeliveryRecord>> FindManyAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        ArgumentNullException.ThrowIfNull(subscriptionIds);
+        if (subscriptionIds.Count == 0)
+        {
+            return new Dictionary<string, DeliveryRecord>(StringComparer.Ordinal);
+        }
+
+        // One parameter for the whole page: json_each unpacks it, and the primary key serves each lookup.
+        var rows = await QueryAsync(
+            $"SELECT {Columns} FROM campaign_deliveries WHERE campaign_id = $campaign AND subscription_id IN (SELECT value FROM json_each($ids))",
+            c =>
+            {
+                c.Parameters.AddWithValue("$campaign", campaignId);
+                c.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(subscriptionIds));
+            },
+            cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.SubscriptionId, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyCollection<string>> TryClaimManyAsync(IReadOnlyList<DeliveryRecord> claims, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var won = new List<string>(claims.Count);
+        if (claims.Count == 0)
+        {
+            return won;
+        }
+
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.CreateCommand($"""
+            INSERT INTO campaign_deliveries ({Columns})
+            VALUES ($campaign, $subscription, $channel, $customer, $state, $reason, $detail, $claimedBy, $claimedAt, $completedAt, $attempts, $nextEligible)
+            ON CONFLICT (campaign_id, subscription_id) DO NOTHING
+            """);
+        foreach (var claim in claims)
+        {
+            Bind(command, claim);
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                won.Add(claim.SubscriptionId);
+            }
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return won;
+    }
+
+    public async Task SaveOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.CreateCommand("""
+            UPDATE campaign_deliveries SET
+                state = $state, reason = $reason, detail = $detail, completed_at = $completedAt, attempts = $attempts, next_eligible_at = $nextEligible
+            WHERE campaign_id = $campaign AND subscription_id = $subscription AND state = 'Claimed' AND claimed_by = $claimedBy
+            """);
+        foreach (var outcome in outcomes)
+        {
+            Bind(command, outcome);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReleaseAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        ArgumentNullException.ThrowIfNull(subscriptionIds);
+        ArgumentNullException.ThrowIfNull(owner);
+        if (subscriptionIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.CreateCommand("""
+            DELETE FROM campaign_deliveries
+            WHERE campaign_id = $campaign AND subscription_id IN (SELECT value FROM json_each($ids)) AND state = 'Claimed' AND claimed_by = $owner
+            """);
+        command.Parameters.AddWithValue("$campaign", campaignId);
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(subscriptionIds));
+        command.Parameters.AddWithValue("$owner", owner);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DeliveryPage> ListAsync(string campaignId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var rows = await QueryAsync(
+            $"SELECT {Columns} FROM campaign_deliveries WHERE campaign_id = $campaign AND subscription_id > $after ORDER BY subscription_id LIMIT $limit",
+            c =>
+            {
+                c.Parameters.AddWithValue("$campaign", campaignId);
+                c.Parameters.AddWithValue("$after", continuation ?? string.Empty);
+                c.Parameters.AddWithValue("$limit", pageSize + 1L);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count <= pageSize ? new DeliveryPage(rows, null) : new DeliveryPage(rows.GetRange(0, pageSize), rows[pageSize - 1].SubscriptionId);
+    }
+
+    private static void Bind(SqliteCommand command, DeliveryRecord r)
+    {
+        // One statement is reused for every record of a page: parameters are set, not added again.
+        // A statement ignores the parameters it does not name.
+        SetParameter(command, "$campaign", r.CampaignId);
+        SetParameter(command, "$subscription", r.SubscriptionId);
+        SetParameter(command, "$channel", r.ChannelId);
+        SetParameter(command, "$customer", r.CustomerId);
+        SetParameter(command, "$state", r.State.ToString());
+        SetParameter(command, "$reason", SqliteValues.Text(r.Reason));
+        SetParameter(command, "$detail", SqliteValues.Text(r.Detail));
+        SetParameter(command, "$claimedBy", r.ClaimedBy);
+        SetParameter(command, "$claimedAt", SqliteValues.Time(r.ClaimedAt));
+        SetParameter(command, "$completedAt", SqliteValues.Time(r.CompletedAt));
+        SetParameter(command, "$attempts", r.Attempts);
+        SetParameter(command, "$nextEligible", SqliteValues.Time(r.NextEligibleAt));
+    }
+
+    private static void SetParameter(SqliteCommand command, string name, object value)
+    {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value;
+        }
+        else
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+
+    private async Task<List<DeliveryRecord>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var records = new List<DeliveryRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new DeliveryRecord(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                Enum.Parse<DeliveryState>(reader.GetString(4)),
+                reader.GetNullableString(5),
+                reader.GetNullableString(6),
+                reader.GetString(7),
+                reader.GetTime(8),
+                reader.GetNullableTime(9),
+                reader.GetInt32(10),
+                reader.GetNullableTime(11)));
+        }
+
+        return records;
+    }
+}

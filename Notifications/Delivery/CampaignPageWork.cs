@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Eligibility;
+using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
+
+namespace ConversationBot.Notifications.Delivery;
+
+/// <summary>
+/// One page of a campaign: claim each subscriber, decide send or skip by the
+/// <see cref="EligibilityPolicy"/>, reserve the send on the subscription (so a second campaign
+/// running at the same time sees it), send with retries, and record every outcome. Store calls are
+/// made per page, not per subscriber, which is what keeps a large fan-out cheap.
+/// </summary>
+internal sealed class CampaignPageWork(
+    IDeliveryStore deliveries,
+    ISubscriptionStore subscriptions,
+    IPageStatusStore pages,
+    TopicCatalog topics,
+    EligibilityPolicy eligibility,
+    PlatformErrorClassifier classifier,
+    INotificationSender sender,
+    DeliveryOptions options,
+    TimeProvider clock,
+    IDeliveryObserver observer)
+{
+    private const int MaxReserveAttempts = 3;
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    public async Task<PageResult> RunAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, CancellationToken stopping)
+    {
+        if (page.Count == 0)
+        {
+            return new PageResult(default, false, null);
+        }
+
+        var now = clock.GetUtcNow();
+        var existing = await deliveries.FindManyAsync(campaign.Id, [.. page.Select(s => s.Id)], None).ConfigureAwait(false);
+        var outcomes = new List<DeliveryRecord>();
+        var counts = default(DeliveryCounts);
+        foreach (var record in existing.Values)
+        {
+            if (record.IsFinal)
+            {
+                counts += Count(record);
+            }
+            else
+            {
+                // Claimed by an instance that stopped before it recorded the outcome: it may have sent.
+                outcomes.Add(record.Failed(DeliveryReasons.OutcomeUnknown, $"claimed by {record.ClaimedBy} at {record.ClaimedAt:O}; not resent", now, record.Attempts));
+            }
+        }
+
+        var fresh = page.Where(s => !existing.ContainsKey(s.Id)).ToList();
+        var claims = fresh.Select(s => DeliveryRecord.Claim(campaign.Id, s.Id, s.ChannelId, s.CustomerId, owner, now)).ToList();
+        var won = (await deliveries.TryClaimManyAsync(claims, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var claimBySubscription = claims.Where(c => won.Contains(c.SubscriptionId)).ToDictionary(c => c.SubscriptionId, StringComparer.Ordinal);
+
+        var reserved = await ReserveAsync(fresh.Where(s => won.Contains(s.Id)).ToList(), claimBySubscription, now, outcomes).ConfigureAwait(false);
+
+        var sends = new SendBatch();
+        await Parallel.ForEachAsync(
+            reserved,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends },
+            async (item, _) => await SendAsync(campaign.Content, item, sends, stopping).ConfigureAwait(false)).ConfigureAwait(false);
+
+        outcomes.AddRange(sends.Outcomes);
+        await deliveries.SaveOutcomesAsync(outcomes, None).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
+        {
+            counts += Count(outcome);
+            observer.DeliveryRecorded(outcome);
+        }
+
+        var handedBack = sends.HandedBack.ToList();
+        if (handedBack.Count > 0)
+        {
+            await deliveries.ReleaseAsync(campaign.Id, [.. handedBack.Select(r => r.Subscription.Id)], owner, None).ConfigureAwait(false);
+        }
+
+        foreach (var change in sends.SubscriptionChanges.Concat(handedBack.Select(Withdraw)))
+        {
+            await UpdateSubscriptionAsync(change.SubscriptionId, change.Apply).ConfigureAwait(false);
+        }
+
+        return new PageResult(counts, handedBack.Count > 0 && sends.PausedUntil is null, sends.PausedUntil);
+    }
+
+    /// <summary>
+    /// Decides each claimed subscriber and records the sends on the subscriptions in one batch. A
+    /// subscription changed since the page was read (a stop, another campaign's send) is read again
+    /// and decided again, so the customer's period is never used twice.
+    /// </summary>
+    private async Task<List<Reservation>> ReserveAsync(
+        List<Subscription> claimed, Dictionary<string, DeliveryRecord> claims, DateTimeOffset now, List<DeliveryRecord> outcomes)
+    {
+        var reserved = new List<Reservation>();
+        var pending = claimed;
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            var toSave = new List<Subscription>();
+            var candidates = new List<Reservation>();
+            foreach (var subscription in pending)
+            {
+                var claim = claims[subscription.Id];
+                topics.TryGet(subscription.TopicId, out var topic);
+                // The page's send restriction is the runner's to check: it puts the whole campaign off rather than skipping anyone.
+                var decision = eligibility.Evaluate(subscription, topic, now);
+                if (!decision.IsEligible)
+                {
+                    outcomes.Add(claim.Skipped(decision.Reason!.Value.ToString(), now, decision.NextEligibleAt));
+                    if (decision.Reason == NotEligibleReason.Expired && subscription.Expire(now))
+                    {
+                        toSave.Add(subscription);
+                    }
+
+                    continue;
+                }
+
+                if (!sender.CanSend(subscription))
+                {
+                    outcomes.Add(claim.Failed(DeliveryReasons.NoSender, $"no sender for channel {subscription.ChannelId}", now, 0));
+                    continue;
+                }
+
+                var previous = subscription.LastSentAt;
+                subscription.RecordSent(now);
+                toSave.Add(subscription);
+                candidates.Add(new Reservation(subscription, claim, now, previous));
+            }
+
+            var conflicts = (await subscriptions.TrySaveManyAsync(toSave, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            reserved.AddRange(candidates.Where(c => !conflicts.Contains(c.Subscription.Id)));
+            pending = [];
+            foreach (var id in conflicts)
+            {
+                // An expiry that conflicted needs no retry: the next fan-out marks it again.
+                if (!candidates.Any(c => c.Subscription.Id == id))
+                {
+                    continue;
+                }
+
+                var current = await subscriptions.FindAsync(id, None).ConfigureAwait(false);
+                if (attempt < MaxReserveAttempts && current is not null)
+                {
+                    pending.Add(current);
+                }
+                else if (current is not null && !current.IsActiveAt(now))
+                {
+                    outcomes.Add(claims[id].Skipped(current.Status.ToString(), now));
+                }
+                else
+                {
+                    outcomes.Add(claims[id].Failed(DeliveryReasons.Contended, "the subscription kept changing while the send was reserved", now, 0));
+                }
+            }
+        }
+
+        return reserved;
+    }
+
+    private async Task SendAsync(CampaignContent content, Reservation item, SendBatch batch, CancellationToken stopping)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (stopping.IsCancellationRequested || batch.PausedUntil is not null)
+            {
+                batch.HandBack(item);
+                return;
+            }
+
+            PlatformError error;
+            try
+            {
+                // Not the stopping token: a send that started is allowed to finish and be recorded.
+                await sender.SendAsync(item.Subscription, content, None).ConfigureAwait(false);
+                batch.Record(item.Claim.Sent(clock.GetUtcNow(), attempt));
+                return;
+            }
+            catch (PlatformRefusedException refused)
+            {
+                error = refused.Error;
+            }
+#pragma warning disable CA1031 // A sender's bug must cost one delivery, not the campaign.
+            catch (Exception unexpected)
+#pragma warning restore CA1031
+            {
+                error = new PlatformError(null, null, null, $"{unexpected.GetType().Name}: {unexpected.Message}");
+            }
+
+            var now = clock.GetUtcNow();
+            var action = classifier.Classify(error, now, attempt, item.Subscription.NextEligibleAt);
+            observer.AttemptFailed(item.Claim, attempt, action);
+            var detail = error.Body ?? action.Explanation;
+            switch (action.Kind)
+            {
+                case PlatformErrorActionKind.RetryLater when attempt < options.MaxAttempts:
+                    var wait = (action.At ?? now) - now;
+                    try
+                    {
+                        await Task.Delay(wait > options.MaxRetryWait ? options.MaxRetryWait : wait < TimeSpan.Zero ? TimeSpan.Zero : wait, clock, stopping).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        batch.HandBack(item);
+                        return;
+                    }
+
+                    continue;
+                case PlatformErrorActionKind.RetryLater:
+                    batch.Record(item.Claim.Failed(DeliveryReasons.RetriesExhausted, detail, now, attempt), Withdraw(item));
+                    return;
+                case PlatformErrorActionKind.RetireSubscription:
+                    batch.Record(
+                        item.Claim.Failed(DeliveryReasons.SubscriptionRetired, detail, now, attempt),
+                        new SubscriptionChange(item.Subscription.Id, s => s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt) | s.Retire(now, action.Explanation)));
+                    return;
+                case PlatformErrorActionKind.MarkStopped:
+                    batch.Record(
+                        item.Claim.Failed(DeliveryReasons.StoppedByCustomer, detail, now, attempt),
+                        new SubscriptionChange(item.Subscription.Id, s => s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt) | s.Stop(now)));
+                    return;
+                case PlatformErrorActionKind.RescheduleAt:
+                    var next = action.At ?? now;
+                    batch.Record(
+                        item.Claim.Skipped(DeliveryReasons.TooSoonPerPlatform, now, next, detail),
+                        new SubscriptionChange(item.Subscription.Id, s =>
+                        {
+                            s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt);
+                            s.Reschedule(next);
+                            return true;
+                        }));
+                    return;
+                case PlatformErrorActionKind.PausePageSends:
+                    var until = action.At ?? now + options.LeaseDuration;
+                    await pages.PauseSendsUntilAsync(options.PageKey, until, None).ConfigureAwait(false);
+                    batch.Pause(until);
+                    batch.HandBack(item);
+                    return;
+                default:
+                    batch.Record(item.Claim.Failed(DeliveryReasons.UnknownPlatformError, detail, now, attempt), Withdraw(item));
+                    return;
+            }
+        }
+    }
+
+    private static SubscriptionChange Withdraw(Reservation item) =>
+        new(item.Subscription.Id, s => s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt));
+
+    /// <summary>Reads, changes and saves one subscription, again on a conflict; a change that does nothing is not saved.</summary>
+    private async Task UpdateSubscriptionAsync(string subscriptionId, Func<Subscription, bool> apply)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var current = await subscriptions.FindAsync(subscriptionId, None).ConfigureAwait(false);
+            if (current is null || !apply(current) || await subscriptions.TrySaveAsync(current, None).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    private static DeliveryCounts Count(DeliveryRecord record) => record.State switch
+    {
+        DeliveryState.Sent => new DeliveryCounts(1, 0, 0),
+        DeliveryState.Skipped => new DeliveryCounts(0, 1, 0),
+        DeliveryState.Failed => new DeliveryCounts(0, 0, 1),
+        _ => default,
+    };
+
+    internal sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil);
+
+    private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt);
+
+    private sealed record SubscriptionChange(string SubscriptionId, Func<Subscription, bool> Apply);
+
+    /// <summary>What the parallel sends of one page produced; written from several tasks at once.</summary>
+    private sealed class SendBatch
+    {
+        private readonly object _pauseLock = new();
+
+        public ConcurrentBag<DeliveryRecord> Outcomes { get; } = [];
+
+        public ConcurrentBag<SubscriptionChange> SubscriptionChanges { get; } = [];
+
+        public ConcurrentBag<Reservation> HandedBack { get; } = [];
+
+        public DateTimeOffset? PausedUntil { get; private set; }
+
+        public void Record(DeliveryRecord outcome, SubscriptionChange? change = null)
+        {
+            Outcomes.Add(outcome);
+            if (change is not null)
+            {
+                SubscriptionChanges.Add(change);
+            }
+        }
+
+        public void HandBack(Reservation item) => HandedBack.Add(item);
+
+        public void Pause(DateTimeOffset until)
+        {
+            lock (_pauseLock)
+            {
+                PausedUntil = PausedUntil is { } current && current > until ? current : until;
+            }
+        }
+    }
+}
