@@ -1,0 +1,95 @@
+using ConversationBot.Bot.Tests.Notifications.Fakes;
+using ConversationBot.Bot.Tests.Storage;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Eligibility;
+using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.Profiles;
+using ConversationBot.Notifications.Subscriptions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.Notifications.Delivery;
+
+/// <summary>The campaign runner on in-memory stores, a scripted sender and a fake clock.</summary>
+public sealed class DeliveryHarness
+{
+    public static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public DeliveryHarness(int pageSize = 10, PlatformProfile? profile = null)
+    {
+        Profile = profile ?? PlatformProfile.Current;
+        Options = new DeliveryOptions { PageSize = pageSize, MaxParallelSends = 4, MaxAttempts = 3, MaxRetryWait = TimeSpan.FromSeconds(30), LeaseDuration = TimeSpan.FromMinutes(5) };
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Monday);
+
+    public InMemoryCampaignStore Campaigns { get; } = new();
+
+    public InMemoryDeliveryStore Deliveries { get; } = new();
+
+    public InMemorySubscriptionStore Subscriptions { get; } = new();
+
+    public InMemoryPageStatusStore Pages { get; } = new();
+
+    public ScriptedSender Sender { get; } = new();
+
+    public RecordingObserver Observer { get; } = new();
+
+    public PlatformProfile Profile { get; }
+
+    public DeliveryOptions Options { get; }
+
+    public CampaignRunner Runner() => new(
+        Campaigns,
+        Deliveries,
+        new SerializedSubscriptionStore(Subscriptions),
+        Pages,
+        TestTopics.Catalog,
+        new EligibilityPolicy(Profile, "DE"),
+        new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),
+        Sender,
+        Options,
+        Clock,
+        Observer);
+
+    public async Task<List<Subscription>> MessengerSubscribersAsync(int count, string topicId = "weekly-deals", string? timeZone = "Europe/Berlin")
+    {
+        var created = new List<Subscription>();
+        for (var i = 1; i <= count; i++)
+        {
+            var subscription = Subscription.OptInOnMessenger(
+                topicId, null, $"psid-{i:D4}", $"token-{i:D4}-{topicId}", timeZone, null, null, Profile.Name, SubscriptionOrigin.RequestedByUs, Monday.AddDays(-30));
+            Assert.True(await Subscriptions.TrySaveAsync(subscription, CancellationToken.None));
+            created.Add(subscription);
+        }
+
+        return created;
+    }
+
+    public async Task<Campaign> CampaignAsync(string id, string text, string topicId = "weekly-deals", DateTimeOffset? sendAt = null, DateTimeOffset? endAt = null)
+    {
+        var campaign = Campaign.Create(id, topicId, CampaignContent.TextOnly(text), sendAt, endAt, Clock.GetUtcNow());
+        Assert.True(await Campaigns.TryCreateAsync(campaign, CancellationToken.None));
+        return campaign;
+    }
+
+    public async Task<Campaign> StoredAsync(string campaignId) => (await Campaigns.FindAsync(campaignId, CancellationToken.None))!;
+
+    public Task<Subscription?> SubscriptionAsync(string customerId, string topicId = "weekly-deals") =>
+        Subscriptions.FindAsync(Subscription.IdFor("messenger", customerId, topicId, null), CancellationToken.None);
+
+    public IReadOnlyList<DeliveryRecord> RecordsOf(string campaignId) => [.. Deliveries.All.Where(r => r.CampaignId == campaignId)];
+
+    /// <summary>Runs while moving the fake clock on in small steps, so the runner's retry waits elapse.</summary>
+    public async Task<CampaignRunOutcome> RunAdvancingClockAsync(CampaignRunner runner, string campaignId, string owner, TimeSpan step, CancellationToken stopping = default)
+    {
+        var run = Task.Run(() => runner.RunAsync(campaignId, owner, stopping));
+        for (var i = 0; i < 10_000 && !run.IsCompleted; i++)
+        {
+            await Task.Delay(1, CancellationToken.None);
+            Clock.Advance(step);
+        }
+
+        return await run;
+    }
+}
