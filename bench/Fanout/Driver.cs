@@ -25,7 +25,7 @@ internal static class Driver
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seeded {seeded.Seeded:N0} subscriptions in {seeded.Seconds:F1} s (not measured)"));
                 graph.Reset();
                 var run = await ChildProcess.RunAsync<RunResult>("run", child, settings.Verbose);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  N={n:N0}: {run.Sent:N0} sent in {run.Seconds:F1} s = {run.PerSecond:F0}/s, peak RSS {run.ResidentPeakMegabytes:F0} MB ({run.Outcomes})"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  N={n:N0}: {run.Sent:N0} sent in {run.Seconds:F1} s = {run.PerSecond:F0}/s, runner CPU {run.CpuMicroseconds:F0} µs per delivery, peak RSS {run.ResidentPeakMegabytes:F0} MB ({run.Outcomes})"));
                 problems.AddRange(Check(run, graph));
                 rows.Add(run);
             }
@@ -52,7 +52,7 @@ internal static class Driver
     {
         graph.Reset();
         var raw = await ChildProcess.RunAsync<RawResult>("raw", new ChildSettings(graph.BaseUrl, string.Empty, 0, settings.Parallel, settings.PageSize, settings.RawSeconds), settings.Verbose);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw POSTs, one HttpClient, {raw.Concurrency} concurrent: {raw.PerSecond:F0}/s ({raw.Posts:N0} in {raw.Seconds:F1} s, {raw.Failures} failed)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw POSTs, one HttpClient, {raw.Concurrency} concurrent: {raw.PerSecond:F0}/s ({raw.Posts:N0} in {raw.Seconds:F1} s, {raw.Failures} failed), client CPU {raw.CpuMicroseconds:F0} µs per POST"));
         return raw;
     }
 
@@ -78,14 +78,14 @@ internal static class Driver
         var c = CultureInfo.InvariantCulture;
         var raw = raws.Average(r => r.PerSecond);
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"{"N",10} {"deliveries/s",13} {"% of raw",9} {"peak RSS MB",12} {"GC heap peak MB",16} {"run s",8}"));
+        Console.WriteLine(string.Create(c, $"{"N",10} {"deliveries/s",13} {"% of raw",9} {"peak RSS MB",12} {"GC heap peak MB",16} {"run s",8} {"CPU µs/send",12}"));
         foreach (var r in rows)
         {
-            Console.WriteLine(string.Create(c, $"{r.Subscribers,10:N0} {r.PerSecond,13:F0} {100 * r.PerSecond / raw,8:F1}% {r.ResidentPeakMegabytes,12:F0} {r.HeapPeakMegabytes,16:F0} {r.Seconds,8:F1}"));
+            Console.WriteLine(string.Create(c, $"{r.Subscribers,10:N0} {r.PerSecond,13:F0} {100 * r.PerSecond / raw,8:F1}% {r.ResidentPeakMegabytes,12:F0} {r.HeapPeakMegabytes,16:F0} {r.Seconds,8:F1} {r.CpuMicroseconds,12:F0}"));
         }
 
-        Console.WriteLine(string.Create(c, $"raw POST rate (mean of before and after): {raw:F0}/s ({string.Join(", ", raws.Select(r => r.PerSecond.ToString("F0", c)))})"));
-        Console.WriteLine("peak RSS: the run process's VmHWM (host start-up included, seeding excluded); GC heap peak: managed heap sampled every 20 ms");
+        Console.WriteLine(string.Create(c, $"raw POST rate (mean of before and after): {raw:F0}/s ({string.Join(", ", raws.Select(r => r.PerSecond.ToString("F0", c)))}); client CPU {raws.Average(r => r.CpuMicroseconds):F0} µs per POST"));
+        Console.WriteLine("peak RSS: the run process's VmHWM (host start-up included, seeding excluded); GC heap peak: managed heap sampled every 20 ms;\nCPU µs/send: the run process's CPU time (all threads) over deliveries, the figure least moved by other load on the machine");
         Console.WriteLine();
         foreach (var r in rows)
         {

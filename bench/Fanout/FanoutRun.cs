@@ -29,6 +29,7 @@ internal static class FanoutRun
         var campaign = creation.Campaign ?? throw new InvalidOperationException(string.Join("; ", creation.Errors));
 
         var runner = services.GetRequiredService<CampaignRunner>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var outcomes = new List<CampaignRunOutcome>();
         CampaignRunOutcome outcome;
@@ -41,6 +42,7 @@ internal static class FanoutRun
         while (outcome is CampaignRunOutcome.Interrupted && outcomes.Count < 5);
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var finished = await services.GetRequiredService<ICampaignStore>().FindAsync(campaign.Id, CancellationToken.None)
             ?? throw new InvalidOperationException("The campaign disappeared.");
         var result = new RunResult(
@@ -51,6 +53,7 @@ internal static class FanoutRun
             finished.Counts.Skipped,
             finished.Counts.Failed,
             seconds,
+            cpuSeconds,
             PeakMemory.ResidentPeakMegabytes(),
             memory.HeapPeakMegabytes,
             options.PageSize,
@@ -62,8 +65,11 @@ internal static class FanoutRun
 }
 
 internal sealed record RunResult(
-    int Subscribers, string Status, string Outcomes, long Sent, long Skipped, long Failed, double Seconds,
+    int Subscribers, string Status, string Outcomes, long Sent, long Skipped, long Failed, double Seconds, double CpuSeconds,
     double ResidentPeakMegabytes, double HeapPeakMegabytes, int PageSize, int MaxParallelSends)
 {
     public double PerSecond => Sent / Seconds;
+
+    /// <summary>This process's CPU time per delivery: less noisy than the rate on a shared machine.</summary>
+    public double CpuMicroseconds => CpuSeconds * 1e6 / Math.Max(1, Sent);
 }

@@ -20,9 +20,10 @@ internal static class RawPostRate
         var bodies = Enumerable.Range(0, DistinctTokens).Select(Body).ToArray();
 
         await PostForAsync(client, url, bodies, settings.Parallel, TimeSpan.FromSeconds(1));
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var (posts, failures) = await PostForAsync(client, url, bodies, settings.Parallel, TimeSpan.FromSeconds(settings.Seconds));
-        ChildProcess.Report(new RawResult(posts, failures, Stopwatch.GetElapsedTime(started).TotalSeconds, settings.Parallel));
+        ChildProcess.Report(new RawResult(posts, failures, Stopwatch.GetElapsedTime(started).TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds, settings.Parallel));
         return 0;
     }
 
@@ -50,7 +51,9 @@ internal static class RawPostRate
         """);
 }
 
-internal sealed record RawResult(long Posts, long Failures, double Seconds, int Concurrency)
+internal sealed record RawResult(long Posts, long Failures, double Seconds, double CpuSeconds, int Concurrency)
 {
     public double PerSecond => Posts / Seconds;
+
+    public double CpuMicroseconds => CpuSeconds * 1e6 / Math.Max(1, Posts);
 }
