@@ -14,6 +14,9 @@ internal static class BenchBot
 {
     public const string Topic = "weekly-deals";
 
+    /// <summary>The warm-up campaign's topic: its subscribers are not the measured ones.</summary>
+    public const string WarmUpTopic = "monthly-newsletter";
+
     public static WebApplication Build(ChildSettings settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = RepositoryRoot.BotProject, EnvironmentName = "Production" });
