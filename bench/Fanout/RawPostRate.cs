@@ -19,7 +19,7 @@ internal static class RawPostRate
         var url = new Uri($"{settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/1234567890/messages?access_token=bench-page-access-token");
         var bodies = Enumerable.Range(0, DistinctTokens).Select(Body).ToArray();
 
-        await PostForAsync(client, url, bodies, settings.Parallel, TimeSpan.FromSeconds(1));
+        await PostForAsync(client, url, bodies, settings.Parallel, TimeSpan.FromSeconds(3));
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var (posts, failures) = await PostForAsync(client, url, bodies, settings.Parallel, TimeSpan.FromSeconds(settings.Seconds));

@@ -13,7 +13,7 @@ internal static class Seeder
     private const int Batch = 5_000;
 
     /// <summary>Subscribers of another topic, for the run's warm-up campaign.</summary>
-    public const int WarmUpSubscribers = 2_000;
+    public const int WarmUpSubscribers = 10_000;
 
     public static async Task<int> RunAsync(ChildSettings settings)
     {
