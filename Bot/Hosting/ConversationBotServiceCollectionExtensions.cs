@@ -4,6 +4,7 @@ using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
 using ConversationBot.Bot.Storage.Sqlite;
+using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -29,6 +30,8 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddRecurringNotifications(configuration);
         services.AddCustomerServiceDialogs(configuration);
         services.AddMessenger(configuration);
+        services.AddBotTelemetry();
+        services.AddTelemetryExport(configuration);
         return builder;
     }
 
