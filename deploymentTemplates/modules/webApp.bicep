@@ -47,6 +47,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      // The published Bot project; named so the platform does not have to guess among the output's assemblies.
+      appCommandLine: 'dotnet ConversationBot.Bot.dll'
       alwaysOn: true
       // 503 from /healthz (storage not answering) takes the instance out of the load balancer.
       healthCheckPath: '/healthz'
