@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Telemetry;
 using ConversationBot.Bot.Tests.Support;
+using ConversationBot.Notifications.OptIns;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -119,6 +120,11 @@ public sealed class BotTelemetryTests
             [("sent", null, "messenger"), ("skipped", "too_soon", "messenger")],
             recorded.Of("conversationbot.deliveries").Select(m => (m.Tag(TelemetryTags.Outcome), m.Tag(TelemetryTags.Reason), m.Tag(TelemetryTags.Channel))));
     }
+
+    [Theory]
+    [InlineData(OptInDenialReason.WindowClosed, "window_closed")]
+    [InlineData(OptInDenialReason.PageBarredFromOptIns, "page_barred_from_opt_ins")]
+    public void Domain_reasons_become_snake_case_tag_values(OptInDenialReason reason, string tag) => Assert.Equal(tag, TelemetryTags.ReasonOf(reason));
 
     private static Activity Submit(object data) => new(ActivityTypes.Message)
     {

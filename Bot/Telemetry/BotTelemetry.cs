@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Text;
 using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Notifications.OptIns;
 
@@ -87,7 +86,7 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
 
     /// <summary>One notification delivery attempt's result; the delivery service calls it once per recipient and attempt.</summary>
     /// <param name="outcome">One of <see cref="TelemetryTags.DeliverySent"/>, <see cref="TelemetryTags.DeliverySkipped"/>, <see cref="TelemetryTags.DeliveryFailed"/>.</param>
-    /// <param name="reason">Why skipped or failed (a short, fixed word such as too_soon or token_expired, never an error message); null when sent.</param>
+    /// <param name="reason">Why skipped or failed, a fixed word and never an error message (<see cref="TelemetryTags.ReasonOf"/> of the domain's reason, e.g. too_soon_for_token); null when sent.</param>
     public void RecordDelivery(string outcome, string? reason, string channel)
     {
         var tags = new TagList
@@ -112,7 +111,7 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
         }
         else
         {
-            RecordOptInOffer(TelemetryTags.OptInNotOffered, decision.Reason is { } reason ? SnakeCase(reason.ToString()) : "unknown", channelId, topicId);
+            RecordOptInOffer(TelemetryTags.OptInNotOffered, decision.Reason is { } reason ? TelemetryTags.ReasonOf(reason) : "unknown", channelId, topicId);
         }
     }
 
@@ -123,22 +122,5 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
     {
         ActivitySource.Dispose();
         Meter.Dispose();
-    }
-
-    /// <summary>WindowClosed -> window_closed: the reasons read like every other tag value.</summary>
-    internal static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ConversationBot.Bot.Telemetry;
 
 /// <summary>The tag names and outcome values of <see cref="BotTelemetry"/>'s instruments, so that queries and callers spell them one way.</summary>
@@ -19,4 +21,23 @@ public static class TelemetryTags
     public const string DeliverySent = "sent";
     public const string DeliverySkipped = "skipped";
     public const string DeliveryFailed = "failed";
+
+    /// <summary>A domain reason as a tag value: WindowClosed -> window_closed, TooSoonForToken -> too_soon_for_token.</summary>
+    public static string ReasonOf(Enum reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var name = reason.ToString();
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
 }
