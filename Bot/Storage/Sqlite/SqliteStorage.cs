@@ -83,7 +83,10 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
                 continue;
             }
 
-            if (JToken.FromObject(value, Serializer) is not JObject state)
+            // A JObject that is not a store item is written as it is; everything else is converted
+            // (a copy, so the ETag below never lands in the caller's object).
+            var json = value is JObject given && value is not IStoreItem ? given : JToken.FromObject(value, Serializer);
+            if (json is not JObject state)
             {
                 throw new ArgumentException($"The value for '{key}' is not an object; state is stored as JSON objects.", nameof(changes));
             }
