@@ -58,7 +58,17 @@ internal sealed class CampaignPageWork(
         var won = (await deliveries.TryClaimManyAsync(claims, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var claimBySubscription = claims.Where(c => won.Contains(c.SubscriptionId)).ToDictionary(c => c.SubscriptionId, StringComparer.Ordinal);
 
-        var reserved = await ReserveAsync(fresh.Where(s => won.Contains(s.Id)).ToList(), claimBySubscription, now, outcomes).ConfigureAwait(false);
+        List<Reservation> reserved;
+        try
+        {
+            reserved = await ReserveAsync(fresh.Where(s => won.Contains(s.Id)).ToList(), claimBySubscription, now, outcomes).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing was sent yet: hand the claims back, or they would later count as sends of unknown outcome.
+            await deliveries.ReleaseAsync(campaign.Id, won, owner, None).ConfigureAwait(false);
+            throw;
+        }
 
         var sends = new SendBatch();
         await Parallel.ForEachAsync(

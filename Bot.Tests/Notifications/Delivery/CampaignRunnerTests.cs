@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Errors;
@@ -274,6 +275,41 @@ public sealed class CampaignRunnerTests
         var unknown = h.RecordsOf("c1").Single(r => r.CustomerId == "psid-0002");
         Assert.Equal((DeliveryState.Failed, DeliveryReasons.OutcomeUnknown), (unknown.State, unknown.Reason));
         Assert.Equal(new DeliveryCounts(2, 0, 1), (await h.StoredAsync("c1")).Counts);
+    }
+
+    [Fact]
+    public async Task A_store_failure_before_anything_was_sent_hands_the_claims_back()
+    {
+        var h = new DeliveryHarness();
+        await h.MessengerSubscribersAsync(3);
+        await h.CampaignAsync("c1", "deals");
+
+        await Assert.ThrowsAsync<IOException>(() => h.Runner(new FailingBatchSaves(h.Subscriptions)).RunAsync("c1", "instance-a", default));
+
+        Assert.Empty(h.RecordsOf("c1"));
+        h.Clock.Advance(h.Options.LeaseDuration);
+        Assert.Equal(CampaignRunOutcome.Completed, await h.Runner().RunAsync("c1", "instance-b", default));
+        Assert.Equal(3, h.Sender.Delivered.Count);
+    }
+
+    private sealed class FailingBatchSaves(InMemorySubscriptionStore inner) : ISubscriptionStore
+    {
+        public Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken) => inner.FindByTokenAsync(token, cancellationToken);
+
+        public Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) => inner.FindAsync(subscriptionId, cancellationToken);
+
+        public Task<IReadOnlyList<Subscription>> ListByCustomerAsync(string channelId, string customerId, CancellationToken cancellationToken) =>
+            inner.ListByCustomerAsync(channelId, customerId, cancellationToken);
+
+        public Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+            inner.ListActiveByTopicAsync(topicId, continuation, pageSize, cancellationToken);
+
+        public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) => inner.CountActiveByTopicAsync(topicId, cancellationToken);
+
+        public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken) => inner.TrySaveAsync(subscription, cancellationToken);
+
+        public Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken) =>
+            throw new IOException("disk full");
     }
 
     [Fact]

@@ -39,10 +39,10 @@ public sealed class DeliveryHarness
 
     public DeliveryOptions Options { get; }
 
-    public CampaignRunner Runner() => new(
+    public CampaignRunner Runner(ISubscriptionStore? subscriptions = null) => new(
         Campaigns,
         Deliveries,
-        new SerializedSubscriptionStore(Subscriptions),
+        subscriptions ?? new SerializedSubscriptionStore(Subscriptions),
         Pages,
         TestTopics.Catalog,
         new EligibilityPolicy(Profile, "DE"),
