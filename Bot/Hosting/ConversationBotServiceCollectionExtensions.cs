@@ -3,7 +3,7 @@ using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
-using ConversationBot.Bot.Storage.Sqlite;
+using ConversationBot.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -25,7 +25,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddBotFramework(configuration);
-        services.AddSqliteStorage(configuration);
+        services.AddStorage(configuration);
         services.AddRecurringNotifications(configuration);
         services.AddCustomerServiceDialogs(configuration);
         services.AddMessenger(configuration);
