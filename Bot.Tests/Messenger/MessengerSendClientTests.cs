@@ -29,6 +29,7 @@ public sealed class MessengerSendClientTests : IAsyncLifetime
         _client = new MessengerSendClient(
             _services.GetRequiredService<IHttpClientFactory>(),
             Options.Create(new MessengerOptions { PageAccessToken = MessengerBot.PageAccessToken, PageId = MessengerBot.PageId, GraphBaseUrl = _graph.BaseUrl }),
+            TimeProvider.System,
             NullLogger<MessengerSendClient>.Instance);
     }
 

@@ -20,6 +20,8 @@ public static partial class AdminEndpoints
         var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminApiKeyFilter>();
         admin.MapGet("/handoffs", ListHandoffsAsync).WithSummary("Conversations a person has taken over.");
         admin.MapDelete("/handoffs/{channelId}/{conversationId}", ReleaseHandoffAsync).WithSummary("Gives a handed-off conversation back to the bot.");
+        admin.MapCampaignEndpoints();
+        admin.MapOpenApi("/openapi.json");
         return endpoints;
     }
 

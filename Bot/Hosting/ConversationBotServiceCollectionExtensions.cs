@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
+using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
 using ConversationBot.Bot.Storage;
@@ -21,6 +22,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient();
         services.AddProblemDetails();
+        services.AddOpenApi();
 
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
@@ -29,6 +31,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddRecurringNotifications(configuration);
         services.AddCustomerServiceDialogs(configuration);
         services.AddMessenger(configuration);
+        services.AddProactiveDelivery(configuration);
         return builder;
     }
 

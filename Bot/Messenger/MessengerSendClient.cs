@@ -12,7 +12,7 @@ namespace ConversationBot.Bot.Messenger;
 /// The page access token goes in the query string as Meta documents it; it is never logged, and
 /// the failure messages carry Meta's error, never the request URL.
 /// </summary>
-public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, IOptions<MessengerOptions> options, ILogger<MessengerSendClient> logger)
+public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, IOptions<MessengerOptions> options, TimeProvider clock, ILogger<MessengerSendClient> logger)
 {
     public const string HttpClientName = "Messenger";
 
@@ -60,7 +60,7 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            var failure = ReadError(response.StatusCode, text);
+            var failure = ReadError(response.StatusCode, text, RetryAfter(response, clock.GetUtcNow()));
             LogSendFailed(logger, (int)response.StatusCode, failure.Code, failure.Subcode, failure.GraphMessage, failure.FbTraceId);
             throw failure;
         }
@@ -86,7 +86,7 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
     }
 
     /// <summary>Meta's {"error": {...}}; a body that is not one still becomes an exception with the body kept.</summary>
-    internal static MessengerSendException ReadError(HttpStatusCode status, string text)
+    internal static MessengerSendException ReadError(HttpStatusCode status, string text, TimeSpan? retryAfter = null)
     {
         try
         {
@@ -99,7 +99,8 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
                     Text(error["message"]),
                     Text(error["type"]),
                     Text(error["fbtrace_id"]),
-                    text);
+                    text,
+                    retryAfter);
             }
         }
         catch (JsonException)
@@ -107,8 +108,17 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
             // Not JSON (a proxy's HTML page, an empty 502): fall through with the body as it is.
         }
 
-        return new MessengerSendException(status, null, null, null, null, null, text);
+        return new MessengerSendException(status, null, null, null, null, null, text, retryAfter);
     }
+
+    /// <summary>Retry-After as seconds or as a date; <c>null</c> when absent.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
 
     private static int? Number(JsonNode? node) =>
         node is JsonValue value && (value.TryGetValue<int>(out var number) || (value.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out number)))

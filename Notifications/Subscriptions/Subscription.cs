@@ -240,7 +240,8 @@ public sealed class Subscription
     /// </summary>
     public bool WithdrawSend(DateTimeOffset reservedAt, DateTimeOffset? previousLastSentAt)
     {
-        if (LastSentAt != reservedAt)
+        // Stores keep instants to the millisecond, so the reserved instant comes back rounded.
+        if (LastSentAt is not { } last || (last - reservedAt).Duration() >= TimeSpan.FromMilliseconds(1))
         {
             return false;
         }

@@ -19,7 +19,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<GraphRequest> _received = new();
-    private readonly ConcurrentQueue<(int Status, string Body)> _answers = new();
+    private readonly ConcurrentQueue<(int Status, string Body, int? RetryAfterSeconds)> _answers = new();
     private readonly List<(Func<JsonObject, bool> Matches, int Status, string Body)> _conditional = [];
 
     private FakeGraphApi(WebApplication app)
@@ -28,6 +28,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseUrl = new Uri(address.TrimEnd('/') + "/v21.0");
     }
+
+    /// <summary>How long every answer takes (a slow Graph API).</summary>
+    public TimeSpan ResponseDelay { get; set; }
 
     /// <summary>What Messenger:GraphBaseUrl points at.</summary>
     public Uri BaseUrl { get; }
@@ -49,14 +52,33 @@ public sealed class FakeGraphApi : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
             graph!._received.Enqueue(new GraphRequest(page, http.Request.Query["access_token"].ToString(), body));
-            var special = graph._conditional.FirstOrDefault(c => c.Matches(body));
-            if (special.Matches is not null && graph._conditional.Remove(special))
+            if (graph.ResponseDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(graph.ResponseDelay);
+            }
+
+            (Func<JsonObject, bool> Matches, int Status, string Body) special;
+            lock (graph._conditional)
+            {
+                special = graph._conditional.FirstOrDefault(c => c.Matches(body));
+                if (special.Matches is not null)
+                {
+                    graph._conditional.Remove(special);
+                }
+            }
+
+            if (special.Matches is not null)
             {
                 return Results.Content(special.Body, "application/json", statusCode: special.Status);
             }
 
             if (graph._answers.TryDequeue(out var answer))
             {
+                if (answer.RetryAfterSeconds is { } seconds)
+                {
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 return Results.Content(answer.Body, "application/json", statusCode: answer.Status);
             }
 
@@ -68,10 +90,20 @@ public sealed class FakeGraphApi : IAsyncDisposable
     }
 
     /// <summary>The first request whose body matches is answered with this status and body, once.</summary>
-    public void AnswerWhen(Func<JsonObject, bool> matches, int status, string body) => _conditional.Add((matches, status, body));
+    public void AnswerWhen(Func<JsonObject, bool> matches, int status, string body)
+    {
+        lock (_conditional)
+        {
+            _conditional.Add((matches, status, body));
+        }
+    }
 
     /// <summary>The next request is answered with this status and body (e.g. a sample error file).</summary>
-    public void AnswerNext(int status, string body) => _answers.Enqueue((status, body));
+    public void AnswerNext(int status, string body, int? retryAfterSeconds = null) => _answers.Enqueue((status, body, retryAfterSeconds));
+
+    /// <summary>The requests addressed to a recurring-notification token.</summary>
+    public IReadOnlyList<GraphRequest> ToToken(string token) =>
+        [.. Requests.Where(r => r.Body["recipient"]?["notification_messages_token"]?.GetValue<string>() == token)];
 
     public async ValueTask DisposeAsync()
     {

@@ -34,11 +34,17 @@ public sealed class MessengerBot : IAsyncDisposable
 
     public RecordingBot Bot => Host.Services.GetRequiredService<RecordingBot>();
 
-    public static async Task<MessengerBot> StartAsync(string? locale = null, Action<IServiceCollection>? replaceServices = null)
+    public static async Task<MessengerBot> StartAsync(string? locale = null, Action<IServiceCollection>? replaceServices = null, IDictionary<string, string?>? settings = null)
     {
         var database = new TempDatabase();
         var graph = await FakeGraphApi.StartAsync();
-        var host = BotHost.Start(database.FilePath, Settings(graph, locale), services =>
+        var all = Settings(graph, locale);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = BotHost.Start(database.FilePath, all, services =>
         {
             RecordingBot.Replace(services);
             replaceServices?.Invoke(services);

@@ -1,0 +1,117 @@
+using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Messenger.Support;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConversationBot.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// Exactly-once across restarts and instances, counted at the fake Graph API: a host stopped in the
+/// middle of a campaign and a second host on the same database, and two hosts racing for the same campaign.
+/// </summary>
+public sealed class CampaignCrashSafetyTests : IAsyncLifetime
+{
+    private const int Subscribers = 240;
+
+    private readonly TempDatabase _database = new();
+    private FakeGraphApi _graph = null!;
+
+    public async Task InitializeAsync() => _graph = await FakeGraphApi.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _graph.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task A_host_stopped_mid_campaign_and_a_new_one_send_each_subscriber_exactly_once()
+    {
+        _graph.ResponseDelay = TimeSpan.FromMilliseconds(15);
+        var first = Start();
+        await SeedAsync(first);
+        var id = await new AdminClient(first).CreateCampaignAsync(new { topic = "weekly-deals", text = "Crash-safe deals" });
+        await WaitUntilAsync(() => _graph.Requests.Count >= 40);
+
+        await first.DisposeAsync();
+        var sentBeforeStop = _graph.Requests.Count;
+        Assert.InRange(sentBeforeStop, 40, Subscribers - 1);
+
+        await using var second = Start();
+        var campaign = await new AdminClient(second).WaitUntilFinishedAsync(id);
+
+        var records = await AllDeliveriesAsync(second, id);
+        Assert.Equal("", string.Join("\n", records.Where(r => r.State != DeliveryState.Sent).Select(r => $"{r.SubscriptionId} {r.State} {r.Reason} {r.Detail}")));
+        AssertEachTokenOnce();
+        Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
+        Assert.Equal(Subscribers, records.Count);
+        Assert.All(records, r => Assert.Equal(DeliveryState.Sent, r.State));
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_store_send_a_campaign_to_each_subscriber_exactly_once()
+    {
+        await using var a = Start();
+        await using var b = Start();
+        await SeedAsync(a);
+
+        // Due in a moment, so both hosts' polls find it at about the same time.
+        var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = DateTimeOffset.UtcNow.AddMilliseconds(300) });
+        var campaign = await new AdminClient(b).WaitUntilFinishedAsync(id);
+
+        AssertEachTokenOnce();
+        Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
+    }
+
+    private BotHost Start() => BotHost.Start(_database.FilePath, AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(_graph))
+    {
+        ["Delivery:PageSize"] = "20",
+        ["Delivery:MaxParallelSends"] = "4",
+        ["Delivery:PollInterval"] = "00:00:00.050",
+    }));
+
+    private static async Task SeedAsync(BotHost host)
+    {
+        var store = host.Services.GetRequiredService<ISubscriptionStore>();
+        var at = DateTimeOffset.UtcNow.AddDays(-3);
+        for (var i = 0; i < Subscribers; i++)
+        {
+            var subscription = Subscription.OptInOnMessenger(
+                "weekly-deals", null, $"psid-{i:D5}", $"token-{i:D5}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
+            Assert.True(await store.TrySaveAsync(subscription, CancellationToken.None));
+        }
+    }
+
+    private void AssertEachTokenOnce()
+    {
+        var perToken = _graph.Requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Subscribers, perToken.Count);
+        Assert.All(perToken, p => Assert.Equal(1, p.Value));
+    }
+
+    private static async Task<List<DeliveryRecord>> AllDeliveriesAsync(BotHost host, string campaignId)
+    {
+        var store = host.Services.GetRequiredService<IDeliveryStore>();
+        var all = new List<DeliveryRecord>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(campaignId, continuation, 100, CancellationToken.None);
+            all.AddRange(page.Deliveries);
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+        return all;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(5);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.EndToEnd.Support;
+
+/// <summary>The admin API as an operator's script uses it: create a campaign, then watch its progress.</summary>
+public sealed class AdminClient
+{
+    public const string Key = "test-admin-key-campaigns";
+
+    private readonly HttpClient _http;
+
+    public AdminClient(BotHost host)
+    {
+        _http = new HttpClient { BaseAddress = host.BaseAddress };
+        _http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+    }
+
+    public static Dictionary<string, string?> Settings(IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Admin:ApiKey"] = Key };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    public async Task<string> CreateCampaignAsync(object request)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/admin/campaigns", request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+    }
+
+    public async Task<JsonObject> CampaignAsync(string id) =>
+        (await _http.GetFromJsonAsync<JsonObject>($"/api/admin/campaigns/{Uri.EscapeDataString(id)}"))!;
+
+    /// <summary>
+    /// Polls until the campaign has finished; fails after <paramref name="timeout"/> of real time.
+    /// With a fake clock, each poll moves it on by <paramref name="clockStep"/>, so the host's retry waits elapse.
+    /// </summary>
+    public async Task<JsonObject> WaitUntilFinishedAsync(string id, TimeSpan? timeout = null, FakeTimeProvider? clock = null, TimeSpan clockStep = default)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var campaign = await CampaignAsync(id);
+            if (campaign["status"]!.GetValue<string>() is "Completed" or "Cancelled")
+            {
+                return campaign;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"campaign {id} did not finish: {campaign.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
+            await Task.Delay(25);
+            clock?.Advance(clockStep);
+        }
+    }
+
+    public static long Progress(JsonObject campaign, string outcome) => campaign["progress"]![outcome]!.GetValue<long>();
+}

@@ -1,0 +1,31 @@
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Subscriptions;
+
+namespace ConversationBot.Bot.Admin;
+
+public sealed record DeliveryView(string SubscriptionId, string ChannelId, string CustomerId, string State, string? Reason, string? Detail, int Attempts, DateTimeOffset ClaimedAt, DateTimeOffset? CompletedAt, DateTimeOffset? NextEligibleAt)
+{
+    public static DeliveryView Of(DeliveryRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.SubscriptionId, r.ChannelId, r.CustomerId, r.State.ToString(), r.Reason, r.Detail, r.Attempts, r.ClaimedAt, r.CompletedAt, r.NextEligibleAt);
+    }
+}
+
+public sealed record DeliveryListView(IReadOnlyList<DeliveryView> Deliveries, string? Continuation);
+
+public sealed record TopicView(string Id, string Title, string Frequency, long ActiveSubscribers);
+
+public sealed record ScheduleView(string Id, string Topic, string Cron, string TimeZone, DateTimeOffset? NextFiring);
+
+/// <summary>One customer's consent to one topic; the token itself is never shown.</summary>
+public sealed record SubscriptionView(
+    string Id, string Topic, string? Title, string ChannelId, string Status, DateTimeOffset OptedInAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastSentAt,
+    DateTimeOffset? NextEligibleAt, string? RetirementReason, string ProfileName, bool HasToken)
+{
+    public static SubscriptionView Of(Subscription s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Id, s.TopicId, s.Title, s.ChannelId, s.Status.ToString(), s.OptedInAt, s.ExpiresAt, s.LastSentAt, s.NextEligibleAt, s.RetirementReason, s.ProfileName, s.Token is not null);
+    }
+}

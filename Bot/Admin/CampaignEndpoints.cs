@@ -1,0 +1,165 @@
+using System.Text.Json;
+using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.Delivery.Schedules;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConversationBot.Bot.Admin;
+
+/// <summary>
+/// Campaigns, topics and subscriptions in the admin API. Every refusal is a problem+json body; a
+/// validation failure names each field (<c>errors</c> keyed by the request's JSON names).
+/// </summary>
+public static class CampaignEndpoints
+{
+    private const int MaxPageSize = 500;
+
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = true };
+
+    public static RouteGroupBuilder MapCampaignEndpoints(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/campaigns", CreateAsync)
+            .Accepts<CampaignRequest>("application/json")
+            .WithSummary("Creates a campaign to a topic's subscribers, sent now or at sendAt.");
+        admin.MapGet("/campaigns", ListAsync).WithSummary("Campaigns in creation order, optionally of one status (Scheduled, Running, Completed, Cancelled).");
+        admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress: sent, skipped, failed, left.");
+        admin.MapPost("/campaigns/{id}/cancel", CancelAsync).WithSummary("Cancels a campaign; the page being sent finishes, nothing after it goes out.");
+        admin.MapGet("/campaigns/{id}/deliveries", ListDeliveriesAsync).WithSummary("A campaign's delivery records: who got it, who was skipped or failed, and why.");
+        admin.MapGet("/topics", ListTopicsAsync).WithSummary("The configured topics with their active subscriber counts.");
+        admin.MapGet("/schedules", ListSchedules).WithSummary("The configured schedules with their next firing.");
+        admin.MapGet("/customers/{channelId}/{customerId}/subscriptions", ListCustomerSubscriptionsAsync).WithSummary("One customer's subscriptions on one channel, in every status.");
+        return admin;
+    }
+
+    private static async Task<Results<Created<CampaignView>, ValidationProblem>> CreateAsync(
+        HttpRequest request, CampaignService campaigns, DeliverySignal signal, CancellationToken cancellationToken)
+    {
+        CampaignRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<CampaignRequest>(request.Body, RequestJson, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return Invalid(FieldOf(ex.Path), $"is not valid JSON here: {ex.Message}");
+        }
+
+        if (body is null)
+        {
+            return Invalid("body", "must be a JSON object.");
+        }
+
+        Uri? image = null;
+        if (!string.IsNullOrWhiteSpace(body.ImageUrl) && !Uri.TryCreate(body.ImageUrl, UriKind.Absolute, out image))
+        {
+            return Invalid("imageUrl", "must be an absolute https URL.");
+        }
+
+        var content = new CampaignContent(
+            body.Text ?? string.Empty,
+            image,
+            [.. (body.Buttons ?? []).Select(b => new CampaignButton(b?.Title ?? string.Empty, b?.Payload ?? string.Empty))]);
+        var result = await campaigns.CreateAsync(body.Topic, content, body.SendAt, body.EndAt, cancellationToken).ConfigureAwait(false);
+        if (result.Campaign is not { } campaign)
+        {
+            return TypedResults.ValidationProblem(
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The campaign was not created.");
+        }
+
+        signal.Wake();
+        return TypedResults.Created($"/api/admin/campaigns/{Uri.EscapeDataString(campaign.Id)}", CampaignView.Of(campaign));
+    }
+
+    private static async Task<Results<Ok<CampaignListView>, ValidationProblem>> ListAsync(
+        ICampaignStore campaigns, string? status, string? continuation, int? pageSize, CancellationToken cancellationToken)
+    {
+        CampaignStatus? filter = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<CampaignStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return Invalid("status", $"must be one of {string.Join(", ", Enum.GetNames<CampaignStatus>())}.");
+            }
+
+            filter = parsed;
+        }
+
+        if (PageSizeProblem(pageSize) is { } problem)
+        {
+            return problem;
+        }
+
+        var page = await campaigns.ListAsync(filter, continuation, pageSize ?? 50, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new CampaignListView([.. page.Campaigns.Select(CampaignView.Of)], page.Continuation));
+    }
+
+    private static async Task<Results<Ok<CampaignView>, NotFound>> ShowAsync(string id, ICampaignStore campaigns, CancellationToken cancellationToken) =>
+        await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } campaign
+            ? TypedResults.Ok(CampaignView.Of(campaign))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<CampaignView>, NotFound, Conflict<ProblemDetailsView>>> CancelAsync(string id, CampaignService campaigns, CancellationToken cancellationToken)
+    {
+        var result = await campaigns.CancelAsync(id, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return result.Cancelled
+            ? TypedResults.Ok(CampaignView.Of(result.Campaign))
+            : TypedResults.Conflict(new ProblemDetailsView("The campaign has finished already.", $"Campaign {id} is {result.Campaign.Status}."));
+    }
+
+    private static async Task<Results<Ok<DeliveryListView>, NotFound, ValidationProblem>> ListDeliveriesAsync(
+        string id, string? continuation, int? pageSize, ICampaignStore campaigns, IDeliveryStore deliveries, CancellationToken cancellationToken)
+    {
+        if (PageSizeProblem(pageSize) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var page = await deliveries.ListAsync(id, continuation, pageSize ?? 100, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new DeliveryListView([.. page.Deliveries.Select(DeliveryView.Of)], page.Continuation));
+    }
+
+    private static async Task<Ok<List<TopicView>>> ListTopicsAsync(TopicCatalog topics, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
+    {
+        var views = new List<TopicView>();
+        foreach (var topic in topics.Topics)
+        {
+            views.Add(new TopicView(topic.Id, topic.Title, topic.Frequency.ToString(), await subscriptions.CountActiveByTopicAsync(topic.Id, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return TypedResults.Ok(views);
+    }
+
+    private static Ok<List<ScheduleView>> ListSchedules(CampaignScheduleCatalog schedules, TimeProvider clock) =>
+        TypedResults.Ok(schedules.All.Select(s => new ScheduleView(s.Id, s.TopicId, s.Cron, s.TimeZone.Id, s.NextOccurrence(clock.GetUtcNow()))).ToList());
+
+    private static async Task<Ok<List<SubscriptionView>>> ListCustomerSubscriptionsAsync(
+        string channelId, string customerId, ISubscriptionStore subscriptions, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false)).Select(SubscriptionView.Of).ToList());
+
+    private static ValidationProblem? PageSizeProblem(int? pageSize) =>
+        pageSize is < 1 or > MaxPageSize ? Invalid("pageSize", $"must be between 1 and {MaxPageSize}.") : null;
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
+
+    // System.Text.Json reports "$.buttons[0].title"; the API names fields without the root.
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+}
+
+/// <summary>A problem body for refusals that are not about a field.</summary>
+public sealed record ProblemDetailsView(string Title, string Detail);

@@ -1,0 +1,52 @@
+using ConversationBot.Bot.Delivery.Schedules;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Eligibility;
+using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Delivery;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Proactive delivery: the campaign service the admin API uses, the senders per channel, the
+    /// schedules, and the background worker. The stores come from the storage back end.
+    /// </summary>
+    public static IServiceCollection AddProactiveDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidation>();
+        services.AddOptions<SchedulesOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName));
+
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<MessengerNotificationSender>();
+        services.AddSingleton<BotFrameworkNotificationSender>();
+        services.AddSingleton<INotificationSender, ChannelNotificationSender>();
+        services.AddSingleton<IDeliveryObserver, LoggingDeliveryObserver>();
+        services.AddSingleton(sp => new CampaignRunner(
+            sp.GetRequiredService<ICampaignStore>(),
+            sp.GetRequiredService<IDeliveryStore>(),
+            sp.GetRequiredService<ISubscriptionStore>(),
+            sp.GetRequiredService<IPageStatusStore>(),
+            sp.GetRequiredService<TopicCatalog>(),
+            sp.GetRequiredService<EligibilityPolicy>(),
+            sp.GetRequiredService<PlatformErrorClassifier>(),
+            sp.GetRequiredService<INotificationSender>(),
+            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IDeliveryObserver>()));
+
+        services.AddSingleton<CampaignScheduleCatalog>();
+        services.AddSingleton<IScheduledContentSource, ConfiguredScheduleContent>();
+        services.AddSingleton<ScheduleFirer>();
+        services.AddSingleton<DeliveryInstance>();
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using ConversationBot.Notifications.Campaigns;
+
+namespace ConversationBot.Bot.Delivery.Schedules;
+
+/// <summary>
+/// Where a schedule's firing gets its message. The configured text is the one built in; a shop
+/// system (this week's deals from the catalogue) can replace it. <c>null</c> skips the firing.
+/// </summary>
+public interface IScheduledContentSource
+{
+    Task<CampaignContent?> ContentForAsync(CampaignSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken);
+}
+
+/// <summary>Every firing says what the schedule's configuration says.</summary>
+public sealed class ConfiguredScheduleContent : IScheduledContentSource
+{
+    public Task<CampaignContent?> ContentForAsync(CampaignSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Task.FromResult<CampaignContent?>(schedule.Content);
+    }
+}
