@@ -22,6 +22,7 @@ public sealed class CosmosTestServer : IAsyncLifetime
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
 
     private Process? _server;
+    private CosmosClient? _client;
 
     public Uri Endpoint { get; private set; } = null!;
 
@@ -80,10 +81,12 @@ public sealed class CosmosTestServer : IAsyncLifetime
         }
 
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        _client = CosmosClientFactory.Create(OptionsFor("unused"), WithWorkarounds());
     }
 
     public Task DisposeAsync()
     {
+        _client?.Dispose();
         if (_server is { HasExited: false })
         {
             _server.Kill(entireProcessTree: true);
@@ -112,20 +115,29 @@ public sealed class CosmosTestServer : IAsyncLifetime
         options.HttpClientFactory = () => new HttpClient(new CosmosTestServerWorkarounds());
     }
 
-    /// <summary>A database of its own with every container of the catalog, as the host's start-up creates them.</summary>
+    public static CosmosClientOptions WithWorkarounds()
+    {
+        var options = new CosmosClientOptions();
+        UseWorkarounds(options);
+        return options;
+    }
+
+    public CosmosOptions OptionsFor(string database) => new()
+    {
+        Endpoint = Endpoint,
+        Key = Key,
+        Database = database,
+        ConnectionMode = ConnectionMode.Gateway,
+        LimitToEndpoint = true,
+    };
+
+    /// <summary>
+    /// A database of its own with every container of the catalog, as the host's start-up creates them,
+    /// on the run's one client (a client per test would spend most of the test starting up).
+    /// </summary>
     public async Task<CosmosDatabase> CreateDatabaseAsync()
     {
-        var options = new CosmosOptions
-        {
-            Endpoint = Endpoint,
-            Key = Key,
-            Database = "t" + Guid.NewGuid().ToString("N"),
-            ConnectionMode = ConnectionMode.Gateway,
-            LimitToEndpoint = true,
-        };
-        var clientOptions = new CosmosClientOptions();
-        UseWorkarounds(clientOptions);
-        var database = new CosmosDatabase(options, CosmosClientFactory.Create(options, clientOptions));
+        var database = new CosmosDatabase(OptionsFor("t" + Guid.NewGuid().ToString("N")), _client!);
         await CosmosDatabaseInitializer.EnsureCreatedAsync(database, CancellationToken.None);
         return database;
     }

@@ -7,12 +7,16 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 public sealed class CosmosDatabase : IDisposable
 {
     private readonly Dictionary<string, Container> _containers;
+    private readonly bool _ownsClient;
 
+    /// <summary>The host's: builds the process's client from the options and disposes it with the host.</summary>
     public CosmosDatabase(IOptions<CosmosOptions> options, IOptions<CosmosClientOptions> clientOptions)
         : this(options.Value, CosmosClientFactory.Create(options.Value, clientOptions.Value))
     {
+        _ownsClient = true;
     }
 
+    /// <summary>On a client the caller owns (and disposes), e.g. one client for several databases.</summary>
     public CosmosDatabase(CosmosOptions options, CosmosClient client)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,5 +50,11 @@ public sealed class CosmosDatabase : IDisposable
 
     public Container this[CosmosContainerSpec spec] => _containers[spec.Name];
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        if (_ownsClient)
+        {
+            Client.Dispose();
+        }
+    }
 }

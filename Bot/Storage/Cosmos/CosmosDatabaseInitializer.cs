@@ -34,14 +34,9 @@ public sealed partial class CosmosDatabaseInitializer(CosmosDatabase cosmos, ILo
     {
         ArgumentNullException.ThrowIfNull(cosmos);
         await cosmos.Client.CreateDatabaseIfNotExistsAsync(cosmos.Options.Database, cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var spec in CosmosContainers.All)
-        {
-            var properties = new ContainerProperties(cosmos.Options.ContainerName(spec), spec.PartitionKeyPath)
-            {
-                DefaultTimeToLive = spec.DefaultTimeToLiveSeconds,
-            };
-            await cosmos.Database.CreateContainerIfNotExistsAsync(properties, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await Task.WhenAll(CosmosContainers.All.Select(spec => cosmos.Database.CreateContainerIfNotExistsAsync(
+            new ContainerProperties(cosmos.Options.ContainerName(spec), spec.PartitionKeyPath) { DefaultTimeToLive = spec.DefaultTimeToLiveSeconds },
+            cancellationToken: cancellationToken))).ConfigureAwait(false);
     }
 
     private static string Explain(CosmosOptions options, Exception ex)

@@ -97,16 +97,27 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
     }
 
     /// <remarks>
-    /// Paged with the service's continuation; each page is sorted by subscription id, the pages come in
-    /// the partition's order (no ORDER BY). The local test server's order is insertion order.
+    /// Subscription id order without ORDER BY: the ids after the continuation (a projection served by
+    /// the index, a few bytes each) are sorted here and the page's records read by id. Each page costs
+    /// in proportion to the records after it, so paging through a campaign of a million subscribers
+    /// is expensive; this is the admin listing, not a hot path. The continuation is the last id handed out.
     /// </remarks>
     public async Task<DeliveryPage> ListAsync(string campaignId, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaignId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.campaignId = @campaign").WithParameter("@campaign", campaignId);
-        var (documents, next) = await CosmosQuery.PageAsync<DeliveryDocument>(Deliveries, query, new PartitionKey(campaignId), continuation, pageSize, cancellationToken).ConfigureAwait(false);
-        return new DeliveryPage([.. documents.Select(d => d.Delivery).OrderBy(d => d.SubscriptionId, StringComparer.Ordinal)], next);
+        var after = continuation ?? string.Empty;
+        var query = new QueryDefinition("SELECT VALUE c.delivery.subscriptionId FROM c WHERE c.campaignId = @campaign AND c.delivery.subscriptionId > @after")
+            .WithParameter("@campaign", campaignId)
+            .WithParameter("@after", after);
+        var ids = (await CosmosQuery.AllAsync<string>(Deliveries, query, new PartitionKey(campaignId), cancellationToken).ConfigureAwait(false))
+            .Where(id => string.CompareOrdinal(id, after) > 0)
+            .Order(StringComparer.Ordinal)
+            .Take(pageSize + 1)
+            .ToList();
+        var page = ids.Take(pageSize).ToList();
+        var found = await FindManyAsync(campaignId, page, cancellationToken).ConfigureAwait(false);
+        return new DeliveryPage([.. page.Where(found.ContainsKey).Select(id => found[id])], ids.Count > pageSize ? page[^1] : null);
     }
 
     private static bool IsClaimedBy(DeliveryRecord stored, string owner) => stored.State == DeliveryState.Claimed && stored.ClaimedBy == owner;

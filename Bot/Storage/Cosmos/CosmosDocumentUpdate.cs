@@ -14,12 +14,25 @@ public static class CosmosDocumentUpdate
     private const int MaxAttempts = 20;
 
     /// <param name="change">Given the stored document (null: absent), the one to store, or null to leave it as it is.</param>
+    /// <param name="likelyAbsent">Try a create first, saving the read where the document is usually new.</param>
     /// <returns>The document stored, or null when <paramref name="change"/> left it.</returns>
-    public static async Task<T?> UpdateAsync<T>(Container container, string id, PartitionKey partitionKey, Func<T?, T?> change, CancellationToken cancellationToken)
+    public static async Task<T?> UpdateAsync<T>(
+        Container container, string id, PartitionKey partitionKey, Func<T?, T?> change, CancellationToken cancellationToken, bool likelyAbsent = false)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(change);
+        if (likelyAbsent && change(null) is { } first)
+        {
+            using var body = CosmosJson.Write(first);
+            using var create = await container.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (create.StatusCode != HttpStatusCode.Conflict)
+            {
+                create.EnsureSuccessStatusCode();
+                return first;
+            }
+        }
+
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             T? current = null;

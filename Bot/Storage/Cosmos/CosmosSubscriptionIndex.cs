@@ -57,14 +57,22 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
     /// <summary>Before a subscription is first stored: where it lives and whose it is.</summary>
     public async Task AddSubscriptionAsync(string subscriptionId, string topicId, string channelId, string customerId, CancellationToken cancellationToken)
     {
-        var locatorId = SubscriptionLocatorDocument.IdFor(subscriptionId);
-        using (var body = CosmosJson.Write(new SubscriptionLocatorDocument(locatorId, subscriptionId, topicId)))
-        using (var upsert = await Lookups.UpsertItemStreamAsync(body, new PartitionKey(locatorId), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            upsert.EnsureSuccessStatusCode();
-        }
-
+        await Task.WhenAll(
+            AddLocatorAsync(subscriptionId, topicId, cancellationToken),
+            AddToCustomerAsync(subscriptionId, topicId, channelId, customerId, cancellationToken)).ConfigureAwait(false);
         Remember(subscriptionId, topicId);
+    }
+
+    private async Task AddLocatorAsync(string subscriptionId, string topicId, CancellationToken cancellationToken)
+    {
+        var id = SubscriptionLocatorDocument.IdFor(subscriptionId);
+        using var body = CosmosJson.Write(new SubscriptionLocatorDocument(id, subscriptionId, topicId));
+        using var upsert = await Lookups.UpsertItemStreamAsync(body, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        upsert.EnsureSuccessStatusCode();
+    }
+
+    private async Task AddToCustomerAsync(string subscriptionId, string topicId, string channelId, string customerId, CancellationToken cancellationToken)
+    {
         var customerIndexId = CustomerIndexDocument.IdFor(channelId, customerId);
         await CosmosDocumentUpdate.UpdateAsync<CustomerIndexDocument>(
             Lookups,
@@ -81,7 +89,8 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
                 stored.Subscriptions.Add(new CustomerIndexEntry(subscriptionId, topicId));
                 return stored;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            likelyAbsent: true).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -94,6 +103,19 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
         string token, string subscriptionId, string topicId, Func<string, string, Task<bool>> holdsToken, CancellationToken cancellationToken)
     {
         var id = TokenIndexDocument.IdFor(token);
+        var entry = new TokenIndexDocument(id, token, subscriptionId, topicId);
+
+        // A new token is the common case: one create, and only a conflict needs a look at who has it.
+        using (var body = CosmosJson.Write(entry))
+        using (var create = await Lookups.CreateItemStreamAsync(body, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (create.StatusCode != HttpStatusCode.Conflict)
+            {
+                create.EnsureSuccessStatusCode();
+                return;
+            }
+        }
+
         var existing = await FindTokenAsync(token, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.SubscriptionId == subscriptionId)
         {
@@ -105,8 +127,8 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
             throw new InvalidOperationException($"The Messenger token is already held by subscription '{existing.SubscriptionId}'; one token belongs to one subscription.");
         }
 
-        using var body = CosmosJson.Write(new TokenIndexDocument(id, token, subscriptionId, topicId));
-        using var upsert = await Lookups.UpsertItemStreamAsync(body, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var replacement = CosmosJson.Write(entry);
+        using var upsert = await Lookups.UpsertItemStreamAsync(replacement, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
         upsert.EnsureSuccessStatusCode();
     }
 

@@ -133,11 +133,10 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
 
     private async Task<bool> TryCreateAsync(SubscriptionSnapshot snapshot, CancellationToken cancellationToken)
     {
-        await index.AddSubscriptionAsync(snapshot.Id, snapshot.TopicId, snapshot.ChannelId, snapshot.CustomerId, cancellationToken).ConfigureAwait(false);
-        if (snapshot.Token is { } token)
-        {
-            await index.PointTokenAsync(token, snapshot.Id, snapshot.TopicId, HoldsTokenAsync(token, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
+        // The index writes are independent of each other; only the subscription must wait for all of them.
+        await Task.WhenAll(
+            index.AddSubscriptionAsync(snapshot.Id, snapshot.TopicId, snapshot.ChannelId, snapshot.CustomerId, cancellationToken),
+            snapshot.Token is { } token ? index.PointTokenAsync(token, snapshot.Id, snapshot.TopicId, HoldsTokenAsync(token, cancellationToken), cancellationToken) : Task.CompletedTask).ConfigureAwait(false);
 
         var document = SubscriptionDocument.From(snapshot, 1);
         using var body = CosmosJson.Write(document);
