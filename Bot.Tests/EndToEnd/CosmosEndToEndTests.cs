@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
@@ -96,6 +97,43 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
 
         AssertEachTokenOnce(graph);
         Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
+    }
+
+    /// <summary>
+    /// The test server charges 1 RU per request, so this counts requests: a turn is a handful of point
+    /// reads and writes, never a query. (On Azure a point read of a small document is about 1 RU and a
+    /// write about 5 to 10.) A regression that adds queries or read-modify-writes to the turn shows here.
+    /// </summary>
+    [Fact]
+    public async Task A_chat_turn_costs_a_handful_of_point_operations()
+    {
+        await using var bot = Start(new Dictionary<string, string?>(), null);
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+        var charges = new List<(double Units, string Container, string Method)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CosmosRequestCharges.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, units, tags, _) =>
+        {
+            var tagged = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string ?? "");
+            lock (charges)
+            {
+                charges.Add((units, tagged["container"], tagged["method"]));
+            }
+        });
+        listener.Start();
+
+        await emulator.SayAndReadAsync("where is my order 10045?");
+        listener.Dispose();
+
+        var summary = string.Join(", ", charges.GroupBy(c => $"{c.Method} {c.Container}").Select(g => $"{g.Key} x{g.Count()}"));
+        Assert.True(charges.Count is > 0 and <= 10, summary);
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public static class CosmosClientFactory
         clientOptions.MaxRetryAttemptsOnRateLimitedRequests = options.MaxRetryAttemptsOnRateLimitedRequests;
         clientOptions.MaxRetryWaitTimeOnRateLimitedRequests = options.MaxRetryWaitTimeOnRateLimitedRequests;
 
+        if (!clientOptions.CustomHandlers.Any(h => h is CosmosRequestCharges))
+        {
+            clientOptions.CustomHandlers.Add(new CosmosRequestCharges());
+        }
+
         // Writes answer with headers only (ETag, charge): every store reads back what it needs, so bodies would be wasted bandwidth.
         clientOptions.EnableContentResponseOnWrite = false;
 

@@ -8,8 +8,8 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 /// <summary>
 /// Opt-in and stop events per topic, one document per (topic, UTC day) in <c>pages</c> holding the
 /// instants. Recording is a patch that appends to the day's array: atomic on the service, so the
-/// many turns of a busy topic never retry each other. Counting reads the window's days by id (a
-/// seven-day window is eight point reads) and counts in memory, with exact instants at both edges.
+/// many turns of a busy topic never retry each other. Counting reads the window's days by id in
+/// one read-many (a seven-day window is eight documents) and counts in memory, with exact instants at both edges.
 /// A day document holds about 50,000 events before the 2 MB document limit, far above the opt-ins
 /// and stops a topic sees in a day.
 /// </summary>
@@ -33,12 +33,14 @@ public sealed class CosmosStopRateCounterStore(CosmosDatabase cosmos) : IStopRat
         var first = DateOnly.FromDateTime(since.UtcDateTime);
         var days = DateOnly.FromDateTime(until.UtcDateTime).DayNumber - first.DayNumber + 1;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays, nameof(since));
-        var documents = await Task.WhenAll(Enumerable.Range(0, days).Select(d => ReadDayAsync(topicId, first.AddDays(d), cancellationToken))).ConfigureAwait(false);
+        var ids = Enumerable.Range(0, days).Select(d => IdFor(topicId, first.AddDays(d))).Select(id => (id, new PartitionKey(id))).ToList();
+        using var response = await cosmos.Pages.ReadManyItemsStreamAsync(ids, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var documents = await CosmosJson.ReadFeedAsync<DayDocument>(response, cancellationToken).ConfigureAwait(false);
 
         bool Inside(DateTimeOffset at) => at >= since && at <= until;
         return new StopRateCounts(
-            documents.Sum(d => d?.OptIns.Count(Inside) ?? 0),
-            documents.Sum(d => d?.Stops.Count(Inside) ?? 0));
+            documents.Where(d => d.TopicId == topicId).Sum(d => d.OptIns.Count(Inside)),
+            documents.Where(d => d.TopicId == topicId).Sum(d => d.Stops.Count(Inside)));
     }
 
     private async Task RecordAsync(string topicId, string field, DateTimeOffset at, CancellationToken cancellationToken)
@@ -71,13 +73,6 @@ public sealed class CosmosStopRateCounterStore(CosmosDatabase cosmos) : IStopRat
                 return;
             }
         }
-    }
-
-    private async Task<DayDocument?> ReadDayAsync(string topicId, DateOnly day, CancellationToken cancellationToken)
-    {
-        var id = IdFor(topicId, day);
-        using var read = await cosmos.Pages.ReadItemStreamAsync(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return read.StatusCode == HttpStatusCode.NotFound ? null : await CosmosJson.ReadAsync<DayDocument>(read, cancellationToken).ConfigureAwait(false);
     }
 
     private static string IdFor(string topicId, DateOnly day) => CosmosIds.Compose("stoprate", topicId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
