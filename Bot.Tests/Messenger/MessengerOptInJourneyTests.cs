@@ -1,9 +1,11 @@
 using System.Net;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using System.Text.Json.Nodes;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.Messenger;
 
@@ -54,6 +56,31 @@ public sealed class MessengerOptInJourneyTests
 
         Assert.Equal(SubscriptionStatus.Active, (await store.FindByTokenAsync("8183222379117308817", CancellationToken.None))!.Status);
         Assert.DoesNotContain(bot.Graph.Requests, r => r.Body.ToJsonString().Contains("8183222379117308817", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_token_from_the_opt_in_is_what_a_campaign_is_sent_to()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1795600000000).AddMinutes(1));
+        await using var bot = await MessengerBot.StartAsync(locale: "de-CH", replaceServices: s => s.AddSingleton<TimeProvider>(clock), settings: AdminClient.Settings());
+        using (var chat = await bot.PostSampleAsync("message-text.json"))
+        {
+            chat.EnsureSuccessStatusCode();
+        }
+
+        Assert.Contains(bot.Graph.Messages, m => m["attachment"]?["payload"]?["template_type"]?.GetValue<string>() == "notification_messages");
+        using (var optin = await bot.PostSampleAsync("optin-notification-messages.json"))
+        {
+            optin.EnsureSuccessStatusCode();
+        }
+
+        var admin = new AdminClient(bot.Host);
+        var campaign = await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "Diese Woche: Regenjacken -20 %" }));
+
+        var push = Assert.Single(bot.Graph.Requests, r => r.Body["recipient"]?["notification_messages_token"] is not null);
+        Assert.Equal("8183222379117308817", push.Body["recipient"]!["notification_messages_token"]!.GetValue<string>());
+        Assert.Equal("Diese Woche: Regenjacken -20 %", push.Body["message"]!["text"]!.GetValue<string>());
+        Assert.Equal(1, AdminClient.Progress(campaign, "sent"));
     }
 
     [Fact]

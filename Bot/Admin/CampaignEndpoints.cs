@@ -44,7 +44,8 @@ public static class CampaignEndpoints
         }
         catch (JsonException ex)
         {
-            return Invalid(FieldOf(ex.Path), $"is not valid JSON here: {ex.Message}");
+            // The exception's message names our internal types; say where instead.
+            return Invalid(FieldOf(ex.Path), $"is malformed or of the wrong type (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}); times are ISO 8601, e.g. 2026-12-01T09:00:00Z.");
         }
 
         if (body is null)

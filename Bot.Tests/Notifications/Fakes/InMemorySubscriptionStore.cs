@@ -37,19 +37,8 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
     public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) =>
         Task.FromResult((long)_rows.Values.Count(r => r.TopicId == topicId && r.Status == SubscriptionStatus.Active));
 
-    public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
-    {
-        var conflicts = new List<string>();
-        foreach (var subscription in subscriptions)
-        {
-            if (!await TrySaveAsync(subscription, cancellationToken))
-            {
-                conflicts.Add(subscription.Id);
-            }
-        }
-
-        return conflicts;
-    }
+    public Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken) =>
+        SubscriptionStoreFakes.SaveEachAsync(subscriptions, TrySaveAsync, cancellationToken);
 
     public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken)
     {

@@ -19,19 +19,8 @@ public sealed class RacingSubscriptionStore(InMemorySubscriptionStore inner) : I
 
     public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) => inner.CountActiveByTopicAsync(topicId, cancellationToken);
 
-    public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
-    {
-        var conflicts = new List<string>();
-        foreach (var subscription in subscriptions)
-        {
-            if (!await TrySaveAsync(subscription, cancellationToken))
-            {
-                conflicts.Add(subscription.Id);
-            }
-        }
-
-        return conflicts;
-    }
+    public Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken) =>
+        SubscriptionStoreFakes.SaveEachAsync(subscriptions, TrySaveAsync, cancellationToken);
 
     public async Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken)
     {

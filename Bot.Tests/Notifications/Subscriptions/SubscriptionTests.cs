@@ -29,6 +29,31 @@ public class SubscriptionTests
     }
 
     [Fact]
+    public void A_withdrawn_send_gives_the_period_back_even_after_a_store_rounded_it_to_the_millisecond()
+    {
+        var subscription = New();
+        var earlier = At.AddDays(-8);
+        subscription.RecordSent(earlier);
+        var reservedAt = At.AddTicks(4321);
+        subscription.RecordSent(reservedAt);
+        var stored = Subscription.Restore(subscription.ToSnapshot() with { LastSentAt = DateTimeOffset.FromUnixTimeMilliseconds(reservedAt.ToUnixTimeMilliseconds()) });
+
+        Assert.True(stored.WithdrawSend(reservedAt, earlier));
+        Assert.Equal(earlier, stored.LastSentAt);
+    }
+
+    [Fact]
+    public void Withdrawing_does_nothing_when_a_later_send_was_recorded_since()
+    {
+        var subscription = New();
+        subscription.RecordSent(At);
+        subscription.RecordSent(At.AddSeconds(5));
+
+        Assert.False(subscription.WithdrawSend(At, null));
+        Assert.Equal(At.AddSeconds(5), subscription.LastSentAt);
+    }
+
+    [Fact]
     public void A_repeated_stop_changes_nothing()
     {
         var subscription = New();
