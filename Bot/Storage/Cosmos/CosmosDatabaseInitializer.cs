@@ -45,7 +45,7 @@ public sealed partial class CosmosDatabaseInitializer(CosmosDatabase cosmos, ILo
         return ex switch
         {
             CosmosException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } =>
-                $"{where} refused the credentials: check Cosmos:Key, or the managed identity's data-plane role (Cosmos DB Built-in Data Contributor) and Cosmos:ManagedIdentityClientId. {ex.Message}",
+                $"{where} refused the credentials or the creation of a missing database or container: check Cosmos:Key, or the managed identity's data-plane role (Cosmos DB Built-in Data Contributor) and Cosmos:ManagedIdentityClientId. With a managed identity the database and containers must exist already (the deployment templates create them; data-plane roles cannot). {ex.Message}",
             Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException =>
                 $"{where}: no credential. Set Cosmos:Key, or run where a managed identity (or az login) is available. {ex.Message}",
             OperationCanceledException =>
