@@ -2,6 +2,7 @@ using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Notifications;
+using ConversationBot.Bot.Telemetry;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
@@ -74,6 +75,7 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddSingleton<ConversationState>();
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.AddCustomerServiceDialogs(configuration);
+        services.AddBotTelemetry();
         services.AddSingleton<IBot, CustomerServiceBot>();
         return new ConversationHarness(services.BuildServiceProvider(validateScopes: true), storage);
     }

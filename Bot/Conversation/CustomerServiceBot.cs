@@ -8,6 +8,7 @@ using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Dialogs.Shop;
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Telemetry;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
@@ -37,6 +38,7 @@ public sealed partial class CustomerServiceBot : IBot
     private readonly ShopOptions _shop;
     private readonly TimeProvider _time;
     private readonly CultureInfo _fallbackCulture;
+    private readonly BotTelemetry _telemetry;
     private readonly ILogger<CustomerServiceBot> _logger;
 
     public CustomerServiceBot(
@@ -49,6 +51,7 @@ public sealed partial class CustomerServiceBot : IBot
         ShopOptions shop,
         TimeProvider time,
         IOptions<BotOptions> options,
+        BotTelemetry telemetry,
         ILogger<CustomerServiceBot> logger)
     {
         _conversationState = conversationState;
@@ -62,10 +65,36 @@ public sealed partial class CustomerServiceBot : IBot
         _shop = shop;
         _time = time;
         _fallbackCulture = options.Value.FallbackCulture;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        var channel = activity.ChannelId ?? "unknown";
+        var type = activity.Type ?? "unknown";
+        using var span = _telemetry.StartTurn(channel, type, activity.Conversation?.Id);
+        var started = _time.GetTimestamp();
+        string? errorType = null;
+        try
+        {
+            await RunTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The adapter's error handler logs and apologises; here the turn is only counted as failed.
+            errorType = ex.GetType().Name;
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, errorType);
+            throw;
+        }
+        finally
+        {
+            _telemetry.RecordTurn(channel, type, _time.GetElapsedTime(started), errorType);
+        }
+    }
+
+    private async Task RunTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var culture = SupportedCultures.Resolve(activity.Locale, _fallbackCulture);
@@ -81,6 +110,11 @@ public sealed partial class CustomerServiceBot : IBot
                 // Messenger confirms an opt-in, stop or resume to the person itself; the bot records it.
                 var outcome = await _consent.ApplyAsync(consentEvent, cancellationToken).ConfigureAwait(false);
                 LogConsent(_logger, consentEvent.Kind, outcome.Kind, outcome.TopicId, outcome.Explanation);
+                if (consentEvent.Kind == ConsentEventKind.OptIn && outcome.Kind is ConsentOutcomeKind.Created or ConsentOutcomeKind.Updated && outcome.TopicId is { } topicId)
+                {
+                    ((IOptInTelemetry)_telemetry).OfferAnswered(activity.ChannelId, topicId, accepted: true);
+                }
+
                 return;
             default:
                 // typing, event, installationUpdate, ...: nothing for a customer-service bot to say.

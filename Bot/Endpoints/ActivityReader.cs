@@ -44,7 +44,8 @@ public static class ActivityReader
         }
         catch (JsonReaderException ex)
         {
-            return Bad($"The body is not valid JSON: {ex.Message}");
+            // Where, not what: the parser's message quotes the body, which can be a customer's words, and it is logged.
+            return Bad($"The body is not valid JSON (line {ex.LineNumber}, position {ex.LinePosition}).");
         }
 
         Activity activity;
@@ -55,7 +56,15 @@ public static class ActivityReader
         }
         catch (JsonException ex)
         {
-            return Bad($"The body is not a Bot Framework activity: {ex.Message}");
+            var path = ex switch
+            {
+                JsonSerializationException serialization => serialization.Path,
+                JsonReaderException reader => reader.Path,
+                _ => null,
+            };
+            return Bad(string.IsNullOrEmpty(path)
+                ? "The body is not a Bot Framework activity."
+                : $"The body is not a Bot Framework activity: the value of '{path}' does not fit that field.");
         }
 
         var missing = MissingFields(activity);

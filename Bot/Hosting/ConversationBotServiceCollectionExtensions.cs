@@ -5,6 +5,7 @@ using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
 using ConversationBot.Bot.Storage;
+using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -32,6 +33,8 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddCustomerServiceDialogs(configuration);
         services.AddMessenger(configuration);
         services.AddProactiveDelivery(configuration);
+        services.AddBotTelemetry();
+        services.AddTelemetryExport(configuration);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ConversationBot.Bot.Security;
 
 namespace ConversationBot.Bot.Messenger;
 
@@ -43,17 +44,17 @@ public sealed class MessengerOptions
     public IReadOnlyList<string> MissingSettings()
     {
         var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(AppSecret))
+        if (!SecretSetting.IsSet(AppSecret))
         {
             missing.Add($"{SectionName}:{nameof(AppSecret)}");
         }
 
-        if (string.IsNullOrWhiteSpace(VerifyToken))
+        if (!SecretSetting.IsSet(VerifyToken))
         {
             missing.Add($"{SectionName}:{nameof(VerifyToken)}");
         }
 
-        if (string.IsNullOrWhiteSpace(PageAccessToken))
+        if (!SecretSetting.IsSet(PageAccessToken))
         {
             missing.Add($"{SectionName}:{nameof(PageAccessToken)}");
         }

@@ -17,7 +17,7 @@ namespace ConversationBot.Dialogs.OptIns;
 /// dialogs are asking: answer an opt-in card ("Allow" / "Not now"), press "Stop" or "Resume" on
 /// the notifications card, or type "stop ...". A stop is honoured at once.
 /// </summary>
-public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore subscriptions, TopicCatalog topics, TimeProvider time)
+public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore subscriptions, TopicCatalog topics, IOptInTelemetry telemetry, TimeProvider time)
 {
     /// <returns>True when the message was one of these and has been answered.</returns>
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
@@ -66,6 +66,7 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
         // Delivery continues this conversation later with the reference as the channel gave it now.
         var reference = JsonConvert.SerializeObject(activity.GetConversationReference());
         await consent.AllowFromCardAsync(customer.ChannelId, customer.CustomerId, topic.Id, reference, customer.TimeZoneId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: true);
         return texts.Format(nameof(DialogStrings.OptIn_Allowed), TitleOf(topic, texts));
     }
 
@@ -74,6 +75,7 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
         if (topics.TryGet(topicId, out var topic))
         {
             await consent.DeclineAsync(customer.ChannelId, customer.CustomerId, topic.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: false);
         }
 
         return texts[nameof(DialogStrings.OptIn_Declined)];

@@ -18,20 +18,27 @@ namespace ConversationBot.Dialogs.OptIns;
 /// and promise. What was offered is recorded, so the same title is not asked again too soon; a
 /// request the platform refuses is classified and recorded for what it means (README section 5).
 /// </summary>
-public sealed class OptInOfferSender(OptInOfferService offers, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, TimeProvider time)
+public sealed class OptInOfferSender(
+    OptInOfferService offers, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, IOptInTelemetry telemetry, TimeProvider time)
 {
     public async Task<OptInDecision> TryOfferAsync(ITurnContext turnContext, string? topicId, CultureInfo culture, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(topicId) || !topics.TryGet(topicId, out var topic))
+        if (string.IsNullOrWhiteSpace(topicId))
         {
+            // No topic configured for this moment: nothing was meant to be offered, so nothing is counted.
             return OptInDecision.Deny(OptInDenialReason.TopicUnknown);
         }
 
         var customer = CustomerAddress.Of(turnContext.Activity);
+        if (!topics.TryGet(topicId, out var topic))
+        {
+            return Decided(customer, topicId, OptInDecision.Deny(OptInDenialReason.TopicUnknown));
+        }
+
         var decision = await offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.PageId, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
-            return decision;
+            return Decided(customer, topic.Id, decision);
         }
 
         var text = topic.TextFor(culture.TwoLetterISOLanguageName);
@@ -39,14 +46,21 @@ public sealed class OptInOfferSender(OptInOfferService offers, TopicCatalog topi
         {
             await turnContext.SendActivityAsync(BuildOffer(topic, text, customer, culture), cancellationToken).ConfigureAwait(false);
         }
-        catch (PlatformRefusedException refused)
+        catch (PlatformRefusedException platformRefused)
         {
             // The customer's answer stands without the offer; what the refusal means is recorded.
-            var refusal = classifier.Classify(refused.Error, time.GetUtcNow());
-            return await offers.RecordRefusalAsync(customer.ChannelId, customer.CustomerId, customer.PageId, topic.Id, text.Title, refusal, cancellationToken).ConfigureAwait(false);
+            var refusal = classifier.Classify(platformRefused.Error, time.GetUtcNow());
+            var refused = await offers.RecordRefusalAsync(customer.ChannelId, customer.CustomerId, customer.PageId, topic.Id, text.Title, refusal, cancellationToken).ConfigureAwait(false);
+            return Decided(customer, topic.Id, refused);
         }
 
         await offers.RecordOfferedAsync(customer.ChannelId, customer.CustomerId, topic.Id, text.Title, cancellationToken).ConfigureAwait(false);
+        return Decided(customer, topic.Id, decision);
+    }
+
+    private OptInDecision Decided(CustomerAddress customer, string topicId, OptInDecision decision)
+    {
+        telemetry.OfferDecided(customer.ChannelId, topicId, decision);
         return decision;
     }
 

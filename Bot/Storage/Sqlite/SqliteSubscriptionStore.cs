@@ -10,7 +10,7 @@ namespace ConversationBot.Bot.Storage.Sqlite;
 /// either a lookup by a unique key (id, token) or a query bounded by one (channel, customer) or one
 /// topic, which is what the Cosmos DB version can do as point reads and single-partition queries.
 /// </summary>
-public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscriptionStore
+public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : ISubscriptionStore
 {
     /// <remarks>
     /// channel_id compares ignoring case, as <see cref="ChannelIds"/> and the port's reference do.
@@ -133,12 +133,17 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
     {
         ArgumentNullException.ThrowIfNull(subscription);
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var saved = await SaveAsync(write, subscription.ToSnapshot(), cancellationToken).ConfigureAwait(false);
+        await using var commands = new SaveCommands(write);
+        var saved = await commands.SaveAsync(subscription.ToSnapshot(), cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return saved;
     }
 
-    /// <remarks>One transaction for the lot, which is what makes a campaign page's saves cheap; each row's version check still stands alone.</remarks>
+    /// <remarks>
+    /// One transaction for the lot, which is what makes a campaign page's saves cheap; each row's version check still stands alone.
+    /// The insert and the update are each prepared once for the lot and bound again per row: a
+    /// fresh command per row made SQLite parse the 20-column statement 200 times a page.
+    /// </remarks>
     public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
@@ -149,9 +154,10 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
 
         var conflicts = new List<string>();
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var commands = new SaveCommands(write);
         foreach (var subscription in subscriptions)
         {
-            if (!await SaveAsync(write, subscription.ToSnapshot(), cancellationToken).ConfigureAwait(false))
+            if (!await commands.SaveAsync(subscription.ToSnapshot(), cancellationToken).ConfigureAwait(false))
             {
                 conflicts.Add(subscription.Id);
             }
@@ -159,48 +165,6 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
 
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return conflicts;
-    }
-
-    private static async Task<bool> SaveAsync(SqliteWrite write, SubscriptionSnapshot s, CancellationToken cancellationToken)
-    {
-        await using var command = write.CreateCommand(s.Version == 0
-            ? $"""
-              INSERT INTO notification_subscriptions ({Columns})
-              VALUES ($id, $topic, $title, $channel, $customer, $token, $reference, $frequency, $timeZone, $profile,
-                      $optedIn, $expires, $status, $statusChanged, $retirement, $lastSent, $nextEligible, $origin, $lastEvent, 1)
-              ON CONFLICT (id) DO NOTHING
-              """
-            : """
-              UPDATE notification_subscriptions SET
-                  topic_id = $topic, title = $title, channel_id = $channel, customer_id = $customer, token = $token,
-                  conversation_reference = $reference, frequency = $frequency, time_zone_id = $timeZone, profile_name = $profile,
-                  opted_in_at = $optedIn, expires_at = $expires, status = $status, status_changed_at = $statusChanged,
-                  retirement_reason = $retirement, last_sent_at = $lastSent, next_eligible_at = $nextEligible, origin = $origin,
-                  last_event_at = $lastEvent, version = version + 1
-              WHERE id = $id AND version = $version
-              """);
-        var p = command.Parameters;
-        p.AddWithValue("$id", s.Id);
-        p.AddWithValue("$topic", s.TopicId);
-        p.AddWithValue("$title", SqliteValues.Text(s.Title));
-        p.AddWithValue("$channel", s.ChannelId);
-        p.AddWithValue("$customer", s.CustomerId);
-        p.AddWithValue("$token", SqliteValues.Text(s.Token));
-        p.AddWithValue("$reference", SqliteValues.Text(s.ConversationReference));
-        p.AddWithValue("$frequency", SqliteValues.Text(s.Frequency?.ToString()));
-        p.AddWithValue("$timeZone", SqliteValues.Text(s.TimeZoneId));
-        p.AddWithValue("$profile", s.ProfileName);
-        p.AddWithValue("$optedIn", SqliteValues.Time(s.OptedInAt));
-        p.AddWithValue("$expires", SqliteValues.Time(s.ExpiresAt));
-        p.AddWithValue("$status", s.Status.ToString());
-        p.AddWithValue("$statusChanged", SqliteValues.Time(s.StatusChangedAt));
-        p.AddWithValue("$retirement", SqliteValues.Text(s.RetirementReason));
-        p.AddWithValue("$lastSent", SqliteValues.Time(s.LastSentAt));
-        p.AddWithValue("$nextEligible", SqliteValues.Time(s.NextEligibleAt));
-        p.AddWithValue("$origin", s.Origin.ToString());
-        p.AddWithValue("$lastEvent", SqliteValues.Time(s.LastEventAt));
-        p.AddWithValue("$version", s.Version);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private async Task<List<Subscription>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace ConversationBot.Bot.Telemetry;
+
+/// <summary>The tag names and outcome values of <see cref="BotTelemetry"/>'s instruments, so that queries and callers spell them one way.</summary>
+public static class TelemetryTags
+{
+    public const string Channel = "channel";
+    public const string ActivityType = "activity.type";
+    public const string ConversationId = "conversation.id";
+    public const string ErrorType = "error.type";
+    public const string Outcome = "outcome";
+    public const string Reason = "reason";
+    public const string Topic = "topic";
+
+    public const string OptInOffered = "offered";
+    public const string OptInNotOffered = "not_offered";
+    public const string OptInAccepted = "accepted";
+    public const string OptInDeclined = "declined";
+
+    public const string DeliverySent = "sent";
+    public const string DeliverySkipped = "skipped";
+    public const string DeliveryFailed = "failed";
+
+    /// <summary>A domain reason as a tag value: WindowClosed -> window_closed, TooSoonForToken -> too_soon_for_token.</summary>
+    public static string ReasonOf(Enum reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var name = reason.ToString();
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}
