@@ -137,6 +137,36 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
     }
 
     [Fact]
+    public async Task Messenger_redeliveries_are_processed_once_and_the_opt_in_is_found_by_its_token()
+    {
+        await using var bot = await MessengerBot.StartAsync(
+            settings: server.Settings(_database),
+            replaceServices: services => services.Configure<CosmosClientOptions>(CosmosTestServer.UseWorkarounds));
+
+        using (var first = await bot.PostSampleAsync("optin-notification-messages.json"))
+        using (var retry = await bot.PostSampleAsync("optin-notification-messages.json"))
+        {
+            Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
+        }
+
+        using (var batch = await bot.PostSampleAsync("batch.json"))
+        {
+            batch.EnsureSuccessStatusCode();
+        }
+
+        var sent = bot.Graph.Requests.Count;
+        using (var batchAgain = await bot.PostSampleAsync("batch.json"))
+        {
+            batchAgain.EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(4, bot.Bot.Received.Count);
+        Assert.Equal(sent, bot.Graph.Requests.Count);
+        var subscription = await bot.Host.Services.GetRequiredService<ISubscriptionStore>().FindByTokenAsync("8183222379117308817", CancellationToken.None);
+        Assert.Equal(SubscriptionStatus.Active, subscription!.Status);
+    }
+
+    [Fact]
     public async Task Health_reports_the_cosmos_account()
     {
         await using var bot = Start(new Dictionary<string, string?>(), null);
