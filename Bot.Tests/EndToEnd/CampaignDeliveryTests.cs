@@ -1,4 +1,6 @@
+using ConversationBot.Bot.Telemetry;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Telemetry;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,7 @@ public sealed class CampaignDeliveryTests : EmulatorTest
         }
 
         var admin = new AdminClient(bot.Host);
+        using var measured = new RecordedMeasurements(bot.Host.Services.GetRequiredService<BotTelemetry>().Meter);
 
         var first = await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "This week: 20% off rain jackets", buttons = new[] { new { title = "Show me", payload = "offers" } } }));
 
@@ -45,6 +48,9 @@ public sealed class CampaignDeliveryTests : EmulatorTest
 
         Assert.Single(bot.Graph.ToToken(Token));
         Assert.Equal((0, 1), (AdminClient.Progress(second, "sent"), AdminClient.Progress(second, "skipped")));
+        Assert.Equal(
+            [("sent", null, "messenger"), ("skipped", "already_sent_this_period", "messenger")],
+            measured.Of("conversationbot.deliveries").Select(m => (m.Tag(TelemetryTags.Outcome), m.Tag(TelemetryTags.Reason), m.Tag(TelemetryTags.Channel))));
 
         clock.Advance(TimeSpan.FromDays(7));
         await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "Next week's deals" }));

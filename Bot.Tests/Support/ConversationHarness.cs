@@ -72,7 +72,7 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddSingleton<IStopRateCounterStore, InMemoryStopRateCounterStore>();
         services.AddRecurringNotifications(configuration);
         services.AddSingleton(storage);
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState, SnapshotConversationState>();
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.AddCustomerServiceDialogs(configuration);
         services.AddBotTelemetry();

@@ -26,7 +26,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<MessengerNotificationSender>();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
-        services.AddSingleton<IDeliveryObserver, LoggingDeliveryObserver>();
+        services.AddSingleton<IDeliveryObserver, DeliveryObserver>();
         services.AddSingleton(sp => new CampaignRunner(
             sp.GetRequiredService<ICampaignStore>(),
             sp.GetRequiredService<IDeliveryStore>(),

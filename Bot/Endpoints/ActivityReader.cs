@@ -33,8 +33,9 @@ public static class ActivityReader
         JObject json;
         try
         {
+            // The body is in memory already: Newtonsoft's async reading would only add a state machine per token.
             using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body))) { MaxDepth = 64, DateParseHandling = DateParseHandling.None };
-            var token = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+            var token = JToken.ReadFrom(reader);
             if (token is not JObject jObject)
             {
                 return Bad("The body must be a JSON object: a Bot Framework activity.");

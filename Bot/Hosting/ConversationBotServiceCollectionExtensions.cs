@@ -50,7 +50,7 @@ public static class ConversationBotServiceCollectionExtensions
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
             sp.GetRequiredService<ConnectorClientCache>()));
         services.AddSingleton<BotCloudAdapter>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState, SnapshotConversationState>();
         services.AddSingleton<IBot, CustomerServiceBot>();
         return services;
     }

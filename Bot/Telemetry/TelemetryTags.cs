@@ -26,7 +26,13 @@ public static class TelemetryTags
     public static string ReasonOf(Enum reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        var name = reason.ToString();
+        return ReasonOf(reason.ToString());
+    }
+
+    /// <summary>A domain reason code (an enum name or a constant such as DeliveryReasons.RetriesExhausted) as a tag value.</summary>
+    public static string ReasonOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ConversationBot.Dialogs.Engine;
 using ConversationBot.Dialogs.Engine.Prompts;
 using ConversationBot.Dialogs.Localization;
@@ -28,6 +29,9 @@ public sealed class MainMenuDialog : WaterfallDialog
     private static readonly Lazy<HashSet<string>> MenuTitles = new(() =>
         [.. SupportedCultures.All.SelectMany(culture => Items.Select(item => TextNormalizer.Normalize(Texts.For(culture)[item.TitleKey])))]);
 
+    /// <summary>The menu is built from resources that never change while the process runs: once per language.</summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<Choice>> ChoicesByCulture = new(StringComparer.Ordinal);
+
     private readonly OrderNumberFormat _orderNumbers;
 
     public MainMenuDialog(OrderNumberFormat orderNumbers)
@@ -49,7 +53,7 @@ public sealed class MainMenuDialog : WaterfallDialog
 
     /// <summary>The menu in one language; synonyms from every language, so input is understood whatever the locale.</summary>
     public static IReadOnlyList<Choice> Choices(Texts texts) =>
-        Items.Select(item => new Choice(item.Value, texts[item.TitleKey], Texts.WordsInAnyLanguage(item.SynonymsKey))).ToArray();
+        ChoicesByCulture.GetOrAdd(texts.Culture.Name, _ => Items.Select(item => new Choice(item.Value, texts[item.TitleKey], Texts.WordsInAnyLanguage(item.SynonymsKey))).ToArray());
 
     private async Task<DialogTurnResult> AskWhatIsNeededAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

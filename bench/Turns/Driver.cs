@@ -42,9 +42,9 @@ internal static class Driver
     private static async Task<LoadResult> MeasureTurnsAsync(string target, string label, BenchSettings settings, ReplyChannel channel, TimeSpan warmup, TimeSpan duration)
     {
         await using var server = await ServerProcess.StartAsync(target, settings, channel.Url);
-        var (requests, failures, latencies, seconds) = await LoadGenerator.RunAsync(new Uri(server.Address, "/api/messages"), channel.Url, settings.Concurrency, warmup, duration, "hi");
+        var (requests, failures, latencies, seconds, cpu) = await LoadGenerator.RunAsync(new Uri(server.Address, "/api/messages"), channel.Url, settings.Concurrency, warmup, duration, "hi", server.CpuTime);
         var (p50, p99) = LoadResult.Percentiles(latencies);
-        return new LoadResult(label, requests, failures, seconds, p50, p99, server.PeakMegabytes());
+        return new LoadResult(label, requests, failures, seconds, p50, p99, server.PeakMegabytes(), cpu);
     }
 
     private static async Task<LoadResult> MeasureProactiveAsync(BenchSettings settings, ReplyChannel channel)
@@ -54,19 +54,20 @@ internal static class Driver
         var query = $"/bench/proactive?seconds={settings.WarmupSeconds}&concurrency={settings.Concurrency}";
         (await client.PostAsync(query, null)).EnsureSuccessStatusCode();
         query = $"/bench/proactive?seconds={settings.Seconds}&concurrency={settings.Concurrency}";
+        var cpuBefore = server.CpuTime();
         var result = await (await client.PostAsync(query, null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ProactiveResult>()
             ?? throw new InvalidOperationException("No proactive result.");
-        return new LoadResult("our bot: proactive send (ContinueConversationAsync)", result.Sent, result.Failed, result.Seconds, result.P50Milliseconds, result.P99Milliseconds, server.PeakMegabytes());
+        return new LoadResult("our bot: proactive send (ContinueConversationAsync)", result.Sent, result.Failed, result.Seconds, result.P50Milliseconds, result.P99Milliseconds, server.PeakMegabytes(), server.CpuTime() - cpuBefore);
     }
 
     private static void Print(Dictionary<string, LoadResult> rows)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"{"target",-52} {"per s",9} {"p50 ms",8} {"p99 ms",8} {"peak MB",8} {"failed",7}"));
+        Console.WriteLine(string.Create(c, $"{"target",-52} {"per s",9} {"p50 ms",8} {"p99 ms",8} {"peak MB",8} {"failed",7} {"cpu ms/turn",12}"));
         foreach (var r in rows.Values)
         {
-            Console.WriteLine(string.Create(c, $"{r.Target,-52} {r.PerSecond,9:F0} {r.P50Milliseconds,8:F2} {r.P99Milliseconds,8:F2} {r.PeakMegabytes,8:F0} {r.Failures,7}"));
+            Console.WriteLine(string.Create(c, $"{r.Target,-52} {r.PerSecond,9:F0} {r.P50Milliseconds,8:F2} {r.P99Milliseconds,8:F2} {r.PeakMegabytes,8:F0} {r.Failures,7} {r.CpuMillisecondsPerTurn,12:F3}"));
         }
 
         Console.WriteLine();

@@ -11,18 +11,19 @@ namespace ConversationBot.Bench.Turns;
 /// </summary>
 internal static class LoadGenerator
 {
-    public static async Task<(long Requests, long Failures, List<double> Latencies, double Seconds)> RunAsync(
-        Uri endpoint, string channelUrl, int concurrency, TimeSpan warmup, TimeSpan duration, string text)
+    public static async Task<(long Requests, long Failures, List<double> Latencies, double Seconds, TimeSpan ServerCpu)> RunAsync(
+        Uri endpoint, string channelUrl, int concurrency, TimeSpan warmup, TimeSpan duration, string text, Func<TimeSpan> serverCpu)
     {
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
         var bodies = Enumerable.Range(0, concurrency).Select(i => Body(i, channelUrl, text)).ToArray();
 
         await RunPhaseAsync(client, endpoint, bodies, warmup, record: null);
         var latencies = new List<double>[concurrency];
+        var cpuBefore = serverCpu();
         var started = Stopwatch.GetTimestamp();
         var counts = await RunPhaseAsync(client, endpoint, bodies, duration, latencies);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return (counts.Requests, counts.Failures, latencies.SelectMany(l => l).ToList(), seconds);
+        return (counts.Requests, counts.Failures, latencies.SelectMany(l => l).ToList(), seconds, serverCpu() - cpuBefore);
     }
 
     private static async Task<(long Requests, long Failures)> RunPhaseAsync(HttpClient client, Uri endpoint, byte[][] bodies, TimeSpan duration, List<double>[]? record)

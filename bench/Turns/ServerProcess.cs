@@ -48,6 +48,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"The {target} server exited before it was ready.");
     }
 
+    /// <summary>User and system CPU time the server has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>VmHWM: the most resident memory the process ever had.</summary>
     public double PeakMegabytes()
     {

@@ -71,41 +71,35 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
             return;
         }
 
+        // Serialized before taking the process's one writer, which other turns are waiting for:
+        // only the SQL runs while it is held.
+        var rows = changes.Select(change => ToRow(change.Key, change.Value, nameof(changes))).ToList();
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (key, value) in changes)
+        foreach (var row in rows)
         {
-            if (value is null)
+            if (row.Json is null)
             {
                 // MemoryStorage keeps a null and reads it as absent; removing the row says the same.
                 await using var remove = write.CreateCommand("DELETE FROM bot_state WHERE key = $key");
-                remove.Parameters.AddWithValue("$key", key);
+                remove.Parameters.AddWithValue("$key", row.Key);
                 await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (JToken.FromObject(value, Serializer) is not JObject state)
+            if (row.Item is { } item)
             {
-                throw new ArgumentException($"The value for '{key}' is not an object; state is stored as JSON objects.", nameof(changes));
-            }
-
-            string? newEtag = null;
-            if (value is IStoreItem item)
-            {
-                var stored = await ReadEtagAsync(write, key, cancellationToken).ConfigureAwait(false);
+                var stored = await ReadEtagAsync(write, row.Key, cancellationToken).ConfigureAwait(false);
                 if (stored is not null && item.ETag != "*" && item.ETag != stored)
                 {
-                    throw new EtagConflictException(key, item.ETag, stored);
+                    throw new EtagConflictException(row.Key, item.ETag, stored);
                 }
-
-                newEtag = Interlocked.Increment(ref _etagSequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-                state["eTag"] = newEtag;
             }
 
             await using var upsert = write.CreateCommand(
                 "INSERT INTO bot_state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json");
-            upsert.Parameters.AddWithValue("$key", key);
-            upsert.Parameters.AddWithValue("$etag", (object?)newEtag ?? DBNull.Value);
-            upsert.Parameters.AddWithValue("$json", state.ToString(Formatting.None));
+            upsert.Parameters.AddWithValue("$key", row.Key);
+            upsert.Parameters.AddWithValue("$etag", (object?)row.NewEtag ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$json", row.Json);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -140,6 +134,32 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
         }
     }
 
+    /// <summary>A value as its row: JSON text (null: delete) and, for a store item, the ETag it must match and the one it gets.</summary>
+    private Row ToRow(string key, object? value, string parameterName)
+    {
+        if (value is null)
+        {
+            return new Row(key, null, null, null);
+        }
+
+        // A JObject that is not a store item is written as it is; everything else is converted
+        // (a copy, so the ETag below never lands in the caller's object).
+        var json = value is JObject given && value is not IStoreItem ? given : JToken.FromObject(value, Serializer);
+        if (json is not JObject state)
+        {
+            throw new ArgumentException($"The value for '{key}' is not an object; state is stored as JSON objects.", parameterName);
+        }
+
+        if (value is not IStoreItem item)
+        {
+            return new Row(key, state.ToString(Formatting.None), null, null);
+        }
+
+        var newEtag = Interlocked.Increment(ref _etagSequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        state["eTag"] = newEtag;
+        return new Row(key, state.ToString(Formatting.None), item, newEtag);
+    }
+
     /// <returns>The stored ETag, or null when the key is absent or was stored without one.</returns>
     private static async Task<string?> ReadEtagAsync(SqliteWrite write, string key, CancellationToken cancellationToken)
     {
@@ -147,4 +167,6 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
         command.Parameters.AddWithValue("$key", key);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
+
+    private sealed record Row(string Key, string? Json, IStoreItem? Item, string? NewEtag);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ConversationBot.Dialogs.Engine.Prompts;
 
@@ -47,6 +48,11 @@ public static class ChoiceRecognizer
 
     private static int WordCount(string phrase) => phrase.Count(c => c == ' ') + 1;
 
-    private static HashSet<string> Phrases(Choice choice) =>
+    /// <summary>A choice's phrases, normalized once per choice: prompts re-read the same (shared) choices on every answer.</summary>
+    private static readonly ConditionalWeakTable<Choice, HashSet<string>> NormalizedPhrases = [];
+
+    private static HashSet<string> Phrases(Choice choice) => NormalizedPhrases.GetValue(choice, Normalize);
+
+    private static HashSet<string> Normalize(Choice choice) =>
         [.. new[] { choice.Value, choice.Title }.Concat(choice.Synonyms).Select(TextNormalizer.Normalize).Where(p => p.Length > 0)];
 }

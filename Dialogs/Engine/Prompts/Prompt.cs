@@ -79,7 +79,5 @@ public abstract class Prompt<T>(string id) : Dialog(id)
             inputHint: InputHints.ExpectingInput,
             toList: null);
 
-    private static PromptOptions LoadOptions(DialogContext dc) =>
-        JsonSerializer.Deserialize<PromptOptions>(dc.RequiredInstance.Values[OptionsKey])
-            ?? throw new InvalidOperationException("The prompt's stored options are empty.");
+    private static PromptOptions LoadOptions(DialogContext dc) => StoredPromptOptions.Read(dc.RequiredInstance.Values[OptionsKey]);
 }

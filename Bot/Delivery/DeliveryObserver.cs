@@ -1,15 +1,25 @@
+using ConversationBot.Bot.Telemetry;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Errors;
 
 namespace ConversationBot.Bot.Delivery;
 
-/// <summary>Delivery logs: ids and outcomes only, never a token or message text.</summary>
-public sealed partial class LoggingDeliveryObserver(ILogger<LoggingDeliveryObserver> logger) : IDeliveryObserver
+/// <summary>Delivery logs and metrics: ids, outcomes and reason codes only, never a token or message text.</summary>
+public sealed partial class DeliveryObserver(BotTelemetry telemetry, ILogger<DeliveryObserver> logger) : IDeliveryObserver
 {
     public void DeliveryRecorded(DeliveryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        telemetry.RecordDelivery(
+            record.State switch
+            {
+                DeliveryState.Sent => TelemetryTags.DeliverySent,
+                DeliveryState.Skipped => TelemetryTags.DeliverySkipped,
+                _ => TelemetryTags.DeliveryFailed,
+            },
+            record.Reason is { } reason ? TelemetryTags.ReasonOf(reason) : null,
+            record.ChannelId);
         if (record.State == DeliveryState.Failed)
         {
             LogFailed(logger, record.CampaignId, record.SubscriptionId, record.Reason, record.Attempts);
