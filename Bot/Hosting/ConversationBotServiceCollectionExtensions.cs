@@ -4,7 +4,7 @@ using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
-using ConversationBot.Bot.Storage.Sqlite;
+using ConversationBot.Bot.Storage;
 using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -28,7 +28,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddBotFramework(configuration);
-        services.AddSqliteStorage(configuration);
+        services.AddStorage(configuration);
         services.AddRecurringNotifications(configuration);
         services.AddCustomerServiceDialogs(configuration);
         services.AddMessenger(configuration);

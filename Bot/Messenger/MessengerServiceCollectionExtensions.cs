@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConversationBot.Bot.Messenger;
 
@@ -21,7 +22,8 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<MessengerSendClient>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton(SqliteMessengerEventLog.Schema);
-        services.AddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
+        // Try: a storage back end registered before this (Cosmos DB) brings its own event log.
+        services.TryAddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
         return services;
     }
 

@@ -48,7 +48,7 @@ public static class TelemetryServiceCollectionExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(BotTelemetry.Name)
+                metrics.AddMeter(BotTelemetry.Name, Storage.Cosmos.CosmosRequestCharges.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (export)

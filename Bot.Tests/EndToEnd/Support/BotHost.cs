@@ -49,6 +49,14 @@ public sealed class BotHost : IAsyncDisposable
             web.UseEnvironment("Testing");
             web.UseContentRoot(RepositoryPaths.BotProject);
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(all));
+
+            // Also as host settings: those reach the builder's configuration before Program registers
+            // services, for the settings read then (Storage:Provider picks the back end's registrations).
+            foreach (var (key, value) in all)
+            {
+                web.UseSetting(key, value);
+            }
+
             if (replaceServices is not null)
             {
                 web.ConfigureTestServices(replaceServices);

@@ -1,0 +1,251 @@
+using System.Diagnostics.Metrics;
+using ConversationBot.Bot.Storage.Cosmos;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Messenger.Support;
+using ConversationBot.Bot.Tests.Storage.Cosmos;
+using ConversationBot.Bot.Tests.Support;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Subscriptions;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// The real host with <c>Storage:Provider = Cosmos</c> on the local Cosmos DB test server: every piece
+/// of data moves with that one setting. A conversation, an opt-in and campaigns survive a restart and
+/// nothing is sent twice; a host stopped mid-campaign and two hosts racing send each subscriber exactly once.
+/// </summary>
+[Collection(CosmosTestServerCollection.Name)]
+public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
+{
+    private const int Subscribers = 120;
+
+    private readonly string _database = "e2e" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task Chat_opt_in_and_campaigns_survive_a_restart_and_nothing_is_sent_twice()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var bot = Start(AdminClient.Settings(), clock);
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("where is my order 10045?");
+        using (var allowed = await emulator.SubmitAsync(new { optIn = "allow", topic = "order-updates" }))
+        {
+            allowed.EnsureSuccessStatusCode();
+        }
+
+        Assert.StartsWith("Done! You'll get \"Updates on your orders\"", emulator.NewReplies()[0].Text, StringComparison.Ordinal);
+        var first = await new AdminClient(bot).WaitUntilFinishedAsync(await new AdminClient(bot).CreateCampaignAsync(new { topic = "order-updates", text = "Your order 10045 has shipped." }));
+        Assert.Equal("Your order 10045 has shipped.", Assert.Single(emulator.NewReplies()).Text);
+        await emulator.SayAndReadAsync("hi");
+        Assert.StartsWith("What's your order number?", Assert.Single(await emulator.SayAndReadAsync("1")).Text, StringComparison.Ordinal);
+        await bot.DisposeAsync();
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await using var restarted = Start(AdminClient.Settings(), clock);
+        emulator.SwitchTo(restarted);
+        var replies = await emulator.SayAndReadAsync("10046");
+        replies[0].HasAdaptiveCardContaining("10046", "Daypack 22 l");
+
+        var admin = new AdminClient(restarted);
+        var second = await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "order-updates", text = "Your order 10046 has shipped." }));
+        var third = await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "order-updates", text = "A second message the same day" }));
+
+        Assert.Equal(["Your order 10046 has shipped."], emulator.NewReplies().Select(r => r.Text));
+        Assert.Equal((1, 1, 0), (AdminClient.Progress(first, "sent"), AdminClient.Progress(second, "sent"), AdminClient.Progress(third, "sent")));
+        Assert.Equal(1, AdminClient.Progress(third, "skipped"));
+        var stored = Assert.Single(await restarted.Services.GetRequiredService<ISubscriptionStore>().ListByCustomerAsync("emulator", emulator.UserId, CancellationToken.None));
+        Assert.Equal(SubscriptionStatus.Active, stored.Status);
+        Assert.Equal(clock.GetUtcNow(), stored.LastSentAt!.Value, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_host_stopped_mid_campaign_and_a_new_one_send_each_subscriber_exactly_once()
+    {
+        await using var graph = await FakeGraphApi.StartAsync();
+        graph.ResponseDelay = TimeSpan.FromMilliseconds(15);
+        var first = StartMessenger(graph);
+        await SeedAsync(first);
+        var id = await new AdminClient(first).CreateCampaignAsync(new { topic = "weekly-deals", text = "Crash-safe deals" });
+        await WaitUntilAsync(() => graph.Requests.Count >= 20);
+
+        await first.DisposeAsync();
+        Assert.InRange(graph.Requests.Count, 20, Subscribers - 1);
+
+        await using var second = StartMessenger(graph);
+        var campaign = await new AdminClient(second).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
+
+        var records = await AllDeliveriesAsync(second, id);
+        Assert.Equal("", string.Join("\n", records.Where(r => r.State != DeliveryState.Sent).Select(r => $"{r.SubscriptionId} {r.State} {r.Reason} {r.Detail}")));
+        AssertEachTokenOnce(graph);
+        Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
+        Assert.Equal(Subscribers, records.Count);
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_account_send_a_campaign_to_each_subscriber_exactly_once()
+    {
+        await using var graph = await FakeGraphApi.StartAsync();
+        await using var a = StartMessenger(graph);
+        await using var b = StartMessenger(graph);
+        await SeedAsync(a);
+
+        var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = DateTimeOffset.UtcNow.AddMilliseconds(300) });
+        var campaign = await new AdminClient(b).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
+
+        AssertEachTokenOnce(graph);
+        Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
+    }
+
+    /// <summary>
+    /// The test server charges 1 RU per request, so this counts requests: a turn is a handful of point
+    /// reads and writes, never a query. (On Azure a point read of a small document is about 1 RU and a
+    /// write about 5 to 10.) A regression that adds queries or read-modify-writes to the turn shows here.
+    /// </summary>
+    [Fact]
+    public async Task A_chat_turn_costs_a_handful_of_point_operations()
+    {
+        await using var bot = Start(new Dictionary<string, string?>(), null);
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+        var charges = new List<(double Units, string Container, string Method)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CosmosRequestCharges.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, units, tags, _) =>
+        {
+            var tagged = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string ?? "");
+            lock (charges)
+            {
+                charges.Add((units, tagged["container"], tagged["method"]));
+            }
+        });
+        listener.Start();
+
+        await emulator.SayAndReadAsync("where is my order 10045?");
+        listener.Dispose();
+
+        var summary = string.Join(", ", charges.GroupBy(c => $"{c.Method} {c.Container}").Select(g => $"{g.Key} x{g.Count()}"));
+        Assert.True(charges.Count is > 0 and <= 10, summary);
+    }
+
+    [Fact]
+    public async Task Messenger_redeliveries_are_processed_once_and_the_opt_in_is_found_by_its_token()
+    {
+        await using var bot = await MessengerBot.StartAsync(
+            settings: server.Settings(_database),
+            replaceServices: services => services.Configure<CosmosClientOptions>(CosmosTestServer.UseWorkarounds));
+
+        using (var first = await bot.PostSampleAsync("optin-notification-messages.json"))
+        using (var retry = await bot.PostSampleAsync("optin-notification-messages.json"))
+        {
+            Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
+        }
+
+        using (var batch = await bot.PostSampleAsync("batch.json"))
+        {
+            batch.EnsureSuccessStatusCode();
+        }
+
+        var sent = bot.Graph.Requests.Count;
+        using (var batchAgain = await bot.PostSampleAsync("batch.json"))
+        {
+            batchAgain.EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(4, bot.Bot.Received.Count);
+        Assert.Equal(sent, bot.Graph.Requests.Count);
+        var subscription = await bot.Host.Services.GetRequiredService<ISubscriptionStore>().FindByTokenAsync("8183222379117308817", CancellationToken.None);
+        Assert.Equal(SubscriptionStatus.Active, subscription!.Status);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_cosmos_account()
+    {
+        await using var bot = Start(new Dictionary<string, string?>(), null);
+
+        using var health = await bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var body = await health.Content.ReadAsStringAsync();
+
+        health.EnsureSuccessStatusCode();
+        Assert.True(body.Contains("Cosmos DB at " + server.Endpoint, StringComparison.Ordinal), body);
+    }
+
+    private BotHost Start(IDictionary<string, string?> settings, FakeTimeProvider? clock)
+    {
+        var all = server.Settings(_database);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return BotHost.Start(Database.FilePath, all, services =>
+        {
+            services.Configure<CosmosClientOptions>(CosmosTestServer.UseWorkarounds);
+            if (clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+            }
+        });
+    }
+
+    private BotHost StartMessenger(FakeGraphApi graph) => Start(
+        AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(graph))
+        {
+            ["Delivery:PageSize"] = "20",
+            ["Delivery:MaxParallelSends"] = "4",
+            ["Delivery:PollInterval"] = "00:00:00.050",
+        }),
+        null);
+
+    private static async Task SeedAsync(BotHost host)
+    {
+        var store = host.Services.GetRequiredService<ISubscriptionStore>();
+        var at = DateTimeOffset.UtcNow.AddDays(-3);
+        await Parallel.ForEachAsync(Enumerable.Range(0, Subscribers), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            var subscription = Subscription.OptInOnMessenger(
+                "weekly-deals", null, $"psid-{i:D5}", $"token-{i:D5}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
+            Assert.True(await store.TrySaveAsync(subscription, token));
+        });
+    }
+
+    private static void AssertEachTokenOnce(FakeGraphApi graph)
+    {
+        var perToken = graph.Requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Subscribers, perToken.Count);
+        Assert.All(perToken, p => Assert.Equal(1, p.Value));
+    }
+
+    private static async Task<List<DeliveryRecord>> AllDeliveriesAsync(BotHost host, string campaignId)
+    {
+        var store = host.Services.GetRequiredService<IDeliveryStore>();
+        var all = new List<DeliveryRecord>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(campaignId, continuation, 100, CancellationToken.None);
+            all.AddRange(page.Deliveries);
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+        return all;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(5);
+        }
+    }
+}

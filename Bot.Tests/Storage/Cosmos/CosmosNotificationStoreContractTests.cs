@@ -1,0 +1,32 @@
+using ConversationBot.Bot.Storage.Cosmos;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.StopRate;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
+
+namespace ConversationBot.Bot.Tests.Storage.Cosmos;
+
+/// <summary>The notification store contract against the Cosmos DB stores, each test on a database of its own.</summary>
+[Collection(CosmosTestServerCollection.Name)]
+public sealed class CosmosNotificationStoreContractTests(CosmosTestServer server) : NotificationStoreContractTests, IAsyncLifetime
+{
+    private CosmosDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await server.CreateDatabaseAsync();
+
+    public Task DisposeAsync()
+    {
+        _database.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected override ISubscriptionStore CreateSubscriptionStore() => new CosmosSubscriptionStore(_database, new CosmosSubscriptionIndex(_database));
+
+    protected override IOfferHistoryStore CreateOfferHistoryStore() => new CosmosOfferHistoryStore(_database);
+
+    protected override IMessagingWindowStore CreateMessagingWindowStore() => new CosmosMessagingWindowStore(_database);
+
+    protected override IPageStatusStore CreatePageStatusStore() => new CosmosPageStatusStore(_database);
+
+    protected override IStopRateCounterStore CreateStopRateCounterStore() => new CosmosStopRateCounterStore(_database);
+}

@@ -1,0 +1,18 @@
+using ConversationBot.Bot.Storage.Cosmos;
+using Microsoft.Bot.Builder;
+
+namespace ConversationBot.Bot.Tests.Storage.Cosmos;
+
+[Collection(CosmosTestServerCollection.Name)]
+public sealed class CosmosStorageContractTests(CosmosTestServer server) : StorageContractTests, IDisposable
+{
+    private CosmosDatabase? _database;
+
+    protected override async Task<IStorage> CreateStorageAsync()
+    {
+        _database = await server.CreateDatabaseAsync();
+        return new CosmosStorage(_database);
+    }
+
+    public void Dispose() => _database?.Dispose();
+}

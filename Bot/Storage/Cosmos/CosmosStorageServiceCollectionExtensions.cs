@@ -1,0 +1,41 @@
+using ConversationBot.Bot.Messenger;
+using ConversationBot.Dialogs.Handoff;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.StopRate;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Bot.Builder;
+
+namespace ConversationBot.Bot.Storage.Cosmos;
+
+public static class CosmosStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Azure Cosmos DB back end: the same ports as <c>AddSqliteStorage</c>, one client for the
+    /// process, the database and containers created at start-up (the host stops with a reason when it
+    /// cannot), and a health check. Hosts and tests adjust the SDK through <c>Configure&lt;CosmosClientOptions&gt;</c>.
+    /// </summary>
+    public static IServiceCollection AddCosmosStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CosmosClientOptions>();
+        services.AddSingleton<CosmosDatabase>();
+        services.AddHostedService<CosmosDatabaseInitializer>();
+        services.AddSingleton<IStorage, CosmosStorage>();
+        services.AddSingleton<IHandoffStore, CosmosHandoffStore>();
+        services.AddSingleton<CosmosSubscriptionIndex>();
+        services.AddSingleton<ISubscriptionStore, CosmosSubscriptionStore>();
+        services.AddSingleton<IOfferHistoryStore, CosmosOfferHistoryStore>();
+        services.AddSingleton<IMessagingWindowStore, CosmosMessagingWindowStore>();
+        services.AddSingleton<IPageStatusStore, CosmosPageStatusStore>();
+        services.AddSingleton<IStopRateCounterStore, CosmosStopRateCounterStore>();
+        services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
+        services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
+        services.AddSingleton<IMessengerEventLog, CosmosMessengerEventLog>();
+        services.AddHealthChecks().AddCheck<CosmosHealthCheck>("storage");
+        return services;
+    }
+}
