@@ -21,6 +21,9 @@ public interface IDeliveryStore
     /// <summary>Deletes claims still held by <paramref name="owner"/> and not sent (a stopping instance hands them back untouched).</summary>
     Task ReleaseAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, string owner, CancellationToken cancellationToken);
 
-    /// <summary>One page of a campaign's records in subscription id order.</summary>
+    /// <summary>
+    /// One page of a campaign's records, in an order that stays the same from page to page (SQLite:
+    /// by subscription id; Cosmos DB: the partition's own order). The continuation is opaque.
+    /// </summary>
     Task<DeliveryPage> ListAsync(string campaignId, string? continuation, int pageSize, CancellationToken cancellationToken);
 }

@@ -106,18 +106,11 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
     {
         ArgumentNullException.ThrowIfNull(campaignId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        var after = continuation ?? string.Empty;
-        var query = new QueryDefinition("SELECT VALUE c.delivery.subscriptionId FROM c WHERE c.campaignId = @campaign AND c.delivery.subscriptionId > @after")
-            .WithParameter("@campaign", campaignId)
-            .WithParameter("@after", after);
-        var ids = (await CosmosQuery.AllAsync<string>(Deliveries, query, new PartitionKey(campaignId), cancellationToken).ConfigureAwait(false))
-            .Where(id => string.CompareOrdinal(id, after) > 0)
-            .Order(StringComparer.Ordinal)
-            .Take(pageSize + 1)
-            .ToList();
-        var page = ids.Take(pageSize).ToList();
-        var found = await FindManyAsync(campaignId, page, cancellationToken).ConfigureAwait(false);
-        return new DeliveryPage([.. page.Where(found.ContainsKey).Select(id => found[id])], ids.Count > pageSize ? page[^1] : null);
+        // The service's own continuation: one page costs one page of reads, however large the campaign.
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.campaignId = @campaign").WithParameter("@campaign", campaignId);
+        var (documents, next) = await CosmosQuery.PageAsync<DeliveryDocument>(
+            Deliveries, query, new PartitionKey(campaignId), continuation, pageSize, cancellationToken).ConfigureAwait(false);
+        return new DeliveryPage([.. documents.Select(d => d.Delivery)], next);
     }
 
     private static bool IsClaimedBy(DeliveryRecord stored, string owner) => stored.State == DeliveryState.Claimed && stored.ClaimedBy == owner;
