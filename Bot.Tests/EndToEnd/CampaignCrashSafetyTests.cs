@@ -32,7 +32,7 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
         var first = Start();
         await SeedAsync(first);
         var id = await new AdminClient(first).CreateCampaignAsync(new { topic = "weekly-deals", text = "Crash-safe deals" });
-        await WaitUntilAsync(() => _graph.Requests.Count >= 40);
+        await CampaignChecks.WaitUntilAsync(() => _graph.Requests.Count >= 40);
 
         await first.DisposeAsync();
         var sentBeforeStop = _graph.Requests.Count;
@@ -41,9 +41,9 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
         await using var second = Start();
         var campaign = await new AdminClient(second).WaitUntilFinishedAsync(id);
 
-        var records = await AllDeliveriesAsync(second, id);
+        var records = await CampaignChecks.AllDeliveriesAsync(second, id);
         Assert.Equal("", string.Join("\n", records.Where(r => r.State != DeliveryState.Sent).Select(r => $"{r.SubscriptionId} {r.State} {r.Reason} {r.Detail}")));
-        AssertEachTokenOnce();
+        CampaignChecks.EachTokenOnce(_graph, Subscribers);
         Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
         Assert.Equal(Subscribers, records.Count);
         Assert.All(records, r => Assert.Equal(DeliveryState.Sent, r.State));
@@ -60,7 +60,7 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
         var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = DateTimeOffset.UtcNow.AddMilliseconds(300) });
         var campaign = await new AdminClient(b).WaitUntilFinishedAsync(id);
 
-        AssertEachTokenOnce();
+        CampaignChecks.EachTokenOnce(_graph, Subscribers);
         Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
     }
 
@@ -80,38 +80,6 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
             var subscription = Subscription.OptInOnMessenger(
                 "weekly-deals", null, $"psid-{i:D5}", $"token-{i:D5}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
             Assert.True(await store.TrySaveAsync(subscription, CancellationToken.None));
-        }
-    }
-
-    private void AssertEachTokenOnce()
-    {
-        var perToken = _graph.Requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(Subscribers, perToken.Count);
-        Assert.All(perToken, p => Assert.Equal(1, p.Value));
-    }
-
-    private static async Task<List<DeliveryRecord>> AllDeliveriesAsync(BotHost host, string campaignId)
-    {
-        var store = host.Services.GetRequiredService<IDeliveryStore>();
-        var all = new List<DeliveryRecord>();
-        string? continuation = null;
-        do
-        {
-            var page = await store.ListAsync(campaignId, continuation, 100, CancellationToken.None);
-            all.AddRange(page.Deliveries);
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
-        return all;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(5);
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         var first = StartMessenger(graph);
         await SeedAsync(first);
         var id = await new AdminClient(first).CreateCampaignAsync(new { topic = "weekly-deals", text = "Crash-safe deals" });
-        await WaitUntilAsync(() => graph.Requests.Count >= 20);
+        await CampaignChecks.WaitUntilAsync(() => graph.Requests.Count >= 20);
 
         await first.DisposeAsync();
         Assert.InRange(graph.Requests.Count, 20, Subscribers - 1);
@@ -77,9 +77,9 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         await using var second = StartMessenger(graph);
         var campaign = await new AdminClient(second).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
 
-        var records = await AllDeliveriesAsync(second, id);
+        var records = await CampaignChecks.AllDeliveriesAsync(second, id);
         Assert.Equal("", string.Join("\n", records.Where(r => r.State != DeliveryState.Sent).Select(r => $"{r.SubscriptionId} {r.State} {r.Reason} {r.Detail}")));
-        AssertEachTokenOnce(graph);
+        CampaignChecks.EachTokenOnce(graph, Subscribers);
         Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
         Assert.Equal(Subscribers, records.Count);
     }
@@ -95,7 +95,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = DateTimeOffset.UtcNow.AddMilliseconds(300) });
         var campaign = await new AdminClient(b).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
 
-        AssertEachTokenOnce(graph);
+        CampaignChecks.EachTokenOnce(graph, Subscribers);
         Assert.Equal(Subscribers, AdminClient.Progress(campaign, "sent"));
     }
 
@@ -215,37 +215,5 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
                 "weekly-deals", null, $"psid-{i:D5}", $"token-{i:D5}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
             Assert.True(await store.TrySaveAsync(subscription, token));
         });
-    }
-
-    private static void AssertEachTokenOnce(FakeGraphApi graph)
-    {
-        var perToken = graph.Requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(Subscribers, perToken.Count);
-        Assert.All(perToken, p => Assert.Equal(1, p.Value));
-    }
-
-    private static async Task<List<DeliveryRecord>> AllDeliveriesAsync(BotHost host, string campaignId)
-    {
-        var store = host.Services.GetRequiredService<IDeliveryStore>();
-        var all = new List<DeliveryRecord>();
-        string? continuation = null;
-        do
-        {
-            var page = await store.ListAsync(campaignId, continuation, 100, CancellationToken.None);
-            all.AddRange(page.Deliveries);
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
-        return all;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(5);
-        }
     }
 }
