@@ -67,7 +67,7 @@ public sealed class CampaignAdminApiTests : EmulatorTest
         var admin = new AdminClient(bot);
         bot.Client.DefaultRequestHeaders.Add("X-Api-Key", AdminClient.Key);
 
-        var id = await admin.CreateCampaignAsync(new { topic = "monthly-newsletter", text = "December news", sendAt = DateTimeOffset.UtcNow.AddDays(3) });
+        var id = await admin.CreateCampaignAsync(new { topic = "monthly-newsletter", text = "December news", sendAt = bot.Now().AddDays(3) });
         var listed = await bot.Client.GetFromJsonAsync<JsonObject>("/api/admin/campaigns?status=scheduled");
         var shown = await admin.CampaignAsync(id);
         using var cancel = await bot.Client.PostAsync($"/api/admin/campaigns/{id}/cancel", null);

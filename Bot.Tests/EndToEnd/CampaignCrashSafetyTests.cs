@@ -1,8 +1,6 @@
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Delivery;
-using ConversationBot.Notifications.Subscriptions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
@@ -30,7 +28,7 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
     {
         _graph.ResponseDelay = TimeSpan.FromMilliseconds(15);
         var first = Start();
-        await SeedAsync(first);
+        await CampaignChecks.SeedMessengerSubscribersAsync(first, Subscribers);
         var id = await new AdminClient(first).CreateCampaignAsync(new { topic = "weekly-deals", text = "Crash-safe deals" });
         await CampaignChecks.WaitUntilAsync(() => _graph.Requests.Count >= 40);
 
@@ -54,10 +52,10 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
     {
         await using var a = Start();
         await using var b = Start();
-        await SeedAsync(a);
+        await CampaignChecks.SeedMessengerSubscribersAsync(a, Subscribers);
 
         // Due in a moment, so both hosts' polls find it at about the same time.
-        var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = DateTimeOffset.UtcNow.AddMilliseconds(300) });
+        var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = a.Now().AddMilliseconds(300) });
         var campaign = await new AdminClient(b).WaitUntilFinishedAsync(id);
 
         CampaignChecks.EachTokenOnce(_graph, Subscribers);
@@ -70,16 +68,4 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
         ["Delivery:MaxParallelSends"] = "4",
         ["Delivery:PollInterval"] = "00:00:00.050",
     }));
-
-    private static async Task SeedAsync(BotHost host)
-    {
-        var store = host.Services.GetRequiredService<ISubscriptionStore>();
-        var at = DateTimeOffset.UtcNow.AddDays(-3);
-        for (var i = 0; i < Subscribers; i++)
-        {
-            var subscription = Subscription.OptInOnMessenger(
-                "weekly-deals", null, $"psid-{i:D5}", $"token-{i:D5}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
-            Assert.True(await store.TrySaveAsync(subscription, CancellationToken.None));
-        }
-    }
 }

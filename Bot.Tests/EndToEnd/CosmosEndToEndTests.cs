@@ -27,7 +27,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
     [Fact]
     public async Task Chat_opt_in_and_campaigns_survive_a_restart_and_nothing_is_sent_twice()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var bot = Start(AdminClient.Settings(), clock);
         var emulator = new EmulatorClient(bot, Channel);
         await emulator.SayAndReadAsync("where is my order 10045?");
@@ -67,7 +67,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         await using var graph = await FakeGraphApi.StartAsync();
         graph.ResponseDelay = TimeSpan.FromMilliseconds(15);
         var first = StartMessenger(graph);
-        await SeedAsync(first);
+        await CampaignChecks.SeedMessengerSubscribersAsync(first, Subscribers);
         var id = await new AdminClient(first).CreateCampaignAsync(new { topic = "weekly-deals", text = "Crash-safe deals" });
         await CampaignChecks.WaitUntilAsync(() => graph.Requests.Count >= 20);
 
@@ -90,9 +90,9 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         await using var graph = await FakeGraphApi.StartAsync();
         await using var a = StartMessenger(graph);
         await using var b = StartMessenger(graph);
-        await SeedAsync(a);
+        await CampaignChecks.SeedMessengerSubscribersAsync(a, Subscribers);
 
-        var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = DateTimeOffset.UtcNow.AddMilliseconds(300) });
+        var id = await new AdminClient(a).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals for everyone", sendAt = a.Now().AddMilliseconds(300) });
         var campaign = await new AdminClient(b).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
 
         CampaignChecks.EachTokenOnce(graph, Subscribers);
@@ -204,16 +204,4 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
             ["Delivery:PollInterval"] = "00:00:00.050",
         }),
         null);
-
-    private static async Task SeedAsync(BotHost host)
-    {
-        var store = host.Services.GetRequiredService<ISubscriptionStore>();
-        var at = DateTimeOffset.UtcNow.AddDays(-3);
-        await Parallel.ForEachAsync(Enumerable.Range(0, Subscribers), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
-        {
-            var subscription = Subscription.OptInOnMessenger(
-                "weekly-deals", null, $"psid-{i:D5}", $"token-{i:D5}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
-            Assert.True(await store.TrySaveAsync(subscription, token));
-        });
-    }
 }

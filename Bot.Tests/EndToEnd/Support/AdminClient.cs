@@ -46,19 +46,12 @@ public sealed class AdminClient
     /// </summary>
     public async Task<JsonObject> WaitUntilFinishedAsync(string id, TimeSpan? timeout = null, FakeTimeProvider? clock = null, TimeSpan clockStep = default)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var campaign = await CampaignAsync(id);
-            if (campaign["status"]!.GetValue<string>() is "Completed" or "Cancelled")
-            {
-                return campaign;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"campaign {id} did not finish: {campaign.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
-            await Task.Delay(25);
-            clock?.Advance(clockStep);
-        }
+        return await Polling.UntilAsync(
+            () => CampaignAsync(id),
+            campaign => campaign["status"]!.GetValue<string>() is "Completed" or "Cancelled",
+            timeout ?? TimeSpan.FromSeconds(30),
+            campaign => $"campaign {id} did not finish: {campaign.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}",
+            () => clock?.Advance(clockStep));
     }
 
     public static long Progress(JsonObject campaign, string outcome) => campaign["progress"]![outcome]!.GetValue<long>();

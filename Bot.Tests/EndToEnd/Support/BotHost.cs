@@ -32,6 +32,9 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Now, by the clock the host runs on (a test's fake clock, or the system's).</summary>
+    public DateTimeOffset Now() => Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
     public static BotHost Start(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
     {
         var all = new Dictionary<string, string?>

@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationBot.Bot.Tests.EndToEnd.Support;
@@ -30,14 +31,20 @@ public static class CampaignChecks
         return all;
     }
 
-    /// <summary>Waits (real time, at most a minute) for the host's background work to reach a point.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>Waits (at most a minute) for the host's background work to reach a point.</summary>
+    public static Task WaitUntilAsync(Func<bool> condition) =>
+        Polling.UntilAsync(() => Task.FromResult(condition()), reached => reached, TimeSpan.FromSeconds(60), _ => "timed out waiting");
+
+    /// <summary>Opts <paramref name="count"/> Messenger customers in to weekly deals, three days ago by the host's clock.</summary>
+    public static async Task SeedMessengerSubscribersAsync(BotHost host, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
+        var store = host.Services.GetRequiredService<ISubscriptionStore>();
+        var at = host.Now().AddDays(-3);
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
         {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(5);
-        }
+            var subscription = Subscription.OptInOnMessenger(
+                "weekly-deals", null, $"psid-{i:D5}", $"token-{i:D5}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
+            Assert.True(await store.TrySaveAsync(subscription, token));
+        });
     }
 }

@@ -16,25 +16,25 @@ public static class SqliteStorageServiceCollectionExtensions
     {
         services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton(SqliteStorage.Schema);
-        services.AddSingleton(SqliteHandoffStore.Schema);
-        services.AddSingleton<IStorage, SqliteStorage>();
-        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
-        services.AddSingleton(SqliteSubscriptionStore.Schema);
-        services.AddSingleton<ISubscriptionStore, SqliteSubscriptionStore>();
-        services.AddSingleton(SqliteOfferHistoryStore.Schema);
-        services.AddSingleton<IOfferHistoryStore, SqliteOfferHistoryStore>();
-        services.AddSingleton(SqliteMessagingWindowStore.Schema);
-        services.AddSingleton<IMessagingWindowStore, SqliteMessagingWindowStore>();
-        services.AddSingleton(SqlitePageStatusStore.Schema);
-        services.AddSingleton<IPageStatusStore, SqlitePageStatusStore>();
-        services.AddSingleton(SqliteStopRateCounterStore.Schema);
-        services.AddSingleton<IStopRateCounterStore, SqliteStopRateCounterStore>();
-        services.AddSingleton(SqliteCampaignStore.Schema);
-        services.AddSingleton<ICampaignStore, SqliteCampaignStore>();
-        services.AddSingleton(SqliteDeliveryStore.Schema);
-        services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
+        services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
+        services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
+        services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
+        services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
+        services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);
+        services.AddSqliteStore<IPageStatusStore, SqlitePageStatusStore>(SqlitePageStatusStore.Schema);
+        services.AddSqliteStore<IStopRateCounterStore, SqliteStopRateCounterStore>(SqliteStopRateCounterStore.Schema);
+        services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
+        services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
         return services;
+    }
+
+    /// <summary>A store and the schema step it needs: the database applies every registered step before its first use.</summary>
+    private static void AddSqliteStore<TPort, TStore>(this IServiceCollection services, ISqliteMigration schema)
+        where TPort : class
+        where TStore : class, TPort
+    {
+        services.AddSingleton(schema);
+        services.AddSingleton<TPort, TStore>();
     }
 }
