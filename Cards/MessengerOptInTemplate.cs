@@ -6,8 +6,8 @@ using ConversationBot.Notifications.Topics;
 namespace ConversationBot.Cards;
 
 /// <summary>
-/// Messenger's own opt-in request, the <c>notification_messages</c> template (shared/messenger
-/// README section 2): the Send API <c>message</c> object, for the host to wrap with the recipient.
+/// Messenger's own opt-in request, the <c>notification_messages</c> template
+/// (docs/messenger-platform.md §2): the Send API <c>message</c> object, for the host to wrap with the recipient.
 /// Not an Adaptive Card: Messenger shows it natively with its own button, and the opt-in arrives
 /// as a <c>messaging_optins</c> webhook event rather than a card submission.
 /// </summary>
@@ -45,7 +45,7 @@ public static class MessengerOptInTemplate
         payload["notification_messages_cta_text"] = topic.CallToAction.ToPlatformValue();
 
         // Deprecated since API v16 (Feb 2023) and ignored or refused after that, so only the
-        // profile that models the 2022 rules sends them (README section 1).
+        // profile that models the 2022 rules sends them (docs/messenger-platform.md §1).
         if (profile.RequestCarriesFrequency)
         {
             payload["notification_messages_frequency"] = FrequencyValue(topic.Frequency);
@@ -78,7 +78,7 @@ public static class MessengerOptInTemplate
         if (trimmed.Length == 0)
         {
             // Messenger would show its default "Updates and promotions", which does not say what
-            // the person gets (README section 2).
+            // the person gets (docs/messenger-platform.md §2).
             throw new ArgumentException("A Messenger opt-in request needs a title.", nameof(title));
         }
 

@@ -7,8 +7,8 @@ namespace ConversationBot.Cards;
 
 /// <summary>
 /// Asks the customer whether they want messages on one topic. Says what and how often, and how to
-/// stop, and nothing else: Messenger forbids incentives in opt-in requests (shared/messenger README
-/// section 2), and the same honesty applies on every channel. "Not now" is a real answer the
+/// stop, and nothing else: Messenger forbids incentives in opt-in requests
+/// (docs/messenger-platform.md §2), and the same honesty applies on every channel. "Not now" is a real answer the
 /// dialog can record (the decline cooldown), not a dismissal, so it is a button too.
 /// </summary>
 public static class OptInOfferCard

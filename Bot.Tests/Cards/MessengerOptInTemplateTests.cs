@@ -7,7 +7,7 @@ using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Bot.Tests.Cards;
 
-/// <summary>The Messenger opt-in request (shared/messenger README section 2), under both rule sets.</summary>
+/// <summary>The Messenger opt-in request (docs/messenger-platform.md §2), under both rule sets.</summary>
 public class MessengerOptInTemplateTests
 {
     [Fact]

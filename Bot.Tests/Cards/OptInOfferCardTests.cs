@@ -108,7 +108,7 @@ public class OptInOfferCardTests
     [MemberData(nameof(Frequencies))]
     public void The_cards_own_texts_promise_no_reward(Frequency frequency)
     {
-        // Messenger forbids incentives in opt-in requests (shared/messenger README section 2); the
+        // Messenger forbids incentives in opt-in requests (docs/messenger-platform.md §2); the
         // topic's texts are checked at start-up, the card's own texts here.
         foreach (var culture in CardGallery.Languages)
         {

@@ -4,7 +4,6 @@ using ConversationBot.Bot.Tests.Telemetry;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
@@ -17,14 +16,11 @@ public sealed class CampaignDeliveryTests : EmulatorTest
 {
     private const string Token = "8183222379117308817";
 
-    // Just after the opt-in sample's timestamp, so the opt-in is the newest event.
-    private static readonly DateTimeOffset OptInTime = DateTimeOffset.FromUnixTimeMilliseconds(1795600000000);
-
     [Fact]
     public async Task A_messenger_opt_in_gets_one_campaign_per_week_through_its_token()
     {
-        var clock = new FakeTimeProvider(OptInTime.AddMinutes(1));
-        await using var bot = await MessengerBot.StartAsync(replaceServices: s => s.AddSingleton<TimeProvider>(clock), settings: AdminClient.Settings());
+        await using var bot = await MessengerBot.StartAsync(settings: AdminClient.Settings());
+        var clock = bot.Clock;
         using (var optIn = await bot.PostSampleAsync("optin-notification-messages.json"))
         {
             optIn.EnsureSuccessStatusCode();
@@ -63,8 +59,8 @@ public sealed class CampaignDeliveryTests : EmulatorTest
     [Fact]
     public async Task A_token_the_platform_calls_invalid_retires_the_subscription_and_is_never_used_again()
     {
-        var clock = new FakeTimeProvider(OptInTime.AddMinutes(1));
-        await using var bot = await MessengerBot.StartAsync(replaceServices: s => s.AddSingleton<TimeProvider>(clock), settings: AdminClient.Settings());
+        await using var bot = await MessengerBot.StartAsync(settings: AdminClient.Settings());
+        var clock = bot.Clock;
         using (var optIn = await bot.PostSampleAsync("optin-notification-messages.json"))
         {
             optIn.EnsureSuccessStatusCode();
@@ -87,8 +83,8 @@ public sealed class CampaignDeliveryTests : EmulatorTest
     [Fact]
     public async Task A_rate_limited_send_waits_for_retry_after_and_goes_out_once()
     {
-        var clock = new FakeTimeProvider(OptInTime.AddMinutes(1));
-        await using var bot = await MessengerBot.StartAsync(replaceServices: s => s.AddSingleton<TimeProvider>(clock), settings: AdminClient.Settings());
+        await using var bot = await MessengerBot.StartAsync(settings: AdminClient.Settings());
+        var clock = bot.Clock;
         using (var optIn = await bot.PostSampleAsync("optin-notification-messages.json"))
         {
             optIn.EnsureSuccessStatusCode();

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.Messenger;
 
@@ -61,8 +60,8 @@ public sealed class MessengerOptInJourneyTests
     [Fact]
     public async Task The_token_from_the_opt_in_is_what_a_campaign_is_sent_to()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1795600000000).AddMinutes(1));
-        await using var bot = await MessengerBot.StartAsync(locale: "de-CH", replaceServices: s => s.AddSingleton<TimeProvider>(clock), settings: AdminClient.Settings());
+        await using var bot = await MessengerBot.StartAsync(locale: "de-CH", settings: AdminClient.Settings());
+        var clock = bot.Clock;
         using (var chat = await bot.PostSampleAsync("message-text.json"))
         {
             chat.EnsureSuccessStatusCode();

@@ -86,7 +86,7 @@ public sealed class MessengerWebhookTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var activity = Assert.Single(bot.Bot.Received);
         Assert.Equal(("messenger", MessengerBot.Psid, MessengerBot.Psid, MessengerBot.PageId), (activity.ChannelId, activity.Conversation.Id, activity.From.Id, activity.Recipient.Id));
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795600000000), activity.Timestamp);
+        Assert.Equal(MessengerSamples.Instant, activity.Timestamp);
         Assert.Equal("de-CH", activity.Locale);
 
         var requests = bot.Graph.Requests;

@@ -4,20 +4,19 @@ using ConversationBot.Bot.Tests.Messenger.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.Messenger;
 
-/// <summary>Messenger's 24-hour window for sends that no customer message started (proactive turns).</summary>
+/// <summary>
+/// Messenger's 24-hour window for sends that no customer message started (proactive turns). The
+/// host's clock starts one minute after the samples' messages (<see cref="MessengerBot.Clock"/>).
+/// </summary>
 public sealed class MessengerWindowTests
 {
-    // One minute after the sample messages' timestamp (1795600000000).
-    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeMilliseconds(1795600000000).AddMinutes(1);
-
     [Fact]
     public async Task A_proactive_send_to_a_customer_who_never_wrote_is_refused_and_not_attempted()
     {
-        await using var bot = await MessengerBot.StartAsync(replaceServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start)));
+        await using var bot = await MessengerBot.StartAsync();
 
         var refused = await Assert.ThrowsAsync<MessengerWindowClosedException>(() => SendProactiveAsync(bot, "Your parcel is on its way."));
 
@@ -28,8 +27,8 @@ public sealed class MessengerWindowTests
     [Fact]
     public async Task A_proactive_send_is_a_RESPONSE_within_24_hours_of_the_last_message_and_refused_after()
     {
-        var time = new FakeTimeProvider(Start);
-        await using var bot = await MessengerBot.StartAsync(replaceServices: services => services.AddSingleton<TimeProvider>(time));
+        await using var bot = await MessengerBot.StartAsync();
+        var time = bot.Clock;
         using var message = await bot.PostSampleAsync("message-quick-reply.json");
         Assert.Equal(HttpStatusCode.OK, message.StatusCode);
         var answered = bot.Graph.Requests.Count;
@@ -41,14 +40,14 @@ public sealed class MessengerWindowTests
 
         time.Advance(TimeSpan.FromMinutes(1));
         var refused = await Assert.ThrowsAsync<MessengerWindowClosedException>(() => SendProactiveAsync(bot, "Still there?"));
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795600000000), refused.LastCustomerMessage);
+        Assert.Equal(MessengerSamples.Instant, refused.LastCustomerMessage);
         Assert.Equal(answered + 1, bot.Graph.Requests.Count);
     }
 
     [Fact]
     public async Task An_optin_does_not_open_the_window()
     {
-        await using var bot = await MessengerBot.StartAsync(replaceServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start)));
+        await using var bot = await MessengerBot.StartAsync();
         using var optin = await bot.PostSampleAsync("optin-notification-messages.json");
         Assert.Equal(HttpStatusCode.OK, optin.StatusCode);
 

@@ -2,7 +2,7 @@ using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Bot.Tests.Notifications;
 
-/// <summary>Test data: the topics the samples in ../shared/messenger refer to.</summary>
+/// <summary>Test data: the topics the samples in Bot.Tests/Messenger/Samples refer to.</summary>
 public static class TestTopics
 {
     public static Topic WeeklyDeals { get; } = Topic.Create(

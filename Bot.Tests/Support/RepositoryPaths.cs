@@ -7,8 +7,6 @@ public static class RepositoryPaths
 
     public static string BotProject => Path.Combine(Root, "Bot");
 
-    public static string SharedMessenger => Path.GetFullPath(Path.Combine(Root, "..", "shared", "messenger"));
-
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -39,7 +39,7 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
 
     /// <summary>
     /// A message to a recurring-notification token, allowed outside the 24-hour window. No
-    /// messaging_type, as in Meta's own samples (shared/messenger/README.md section 4).
+    /// messaging_type, as in Meta's own samples (docs/messenger-platform.md §4).
     /// </summary>
     public Task<MessengerSendResult> SendWithTokenAsync(string notificationMessagesToken, JsonObject message, CancellationToken cancellationToken) =>
         PostAsync(

@@ -16,7 +16,7 @@ namespace ConversationBot.Dialogs.OptIns;
 /// native notification_messages template (carried in the activity's channel data, with the fields
 /// the platform profile allows), every other channel an Adaptive Card with the same title, image
 /// and promise. What was offered is recorded, so the same title is not asked again too soon; a
-/// request the platform refuses is classified and recorded for what it means (README section 5).
+/// request the platform refuses is classified and recorded for what it means (docs/messenger-platform.md §5).
 /// </summary>
 public sealed class OptInOfferSender(
     OptInOfferService offers, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, IOptInTelemetry telemetry, TimeProvider time)

@@ -2,7 +2,7 @@ namespace ConversationBot.Notifications.Campaigns;
 
 /// <summary>
 /// What a campaign says: text, an optional image and up to <see cref="MaxButtons"/> buttons. One
-/// message per subscriber, because a Messenger token allows one message per send (README section 4),
+/// message per subscriber, because a Messenger token allows one message per send (docs/messenger-platform.md §4),
 /// so the limits are Messenger's: with an image the message is a one-element generic template whose
 /// title holds at most <see cref="MaxTextWithImage"/> characters; without, a text of at most
 /// <see cref="MaxText"/>.

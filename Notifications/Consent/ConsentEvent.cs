@@ -5,7 +5,7 @@ namespace ConversationBot.Notifications.Consent;
 
 /// <summary>
 /// One consent event in domain words: the host maps Messenger's <c>messaging_optins</c> event
-/// (README section 3) onto it with <see cref="MessengerOptInFields"/>. <see cref="OccurredAt"/> is
+/// (docs/messenger-platform.md §3) onto it with <see cref="MessengerOptInFields"/>. <see cref="OccurredAt"/> is
 /// the event's own timestamp, which decides ordering; stop and resume may come without a token.
 /// </summary>
 public sealed record ConsentEvent

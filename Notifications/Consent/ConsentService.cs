@@ -104,7 +104,7 @@ public sealed class ConsentService
         var (topic, origin) = ResolveTopic(e);
         var topicId = topic?.Id ?? Topic.UnknownId;
         // Without a frequency in the event, the request carried the topic's; an unknown topic's token
-        // behaves as daily (README section 1, February 2023), the shortest lifetime.
+        // behaves as daily (docs/messenger-platform.md §1, February 2023), the shortest lifetime.
         var frequencyForLifetime = e.Frequency ?? topic?.Frequency ?? Frequency.Daily;
         var expiresAt = e.ExpiresAt ?? _profile.TokenLifetime.ExpiryFor(frequencyForLifetime, e.OccurredAt);
 

@@ -4,7 +4,7 @@ using ConversationBot.Notifications.Topics;
 namespace ConversationBot.Notifications.Consent;
 
 /// <summary>
-/// Pure readings of <c>messaging_optins</c> field values (README section 3) for the host's webhook
+/// Pure readings of <c>messaging_optins</c> field values (docs/messenger-platform.md §3) for the host's webhook
 /// parser, kept here because they are rules, not JSON handling.
 /// </summary>
 public static class MessengerOptInFields
@@ -14,7 +14,7 @@ public static class MessengerOptInFields
 
     /// <summary>
     /// <c>token_expiry_timestamp</c>, whose unit is undocumented: seconds or milliseconds, values
-    /// above 10^11 read as milliseconds (README section 3).
+    /// above 10^11 read as milliseconds (docs/messenger-platform.md §3).
     /// </summary>
     public static DateTimeOffset ExpiryFromUnix(long value) =>
         value > MillisecondsThreshold ? DateTimeOffset.FromUnixTimeMilliseconds(value) : DateTimeOffset.FromUnixTimeSeconds(value);

@@ -12,9 +12,9 @@ namespace ConversationBot.Notifications.Eligibility;
 /// <item>Never after a stop, an expiry or a retirement.</item>
 /// <item>The topic's promise, on every channel: at most one message per calendar period of the
 /// topic's frequency in the subscriber's timezone (<see cref="CalendarPeriod"/>).</item>
-/// <item>On Messenger, the profile's per-token rule on top (README section 1): Launch2022 one per
+/// <item>On Messenger, the profile's per-token rule on top (docs/messenger-platform.md §1): Launch2022 one per
 /// calendar period of the token's frequency in the token's timezone; Current one per rolling 48 h;
-/// and the platform's own <c>next_eligible_time</c> when known (README section 4).</item>
+/// and the platform's own <c>next_eligible_time</c> when known (docs/messenger-platform.md §4).</item>
 /// </list>
 /// When both limits hold a subscription back, the later next-eligible instant is reported: the stricter wins.
 /// </summary>

@@ -12,9 +12,9 @@ public enum NotEligibleReason
     /// <summary>The platform's per-token rule (or the platform's own next eligible time) forbids it yet.</summary>
     TooSoonForToken,
 
-    /// <summary>The profile does not serve the business's region (README section 1).</summary>
+    /// <summary>The profile does not serve the business's region (docs/messenger-platform.md §1).</summary>
     OutsideRegion,
 
-    /// <summary>The platform restricted the page from sending (README section 5, 10/1893063).</summary>
+    /// <summary>The platform restricted the page from sending (docs/messenger-platform.md §5, 10/1893063).</summary>
     PageSendsPaused,
 }

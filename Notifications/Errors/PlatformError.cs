@@ -2,7 +2,7 @@ namespace ConversationBot.Notifications.Errors;
 
 /// <summary>
 /// A failed Graph API call as the domain sees it: the host parses the HTTP response (status,
-/// <c>Retry-After</c>, the <c>error</c> object of README section 5) into this; <see cref="Body"/> is
+/// <c>Retry-After</c>, the <c>error</c> object of docs/messenger-platform.md §5) into this; <see cref="Body"/> is
 /// the raw body, kept for unknown errors.
 /// </summary>
 public sealed record PlatformError(

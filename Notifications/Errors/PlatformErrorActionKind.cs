@@ -1,6 +1,6 @@
 namespace ConversationBot.Notifications.Errors;
 
-/// <summary>What the bot does about a platform error (README section 5, column "the bot").</summary>
+/// <summary>What the bot does about a platform error (docs/messenger-platform.md §5, column "the bot").</summary>
 public enum PlatformErrorActionKind
 {
     /// <summary>Token invalid or expired, or the person is unavailable: retire, never retry.</summary>

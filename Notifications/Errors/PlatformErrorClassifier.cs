@@ -3,7 +3,7 @@ using ConversationBot.Notifications.Profiles;
 namespace ConversationBot.Notifications.Errors;
 
 /// <summary>
-/// README section 5 as code: a Graph error to what the bot does. Classified on (code, subcode)
+/// docs/messenger-platform.md §5 as code: a Graph error to what the bot does. Classified on (code, subcode)
 /// together, because one code means different things with different subcodes (613 alone is a rate
 /// limit, 613/1893016 a duplicate opt-in). Specific pairs first, then the rate-limit codes, then the
 /// HTTP status; everything else is unknown and must not be retried blindly.

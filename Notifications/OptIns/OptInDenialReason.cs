@@ -5,10 +5,10 @@ public enum OptInDenialReason
     TopicUnknown,
     OutsideRegion,
 
-    /// <summary>More than 24 h since the customer's last message (README section 2).</summary>
+    /// <summary>More than 24 h since the customer's last message (docs/messenger-platform.md §2).</summary>
     WindowClosed,
 
-    /// <summary>The platform barred the page from opt-in requests (README section 5, 10/1404170).</summary>
+    /// <summary>The platform barred the page from opt-in requests (docs/messenger-platform.md §5, 10/1404170).</summary>
     PageBarredFromOptIns,
 
     /// <summary>Too many people stopped this topic lately (<see cref="StopRate.StopRateGuard"/>).</summary>

@@ -7,7 +7,7 @@ public enum OptInOfferKind
 
     /// <summary>
     /// A "continue messages" request to a subscriber in the last stretch before expiry (Launch2022,
-    /// <c>notification_messages_reoptin</c>, README sections 1-2).
+    /// <c>notification_messages_reoptin</c>, docs/messenger-platform.md §1-2).
     /// </summary>
     ReOptIn,
 }

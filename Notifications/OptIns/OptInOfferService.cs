@@ -66,7 +66,7 @@ public sealed class OptInOfferService
         _history.RecordRequestAsync(channelId, customerId, new OptInRequestRecord(topicId, title, _time.GetUtcNow()), cancellationToken);
 
     /// <summary>
-    /// The platform refused an opt-in request: record what that means (README section 5) and say why
+    /// The platform refused an opt-in request: record what that means (docs/messenger-platform.md §5) and say why
     /// the offer was not made. A duplicate title counts as asked; "too many requests" blocks offers to
     /// this customer for the day; a barred page stops offers page-wide until the bar ends.
     /// </summary>

@@ -8,7 +8,7 @@ namespace ConversationBot.Notifications.OptIns;
 /// <summary>
 /// The one place that answers "may we offer topic T to this customer now?" (architecture.md flow 2).
 /// Checks, in order, each with its reason: the topic exists; the profile serves the region
-/// (Messenger); the 24-hour window is open (README section 2); the page is not barred from opt-ins
+/// (Messenger); the 24-hour window is open (docs/messenger-platform.md §2); the page is not barred from opt-ins
 /// (Messenger); the stop-rate guard has not paused the topic; the customer is not subscribed
 /// (except a re-opt-in in the profile's last stretch before expiry); the same title or topic was not
 /// requested within the longer of the profile's limit (Messenger) and our cooldown; no "Not now" or

@@ -1,7 +1,7 @@
 namespace ConversationBot.Notifications.OptIns;
 
 /// <summary>
-/// What the platform currently forbids the Messenger page (README section 5): opt-in requests
+/// What the platform currently forbids the Messenger page (docs/messenger-platform.md §5): opt-in requests
 /// (10/1404170) or sends (10/1893063), each until an instant.
 /// </summary>
 public sealed record PageStatus(DateTimeOffset? OptInsBarredUntil, DateTimeOffset? SendsPausedUntil)

@@ -2,7 +2,7 @@ namespace ConversationBot.Notifications.Periods;
 
 /// <summary>
 /// Resolves the subscriber's IANA timezone (Messenger's <c>notification_messages_timezone</c>,
-/// README section 3). An absent, unknown or malformed id falls back to UTC: a period in UTC is
+/// docs/messenger-platform.md §3). An absent, unknown or malformed id falls back to UTC: a period in UTC is
 /// still a well-defined period, and refusing to message a subscriber because of a timezone typo
 /// would break a promise the customer accepted.
 /// </summary>

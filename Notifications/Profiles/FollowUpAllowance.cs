@@ -2,7 +2,7 @@ namespace ConversationBot.Notifications.Profiles;
 
 /// <summary>
 /// Messages allowed right after an opt-in, outside the window and not counted against the per-token
-/// limit (Current: up to 3 within 2 minutes of the first, 2nd and 3rd at most 250 characters; README section 1).
+/// limit (Current: up to 3 within 2 minutes of the first, 2nd and 3rd at most 250 characters; docs/messenger-platform.md §1).
 /// </summary>
 public sealed record FollowUpAllowance(int Count, TimeSpan Within, int MaxCharactersAfterFirst)
 {

@@ -1,6 +1,6 @@
 namespace ConversationBot.Notifications.Profiles;
 
-/// <summary>How the platform limits messages per consent token (README section 1, "messages per token").</summary>
+/// <summary>How the platform limits messages per consent token (docs/messenger-platform.md §1, "messages per token").</summary>
 public enum PerTokenRuleKind
 {
     /// <summary>No platform limit beyond the topic's own promise.</summary>

@@ -1,7 +1,7 @@
 namespace ConversationBot.Notifications.Profiles;
 
 /// <summary>
-/// The Messenger rules in force, as one named value (README section 1). The platform changed its
+/// The Messenger rules in force, as one named value (docs/messenger-platform.md §1). The platform changed its
 /// rules in 2023 and 2025, so they are configuration, chosen with <c>Notifications:Profile</c> and
 /// overridable value by value under <c>Notifications:Profiles:&lt;name&gt;</c>; the next change is a
 /// configuration edit. The rules apply on Messenger only; the topic's promise applies everywhere.
@@ -19,7 +19,7 @@ public sealed record PlatformProfile
     public static PlatformProfile Launch2022 { get; } = new()
     {
         Name = Launch2022Name,
-        Description = "Recurring Notifications as launched in May 2022 (README section 1)",
+        Description = "Recurring Notifications as launched in May 2022 (docs/messenger-platform.md §1)",
         SendRule = PerTokenSendRule.CalendarPeriodOfTokenFrequency,
         RequestCarriesFrequency = true,
         TokenLifetime = TokenLifetime.ByFrequency(6, 9, 12),
@@ -39,7 +39,7 @@ public sealed record PlatformProfile
     public static PlatformProfile Current { get; } = new()
     {
         Name = CurrentName,
-        Description = "Marketing Messages since September 2025 (README section 1)",
+        Description = "Marketing Messages since September 2025 (docs/messenger-platform.md §1)",
         SendRule = PerTokenSendRule.Rolling(TimeSpan.FromHours(48)),
         RequestCarriesFrequency = false,
         TokenLifetime = TokenLifetime.Unlimited,
@@ -56,10 +56,10 @@ public sealed record PlatformProfile
 
     public required string Description { get; init; }
 
-    /// <summary>The per-token send limit (README section 1, "messages per token").</summary>
+    /// <summary>The per-token send limit (docs/messenger-platform.md §1, "messages per token").</summary>
     public required PerTokenSendRule SendRule { get; init; }
 
-    /// <summary>Whether the opt-in template carries <c>notification_messages_frequency</c> (README section 2).</summary>
+    /// <summary>Whether the opt-in template carries <c>notification_messages_frequency</c> (docs/messenger-platform.md §2).</summary>
     public required bool RequestCarriesFrequency { get; init; }
 
     public required TokenLifetime TokenLifetime { get; init; }

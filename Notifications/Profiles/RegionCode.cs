@@ -1,7 +1,7 @@
 namespace ConversationBot.Notifications.Profiles;
 
 /// <summary>
-/// Region codes as the profiles name them (AU, EU, JP, KR, UK; README section 1). An EU member's
+/// Region codes as the profiles name them (AU, EU, JP, KR, UK; docs/messenger-platform.md §1). An EU member's
 /// ISO country code counts as EU and GB as UK, so the host may configure either.
 /// </summary>
 public static class RegionCode

@@ -4,7 +4,7 @@ namespace ConversationBot.Notifications.Profiles;
 
 /// <summary>
 /// How long a consent token lives, in months by frequency (Launch2022: 6 / 9 / 12), or not at all
-/// limited (Current, since August 2023). README section 1.
+/// limited (Current, since August 2023). docs/messenger-platform.md §1.
 /// </summary>
 public sealed record TokenLifetime
 {

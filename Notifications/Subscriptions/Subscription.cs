@@ -4,10 +4,10 @@ namespace ConversationBot.Notifications.Subscriptions;
 
 /// <summary>
 /// One customer's consent to one topic on one channel. On Messenger it holds the consent token
-/// (README section 3); elsewhere the opaque conversation reference that delivery continues.
+/// (docs/messenger-platform.md §3); elsewhere the opaque conversation reference that delivery continues.
 /// State changes only through the behaviour methods, which return whether anything changed, so the
 /// consent handler can tell a duplicate from news. Consent events carry the platform's timestamp:
-/// an event older than <see cref="LastEventAt"/> never overrides a newer one (README section 3,
+/// an event older than <see cref="LastEventAt"/> never overrides a newer one (docs/messenger-platform.md §3,
 /// "events can arrive twice and out of order").
 /// </summary>
 public sealed class Subscription
@@ -75,7 +75,7 @@ public sealed class Subscription
 
     public DateTimeOffset? LastSentAt { get; private set; }
 
-    /// <summary>The platform's <c>next_eligible_time</c> when it told us (token list, "too soon" error; README section 4).</summary>
+    /// <summary>The platform's <c>next_eligible_time</c> when it told us (token list, "too soon" error; docs/messenger-platform.md §4).</summary>
     public DateTimeOffset? NextEligibleAt { get; private set; }
 
     public SubscriptionOrigin Origin { get; private set; }
@@ -97,7 +97,7 @@ public sealed class Subscription
             ? $"{channelId}|{customerId}|{topicId}|{title?.Trim() ?? string.Empty}"
             : $"{channelId}|{customerId}|{topicId}";
 
-    /// <summary>A Messenger opt-in (webhook <c>messaging_optins</c>, README section 3).</summary>
+    /// <summary>A Messenger opt-in (webhook <c>messaging_optins</c>, docs/messenger-platform.md §3).</summary>
     public static Subscription OptInOnMessenger(
         string topicId,
         string? title,
@@ -194,7 +194,7 @@ public sealed class Subscription
         return true;
     }
 
-    /// <summary>The platform said the token or the person is gone (README section 5). Final until a new opt-in.</summary>
+    /// <summary>The platform said the token or the person is gone (docs/messenger-platform.md §5). Final until a new opt-in.</summary>
     public bool Retire(DateTimeOffset at, string reason)
     {
         if (Status == SubscriptionStatus.Retired)
@@ -250,11 +250,11 @@ public sealed class Subscription
         return true;
     }
 
-    /// <summary>The platform's own next eligible time (README section 4: the authority for "may I send now?").</summary>
+    /// <summary>The platform's own next eligible time (docs/messenger-platform.md §4: the authority for "may I send now?").</summary>
     public void Reschedule(DateTimeOffset nextEligibleAt) => NextEligibleAt = nextEligibleAt;
 
     /// <summary>
-    /// A re-opt-in renewed the consent (<c>user_token_status: REFRESHED</c>, README section 3): the new
+    /// A re-opt-in renewed the consent (<c>user_token_status: REFRESHED</c>, docs/messenger-platform.md §3): the new
     /// token and expiry replace the old and the subscription is active again. Ignored when older than
     /// the last event or when nothing differs (a duplicate).
     /// </summary>

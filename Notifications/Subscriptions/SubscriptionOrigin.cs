@@ -5,6 +5,6 @@ public enum SubscriptionOrigin
     /// <summary>The customer accepted a request the bot sent.</summary>
     RequestedByUs,
 
-    /// <summary>The platform asked on its own (README section 2: prompts after 48 h idle or ads).</summary>
+    /// <summary>The platform asked on its own (docs/messenger-platform.md §2: prompts after 48 h idle or ads).</summary>
     Unrequested,
 }

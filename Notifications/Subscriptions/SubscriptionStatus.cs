@@ -11,6 +11,6 @@ public enum SubscriptionStatus
     /// <summary>The token's lifetime ended; only a new opt-in (or a refresh) revives it.</summary>
     Expired,
 
-    /// <summary>The platform said the token or the person is gone (README section 5); never used again.</summary>
+    /// <summary>The platform said the token or the person is gone (docs/messenger-platform.md §5); never used again.</summary>
     Retired,
 }

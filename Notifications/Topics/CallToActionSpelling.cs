@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace ConversationBot.Notifications.Topics;
 
-/// <summary>The platform's spelling of <see cref="CallToAction"/> values (README section 2).</summary>
+/// <summary>The platform's spelling of <see cref="CallToAction"/> values (docs/messenger-platform.md §2).</summary>
 public static class CallToActionSpelling
 {
     public static string ToPlatformValue(this CallToAction callToAction) => callToAction switch

@@ -4,7 +4,7 @@ namespace ConversationBot.Notifications.Topics;
 
 /// <summary>
 /// Words that promise a reward for opting in. Messenger forbids incentives in opt-in requests
-/// (README section 2), and a restricted page cannot ask anyone, so topics using these words do not
+/// (docs/messenger-platform.md §2), and a restricted page cannot ask anyone, so topics using these words do not
 /// start. Matching is whole-word (a word character may not touch either end) and case-insensitive,
 /// so "win" flags "Win a trip" but not "winter", and "Rabatt" flags "10 % Rabatt" but not "Rabattaktion"
 /// (list the compound separately when it matters).

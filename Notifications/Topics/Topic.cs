@@ -6,10 +6,10 @@ namespace ConversationBot.Notifications.Topics;
 /// </summary>
 public sealed class Topic
 {
-    /// <summary>The topic of opt-ins whose payload and title match no configured topic (README section 3).</summary>
+    /// <summary>The topic of opt-ins whose payload and title match no configured topic (docs/messenger-platform.md §3).</summary>
     public const string UnknownId = "unknown";
 
-    /// <summary>Messenger's limit on the opt-in template title (README section 2).</summary>
+    /// <summary>Messenger's limit on the opt-in template title (docs/messenger-platform.md §2).</summary>
     public const int MaxTitleLength = 65;
 
     /// <summary>The languages every topic must carry texts for.</summary>
@@ -39,7 +39,7 @@ public sealed class Topic
     /// <summary>The product's promise: at most one message per this calendar period, on every channel.</summary>
     public Frequency Frequency { get; }
 
-    /// <summary>What the opt-in request's <c>payload</c> carries and the webhook returns (README sections 2-3).</summary>
+    /// <summary>What the opt-in request's <c>payload</c> carries and the webhook returns (docs/messenger-platform.md §2-3).</summary>
     public string MessengerPayload { get; }
 
     public CallToAction CallToAction { get; }

@@ -48,12 +48,12 @@ public sealed class TopicCatalog
 
     public bool TryGet(string? id, [NotNullWhen(true)] out Topic? topic) => TryFind(_byId, id, out topic);
 
-    /// <summary>The topic whose payload an opt-in webhook returned (README section 3).</summary>
+    /// <summary>The topic whose payload an opt-in webhook returned (docs/messenger-platform.md §3).</summary>
     public bool TryGetByPayload(string? payload, [NotNullWhen(true)] out Topic? topic) => TryFind(_byPayload, payload, out topic);
 
     /// <summary>
     /// The topic with this title in any language: how opt-ins the bot never requested (platform
-    /// prompts, empty or unknown payload) are matched to a topic where possible (README section 3).
+    /// prompts, empty or unknown payload) are matched to a topic where possible (docs/messenger-platform.md §3).
     /// </summary>
     public bool TryGetByTitle(string? title, [NotNullWhen(true)] out Topic? topic) => TryFind(_byTitle, title?.Trim(), out topic);
 

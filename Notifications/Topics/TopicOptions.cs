@@ -7,7 +7,7 @@ namespace ConversationBot.Notifications.Topics;
 /// </summary>
 public sealed class TopicOptions
 {
-    /// <summary>The default language's title (en); at most 65 characters (README section 2).</summary>
+    /// <summary>The default language's title (en); at most 65 characters (docs/messenger-platform.md §2).</summary>
     public string? Title { get; set; }
 
     public string? Description { get; set; }

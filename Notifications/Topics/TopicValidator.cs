@@ -133,7 +133,7 @@ public static class TopicValidator
             yield return $"Topics:{string.Join(", ", group.Select(t => t.Key))}:MessengerPayload '{group.Key}' is used by more than one topic";
         }
 
-        // Messenger tells topics apart by title (the once-a-week rule, README section 2), so two
+        // Messenger tells topics apart by title (the once-a-week rule, docs/messenger-platform.md §2), so two
         // topics with one title would share a request limit and a token.
         var titles = topics
             .SelectMany(t => TopicCatalog.TextsOf(t.Value).Select(x => (Id: t.Key, x.Value.Title)))

@@ -2,7 +2,7 @@ namespace ConversationBot.Notifications.Window;
 
 /// <summary>
 /// Messenger's standard messaging window for one (channel, customer): open for 24 hours after the
-/// customer's last message, closed from exactly 24 hours on (README sections 1-2, 6). Opt-in
+/// customer's last message, closed from exactly 24 hours on (docs/messenger-platform.md §1-2, §6). Opt-in
 /// requests may only go inside it.
 /// Only <see cref="RecordCustomerMessage"/> moves it, and the host calls it only for inbound
 /// customer messages: there is deliberately no way to open the window from an opt-in acceptance,
@@ -10,7 +10,7 @@ namespace ConversationBot.Notifications.Window;
 /// </summary>
 public sealed class MessagingWindow
 {
-    /// <summary>The standard messaging window (README section 2).</summary>
+    /// <summary>The standard messaging window (docs/messenger-platform.md §2).</summary>
     public static readonly TimeSpan Length = TimeSpan.FromHours(24);
 
     private MessagingWindow(string channelId, string customerId, DateTimeOffset? lastCustomerMessageAt)

@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace ConversationBot.Bot.Tests.EndToEnd.Support;
 
 /// <summary>
-/// Posts activities exactly as the Bot Framework Emulator 4.15 does (see shared/design/emulator.md):
+/// Posts activities exactly as the Bot Framework Emulator 4.15 does (docs/emulator.md):
 /// channel "emulator", a "&lt;guid&gt;|livechat" conversation, GUID ids for bot, user and each activity,
 /// timestamps, locale, the fake channel as serviceUrl, and no Authorization header.
 /// </summary>

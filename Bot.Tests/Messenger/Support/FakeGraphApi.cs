@@ -82,7 +82,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
                 return Results.Content(answer.Body, "application/json", statusCode: answer.Status);
             }
 
-            return Results.Content(File.ReadAllText(Path.Combine(Bot.Tests.Support.RepositoryPaths.SharedMessenger, "send-ok.json")), "application/json");
+            return Results.Content(MessengerSamples.Read("send-ok.json"), "application/json");
         });
         await app.StartAsync();
         graph = new FakeGraphApi(app);

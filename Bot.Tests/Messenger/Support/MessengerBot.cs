@@ -2,14 +2,17 @@ using System.Net.Http.Headers;
 using System.Text;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
-using ConversationBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.Messenger.Support;
 
 /// <summary>
 /// The real host with the Messenger channel on, its Send API pointed at a fake Graph API, and a
-/// client that posts webhook bodies signed as Meta signs them.
+/// client that posts webhook bodies signed as Meta signs them. The host runs on <see cref="Clock"/>,
+/// a fake clock one minute after the samples happened (<see cref="MessengerSamples.Instant"/>), so a
+/// sample's message is always inside its 24-hour window whatever today's date; a test that needs to
+/// move time registers a clock of its own instead.
 /// </summary>
 public sealed class MessengerBot : IAsyncDisposable
 {
@@ -21,12 +24,16 @@ public sealed class MessengerBot : IAsyncDisposable
 
     private readonly TempDatabase _database;
 
-    private MessengerBot(TempDatabase database, FakeGraphApi graph, BotHost host)
+    private MessengerBot(TempDatabase database, FakeGraphApi graph, BotHost host, FakeTimeProvider clock)
     {
         _database = database;
         Graph = graph;
         Host = host;
+        Clock = clock;
     }
+
+    /// <summary>The host's clock unless the test registered its own <see cref="TimeProvider"/>.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public FakeGraphApi Graph { get; }
 
@@ -44,12 +51,14 @@ public sealed class MessengerBot : IAsyncDisposable
             all[key] = value;
         }
 
+        var clock = new FakeTimeProvider(MessengerSamples.Instant.AddMinutes(1));
         var host = BotHost.Start(database.FilePath, all, services =>
         {
+            services.AddSingleton<TimeProvider>(clock);
             RecordingBot.Replace(services);
             replaceServices?.Invoke(services);
         });
-        return new MessengerBot(database, graph, host);
+        return new MessengerBot(database, graph, host, clock);
     }
 
     public static Dictionary<string, string?> Settings(FakeGraphApi graph, string? locale = null) => new()
@@ -62,7 +71,7 @@ public sealed class MessengerBot : IAsyncDisposable
         ["Messenger:Locale"] = locale ?? string.Empty,
     };
 
-    public static string Sample(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.SharedMessenger, name));
+    public static string Sample(string name) => MessengerSamples.Read(name);
 
     public Task<HttpResponseMessage> PostSampleAsync(string name) => PostSignedAsync(Sample(name));
 

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Profiles;
@@ -10,7 +11,7 @@ namespace ConversationBot.Bot.Tests.Notifications.Consent;
 public class ConsentServiceTests
 {
     private const string Psid = "6543210987654321";
-    private static readonly DateTimeOffset SampleTime = DateTimeOffset.FromUnixTimeMilliseconds(1795600000000);
+    private static readonly DateTimeOffset SampleTime = MessengerSamples.Instant;
 
     private readonly InMemorySubscriptionStore _subscriptions = new();
     private readonly InMemoryOfferHistoryStore _history = new();
@@ -170,7 +171,7 @@ public class ConsentServiceTests
     [Fact]
     public void Every_opt_in_sample_is_understood()
     {
-        // A new sample in ../shared/messenger must parse into events this test suite knows how to apply.
+        // A new sample in Bot.Tests/Messenger/Samples must parse into events this test suite knows how to apply.
         foreach (var file in MessengerSamples.Files("optin-*.json"))
         {
             Assert.NotEmpty(MessengerSamples.ConsentEvents(file));

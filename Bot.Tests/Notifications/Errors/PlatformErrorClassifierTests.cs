@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Profiles;
 

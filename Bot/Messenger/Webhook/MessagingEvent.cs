@@ -16,7 +16,7 @@ public sealed record MessagingEvent
 
     public WebhookPostback? Postback { get; init; }
 
-    /// <summary>Kept as JSON: the opt-in handling reads fields that differ between rule sets (see shared/messenger/README.md section 3).</summary>
+    /// <summary>Kept as JSON: the opt-in handling reads fields that differ between rule sets (see docs/messenger-platform.md §3).</summary>
     public JsonElement? Optin { get; init; }
 
     /// <summary>The event exactly as it arrived.</summary>

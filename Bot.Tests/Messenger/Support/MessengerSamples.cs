@@ -2,15 +2,24 @@ using System.Text.Json;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Errors;
 
-namespace ConversationBot.Bot.Tests.Notifications;
+namespace ConversationBot.Bot.Tests.Messenger.Support;
 
 /// <summary>
-/// The shared sample payloads (../shared/messenger next to the solution folder), and the small
-/// parsing the host will do for real, done here with System.Text.Json.
+/// The Messenger payloads in <c>Bot.Tests/Messenger/Samples/</c> (copied next to the test assembly;
+/// docs/messenger-platform.md §8 lists them), and the small parsing the host does for real, done
+/// here with System.Text.Json for the domain's unit tests.
 /// </summary>
 public static class MessengerSamples
 {
-    public static string Folder { get; } = Locate();
+    /// <summary>
+    /// The instant the samples' events happened (2026-11-25 09:46:40 UTC): every webhook sample's
+    /// <c>timestamp</c> is this or a few hours after it. A fixed instant compared with the real clock
+    /// makes a test pass only on the days after it was written, so a host that is posted samples runs
+    /// on a fake clock set from this (<see cref="MessengerBot"/>), never on the system's.
+    /// </summary>
+    public static readonly DateTimeOffset Instant = DateTimeOffset.FromUnixTimeMilliseconds(1795600000000);
+
+    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Messenger", "Samples");
 
     public static IEnumerable<string> Files(string pattern) =>
         Directory.GetFiles(Folder, pattern).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
@@ -78,17 +87,4 @@ public static class MessengerSamples
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string Locate()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ConversationBot.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "messenger"));
-            }
-        }
-
-        throw new DirectoryNotFoundException("No ConversationBot.sln above " + AppContext.BaseDirectory);
-    }
 }
