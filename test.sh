@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of ConversationBot on a fresh machine: restores, builds and runs the whole
-# suite (unit, conversation, storage, end-to-end over HTTP, card rendering in Chromium).
+# suite (unit, conversation, storage, end-to-end over HTTP, card rendering in Chromium), then runs
+# it again with the clock 400 days ahead.
 # Tests that need outside tools install them themselves (tools/cardcheck/install.sh: npm packages
 # and Debian's chromium); servers they need are started on 127.0.0.1 by the tests.
+# Arguments go to both `dotnet test` runs (e.g. --filter "FullyQualifiedName~Messenger").
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,22 +15,52 @@ export COSMOS_DISABLE_IMDS_ACCESS=true
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-status=0
-dotnet test ConversationBot.sln --configuration Release \
-  --logger "console;verbosity=minimal" --logger "trx;LogFileName=results.trx" \
-  --results-directory "$results" "$@" || status=$?
-
-# One plain summary line, so CI can tell how many tests ran.
-if compgen -G "$results/*.trx" >/dev/null; then
-  python3 - "$results"/*.trx <<'PY'
-import sys, xml.etree.ElementTree as ET
-ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-passed = failed = skipped = 0
-for path in sys.argv[1:]:
-    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
-    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
-    skipped += int(c.get("notExecuted", 0))
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
-PY
+# Installed before anything runs: the second pass needs it, and apt must not run with the clock moved
+# (it checks the dates of the package lists).
+faketime_library=""
+if ! faketime_library="$(tools/clock-ahead/install.sh)"; then
+  if [[ "${CI:-}" == "true" ]]; then
+    echo "test.sh: libfaketime is required in CI for the run with the clock moved ahead" >&2
+    exit 1
+  fi
+  echo "test.sh: no libfaketime here, so the run with the clock 400 days ahead is skipped" >&2
 fi
+
+run() { # run NAME [dotnet test arguments...]
+  local name="$1"; shift
+  dotnet test ConversationBot.sln --configuration Release \
+    --logger "console;verbosity=minimal" --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results/$name" "$@"
+}
+
+status=0
+run today "$@" || status=$?
+
+# The same suite with the process clock 400 days ahead (libfaketime; .NET's clock follows it).
+# A test that compares a fixed instant with the real clock passes on the day it is written and
+# fails some day after; here it fails at once. Built already, and nothing is downloaded under the
+# moved clock (certificates and package lists would look expired).
+if [[ -n "$faketime_library" && "$status" == 0 ]]; then
+  FAKETIME="+400d" LD_PRELOAD="$faketime_library" run ahead400d --no-build "$@" || status=$?
+fi
+
+# One plain summary line per run and a total last, so CI can tell how many tests ran.
+python3 - "$results" <<'PY'
+import sys, pathlib, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+total = [0, 0, 0]
+for name in ("today", "ahead400d"):
+    paths = sorted(pathlib.Path(sys.argv[1], name).glob("*.trx"))
+    if not paths:
+        continue
+    counts = [0, 0, 0]
+    for path in paths:
+        c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+        counts[0] += int(c.get("passed", 0))
+        counts[1] += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+        counts[2] += int(c.get("notExecuted", 0))
+    total = [a + b for a, b in zip(total, counts)]
+    print(f"{name}: {counts[0]} passed, {counts[1]} failed, {counts[2]} skipped")
+print(f"{total[0]} passed, {total[1]} failed, {total[2]} skipped")
+PY
 exit "$status"
