@@ -36,6 +36,8 @@ public sealed partial class DeliveryWorker(
         LogStarted(logger, instance.Id, settings.PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Read before the pass: a campaign created during it wakes the next one at once.
+            var wakes = signal.Wakes;
             try
             {
                 await WorkDueAsync(stoppingToken).ConfigureAwait(false);
@@ -48,7 +50,7 @@ public sealed partial class DeliveryWorker(
 
             try
             {
-                await signal.WaitAsync(settings.PollInterval, clock, stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(wakes, settings.PollInterval, clock, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
