@@ -2,6 +2,7 @@ using ConversationBot.Bot.Telemetry;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Telemetry;
 using ConversationBot.Bot.Tests.Messenger.Support;
+using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -98,6 +99,28 @@ public sealed class CampaignDeliveryTests : EmulatorTest
 
         Assert.Equal(3, bot.Graph.ToToken(Token).Count);
         Assert.Equal((1, 0), (AdminClient.Progress(campaign, "sent"), AdminClient.Progress(campaign, "failed")));
+    }
+
+    [Fact]
+    public async Task A_send_that_times_out_may_have_arrived_so_it_is_recorded_as_unknown_and_never_sent_again()
+    {
+        await using var bot = await MessengerBot.StartAsync(settings: AdminClient.Settings(new Dictionary<string, string?> { ["Messenger:SendTimeout"] = "00:00:00.200" }));
+        using (var optIn = await bot.PostSampleAsync("optin-notification-messages.json"))
+        {
+            optIn.EnsureSuccessStatusCode();
+        }
+
+        bot.Graph.ResponseDelay = TimeSpan.FromSeconds(1);
+        var admin = new AdminClient(bot.Host);
+
+        var campaign = await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "deals" }), clock: bot.Clock, clockStep: TimeSpan.FromSeconds(1));
+
+        Assert.Single(bot.Graph.ToToken(Token));
+        Assert.Equal((0, 1), (AdminClient.Progress(campaign, "sent"), AdminClient.Progress(campaign, "failed")));
+        var record = Assert.Single(await CampaignChecks.AllDeliveriesAsync(bot.Host, campaign["id"]!.GetValue<string>()));
+        Assert.Equal((DeliveryState.Failed, DeliveryReasons.OutcomeUnknown, 1), (record.State, record.Reason, record.Attempts));
+        var subscription = await bot.Host.Services.GetRequiredService<ISubscriptionStore>().FindByTokenAsync(Token, CancellationToken.None);
+        Assert.NotNull(subscription!.LastSentAt);
     }
 
     [Fact]

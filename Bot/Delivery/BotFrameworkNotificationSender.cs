@@ -47,7 +47,7 @@ public sealed class BotFrameworkNotificationSender(BotCloudAdapter adapter, ICon
         }
         catch (HttpRequestException ex)
         {
-            throw new PlatformRefusedException("The channel did not answer.", PlatformError.Unreachable(ex.Message));
+            throw new PlatformRefusedException("The channel did not answer.", TransportFailure.Of(ex));
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -57,7 +57,7 @@ public sealed class MessengerNotificationSender : INotificationSender, IDisposab
         }
         catch (HttpRequestException ex)
         {
-            throw new PlatformRefusedException("The Send API did not answer.", PlatformError.Unreachable(ex.Message));
+            throw new PlatformRefusedException("The Send API did not answer.", TransportFailure.Of(ex));
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

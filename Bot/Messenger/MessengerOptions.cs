@@ -38,6 +38,14 @@ public sealed class MessengerOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxBodyBytes { get; init; } = 256 * 1024;
 
+    /// <summary>
+    /// How long one Send API call may take. A turn waits for its sends and Meta wants the webhook's 200
+    /// within 5 seconds, so a stuck call fails early; a call that timed out may still have arrived and
+    /// is never sent again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public bool IsEnabled => MissingSettings().Count == 0;
 
     /// <summary>The settings that keep the channel off, by their configuration names.</summary>

@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger;
 
@@ -17,8 +18,8 @@ public static class MessengerServiceCollectionExtensions
             .Validate(o => IsCultureName(o.Locale), $"{MessengerOptions.SectionName}:Locale must be empty or a culture name such as de-CH.")
             .ValidateOnStart();
 
-        // Turns wait for their sends, and Meta wants the webhook's 200 within 5 seconds: fail a stuck send early.
-        services.AddHttpClient(MessengerSendClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(MessengerSendClient.HttpClientName, (provider, client) =>
+            client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
         services.AddSingleton<MessengerSendClient>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton(SqliteMessengerEventLog.Schema);

@@ -9,10 +9,14 @@ using ConversationBot.Notifications.Topics;
 namespace ConversationBot.Notifications.Delivery;
 
 /// <summary>
-/// One page of a campaign: claim each subscriber, decide send or skip by the
-/// <see cref="EligibilityPolicy"/>, reserve the send on the subscription (so a second campaign
-/// running at the same time sees it), send with retries, and record every outcome. Store calls are
-/// made per page, not per subscriber, which is what keeps a large fan-out cheap.
+/// One page of a campaign, worked in steps of at most <see cref="DeliveryOptions.MaxParallelSends"/>
+/// subscribers: claim each, decide send or skip by the <see cref="EligibilityPolicy"/>, reserve the
+/// send on the subscription (so a second campaign running at the same time sees it), send with
+/// retries, and record every outcome before the next step claims anyone. A crash therefore leaves at
+/// most one step's claims without an outcome (the sends in flight, recorded as
+/// <see cref="DeliveryReasons.OutcomeUnknown"/> by whoever takes the page over); everyone after them was
+/// never claimed nor reserved, so they are sent once after the restart and keep their period. Store
+/// calls are made per step, not per subscriber, which keeps a large fan-out cheap.
 /// </summary>
 internal sealed class CampaignPageWork(
     IDeliveryStore deliveries,
@@ -36,11 +40,38 @@ internal sealed class CampaignPageWork(
             return new PageResult(default, false, null);
         }
 
-        var now = clock.GetUtcNow();
         var existing = await deliveries.FindManyAsync(campaign.Id, [.. page.Select(s => s.Id)], None).ConfigureAwait(false);
-        var outcomes = new List<DeliveryRecord>();
+        var counts = await RecordEarlierAttemptsAsync(existing.Values).ConfigureAwait(false);
+        var fresh = page.Where(s => !existing.ContainsKey(s.Id)).ToList();
+        foreach (var step in fresh.Chunk(options.MaxParallelSends))
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                // Nobody in this step or after it was claimed: the next run starts the page again.
+                return new PageResult(counts, true, null);
+            }
+
+            var result = await RunStepAsync(campaign, step, owner, stopping).ConfigureAwait(false);
+            counts += result.Counts;
+            if (result.Interrupted || result.SendsPausedUntil is not null)
+            {
+                return result with { Counts = counts };
+            }
+        }
+
+        return new PageResult(counts, false, null);
+    }
+
+    /// <summary>
+    /// What earlier runs recorded for this page: final outcomes are counted; a claim without one was
+    /// left by an instance that stopped mid-send, so it may have been sent and is recorded as unknown.
+    /// </summary>
+    private async Task<DeliveryCounts> RecordEarlierAttemptsAsync(IEnumerable<DeliveryRecord> records)
+    {
+        var now = clock.GetUtcNow();
         var counts = default(DeliveryCounts);
-        foreach (var record in existing.Values)
+        var unknown = new List<DeliveryRecord>();
+        foreach (var record in records)
         {
             if (record.IsFinal)
             {
@@ -48,20 +79,36 @@ internal sealed class CampaignPageWork(
             }
             else
             {
-                // Claimed by an instance that stopped before it recorded the outcome: it may have sent.
-                outcomes.Add(record.Failed(DeliveryReasons.OutcomeUnknown, $"claimed by {record.ClaimedBy} at {record.ClaimedAt:O}; not resent", now, record.Attempts));
+                unknown.Add(record.Failed(DeliveryReasons.OutcomeUnknown, $"claimed by {record.ClaimedBy} at {record.ClaimedAt:O}; not resent", now, record.Attempts));
             }
         }
 
-        var fresh = page.Where(s => !existing.ContainsKey(s.Id)).ToList();
-        var claims = fresh.Select(s => DeliveryRecord.Claim(campaign.Id, s.Id, s.ChannelId, s.CustomerId, owner, now)).ToList();
+        if (unknown.Count > 0)
+        {
+            await deliveries.SaveOutcomesAsync(unknown, None).ConfigureAwait(false);
+            foreach (var outcome in unknown)
+            {
+                counts += Count(outcome);
+                observer.DeliveryRecorded(outcome);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Claims, decides, reserves, sends and records one step of the page.</summary>
+    private async Task<PageResult> RunStepAsync(Campaign campaign, IReadOnlyList<Subscription> step, string owner, CancellationToken stopping)
+    {
+        var now = clock.GetUtcNow();
+        var claims = step.Select(s => DeliveryRecord.Claim(campaign.Id, s.Id, s.ChannelId, s.CustomerId, owner, now)).ToList();
         var won = (await deliveries.TryClaimManyAsync(claims, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var claimBySubscription = claims.Where(c => won.Contains(c.SubscriptionId)).ToDictionary(c => c.SubscriptionId, StringComparer.Ordinal);
 
+        var outcomes = new List<DeliveryRecord>();
         List<Reservation> reserved;
         try
         {
-            reserved = await ReserveAsync(fresh.Where(s => won.Contains(s.Id)).ToList(), claimBySubscription, now, outcomes).ConfigureAwait(false);
+            reserved = await ReserveAsync(step.Where(s => won.Contains(s.Id)).ToList(), claimBySubscription, now, outcomes).ConfigureAwait(false);
         }
         catch
         {
@@ -78,6 +125,7 @@ internal sealed class CampaignPageWork(
 
         outcomes.AddRange(sends.Outcomes);
         await deliveries.SaveOutcomesAsync(outcomes, None).ConfigureAwait(false);
+        var counts = default(DeliveryCounts);
         foreach (var outcome in outcomes)
         {
             counts += Count(outcome);
@@ -221,6 +269,10 @@ internal sealed class CampaignPageWork(
                     continue;
                 case PlatformErrorActionKind.RetryLater:
                     batch.Record(item.Claim.Failed(DeliveryReasons.RetriesExhausted, detail, now, attempt), Withdraw(item));
+                    return;
+                case PlatformErrorActionKind.OutcomeUnknown:
+                    // It may have arrived: the reservation stays, so the customer's period counts as used.
+                    batch.Record(item.Claim.Failed(DeliveryReasons.OutcomeUnknown, detail, now, attempt));
                     return;
                 case PlatformErrorActionKind.RetireSubscription:
                     batch.Record(

@@ -6,7 +6,7 @@ namespace ConversationBot.Notifications.Delivery;
 /// </summary>
 public static class DeliveryReasons
 {
-    /// <summary>Transient failures (429, 5xx, time-outs) went on past the last attempt.</summary>
+    /// <summary>Transient failures the platform answered (429, 5xx) or calls that never left went on past the last attempt.</summary>
     public const string RetriesExhausted = "RetriesExhausted";
 
     /// <summary>The platform said the token is invalid or expired, or the person is gone: the subscription is retired.</summary>
@@ -28,8 +28,10 @@ public static class DeliveryReasons
     public const string NoSender = "NoSender";
 
     /// <summary>
-    /// The instance that claimed this subscriber stopped before recording the outcome: the message
-    /// may or may not have gone out, and sending again could send it twice, so it is not resent.
+    /// The message may or may not have gone out: the send timed out or its connection broke after
+    /// the request was written, or the instance that claimed this subscriber stopped before recording
+    /// the outcome. Sending again could send it twice, so it is not resent, and the customer's period
+    /// counts as used.
     /// </summary>
     public const string OutcomeUnknown = "OutcomeUnknown";
 

@@ -12,8 +12,11 @@ public enum PlatformErrorActionKind
     /// <summary>Too soon for this token: not a failure; send again at the next eligible time.</summary>
     RescheduleAt,
 
-    /// <summary>Rate limit or transient fault: retry after the backoff or Retry-After.</summary>
+    /// <summary>Rate limit or transient fault the platform answered, or a call that never left: retry after the backoff or Retry-After.</summary>
     RetryLater,
+
+    /// <summary>No answer after the request went out (time-out, connection lost): it may have arrived, so never sent again.</summary>
+    OutcomeUnknown,
 
     /// <summary>The same opt-in title was already requested this week: count it as offered, do not retry this week.</summary>
     RecordOfferedNoRetryThisWeek,

@@ -5,8 +5,9 @@ namespace ConversationBot.Notifications.Errors;
 /// <summary>
 /// docs/messenger-platform.md §5 as code: a Graph error to what the bot does. Classified on (code, subcode)
 /// together, because one code means different things with different subcodes (613 alone is a rate
-/// limit, 613/1893016 a duplicate opt-in). Specific pairs first, then the rate-limit codes, then the
-/// HTTP status; everything else is unknown and must not be retried blindly.
+/// limit, 613/1893016 a duplicate opt-in). Specific pairs first, then the rate-limit codes, then calls
+/// that got no answer (retried only when the request never left), then the HTTP status; everything
+/// else is unknown and must not be retried blindly.
 /// </summary>
 public sealed class PlatformErrorClassifier
 {
@@ -64,9 +65,15 @@ public sealed class PlatformErrorClassifier
             return Retry(error, now, attempt, $"rate limit (code {code})");
         }
 
-        if (error.TimedOut)
+        if (error.MayHaveArrived)
         {
-            return Retry(error, now, attempt, "timed out");
+            // At most once: a message that may have arrived is never sent again (docs/messenger-platform.md §5).
+            return Final(PlatformErrorActionKind.OutcomeUnknown, $"no answer after the request went out ({error.Message}); it may have arrived, so it is not sent again", error);
+        }
+
+        if (error.NotSent)
+        {
+            return Retry(error, now, attempt, $"not reached ({error.Message})");
         }
 
         if (error.HttpStatus is 429 or >= 500 and <= 599)

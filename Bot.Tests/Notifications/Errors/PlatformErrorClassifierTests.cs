@@ -76,8 +76,15 @@ public class PlatformErrorClassifierTests
         Assert.Equal(PlatformErrorActionKind.RetryLater, Classifier.Classify(new PlatformError(status, null, null, null), Now).Kind);
 
     [Fact]
-    public void A_timeout_is_transient() =>
-        Assert.Equal(PlatformErrorActionKind.RetryLater, Classifier.Classify(PlatformError.Timeout(), Now).Kind);
+    public void A_call_that_may_have_arrived_is_never_retried()
+    {
+        Assert.Equal(PlatformErrorActionKind.OutcomeUnknown, Classifier.Classify(PlatformError.Timeout(), Now).Kind);
+        Assert.Equal(PlatformErrorActionKind.OutcomeUnknown, Classifier.Classify(PlatformError.ConnectionLost("reset by peer"), Now).Kind);
+    }
+
+    [Fact]
+    public void A_call_that_never_left_is_transient() =>
+        Assert.Equal(PlatformErrorActionKind.RetryLater, Classifier.Classify(PlatformError.Unreachable("connection refused"), Now).Kind);
 
     [Fact]
     public void Retry_After_is_honoured_and_otherwise_the_backoff_doubles_up_to_its_cap()
