@@ -5,8 +5,9 @@ using ConversationBot.Notifications.Delivery;
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
 /// <summary>
-/// Exactly-once across restarts and instances, counted at the fake Graph API: a host stopped in the
-/// middle of a campaign and a second host on the same database, and two hosts racing for the same campaign.
+/// Exactly-once across restarts and instances, counted at the fake Graph API: a host killed or stopped
+/// in the middle of a campaign and a second host on the same database, and two hosts racing for the
+/// same campaign.
 /// </summary>
 public sealed class CampaignCrashSafetyTests : IAsyncLifetime
 {
@@ -21,6 +22,48 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
     {
         await _graph.DisposeAsync();
         _database.Dispose();
+    }
+
+    [Fact]
+    public async Task A_host_killed_mid_page_leaves_only_its_sends_in_flight_unknown_and_the_next_host_sends_everyone_else_once()
+    {
+        const int parallelSends = 8;
+        var settings = AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(_graph))
+        {
+            ["Storage:Sqlite:Path"] = _database.FilePath,
+            ["Delivery:PageSize"] = "200",
+            ["Delivery:MaxParallelSends"] = parallelSends.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Delivery:MessengerSendsPerSecond"] = "0",
+            ["Delivery:PollInterval"] = "00:00:00.100",
+            ["Delivery:MaxRetryWait"] = "00:00:00.100",
+            ["Delivery:LeaseDuration"] = "00:00:02",
+        });
+        await using (var seeding = BotHost.Start(_database.FilePath, new Dictionary<string, string?>(settings) { ["Delivery:Enabled"] = "false" }))
+        {
+            await CampaignChecks.SeedMessengerSubscribersAsync(seeding, Subscribers);
+        }
+
+        // The 61st send and those after it get no answer: the host dies with them in flight, in the first page.
+        _graph.HoldFrom(61);
+        var first = await BotProcess.StartAsync(settings);
+        var id = await new AdminClient(first.BaseAddress).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals that survive a crash" });
+        await CampaignChecks.WaitUntilAsync(() => _graph.Held > 0);
+        await first.KillAsync();
+        var inFlight = _graph.Requests.Skip(60).Select(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>().Replace("token-", "psid-", StringComparison.Ordinal)).ToHashSet();
+        _graph.ReleaseHeld();
+
+        await using var second = BotHost.Start(_database.FilePath, settings);
+        var campaign = await new AdminClient(second).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
+
+        var records = await CampaignChecks.AllDeliveriesAsync(second, id);
+        // Unknown: the step the host was in (its sends in flight, and those of the step answered but
+        // not yet recorded), never more than the sends in flight at once; everyone else was sent once.
+        var unknown = records.Where(r => r.Reason == DeliveryReasons.OutcomeUnknown).Select(r => r.CustomerId).ToHashSet();
+        Assert.InRange(unknown.Count, 1, parallelSends);
+        Assert.Subset(unknown, inFlight);
+        Assert.Equal("", string.Join("\n", records.Where(r => r.State != DeliveryState.Sent && !unknown.Contains(r.CustomerId)).Select(r => $"{r.SubscriptionId} {r.State} {r.Reason} {r.Detail}")));
+        CampaignChecks.EachTokenOnce(_graph, Subscribers);
+        Assert.Equal((Subscribers - unknown.Count, unknown.Count), (AdminClient.Progress(campaign, "sent"), AdminClient.Progress(campaign, "failed")));
     }
 
     [Fact]

@@ -84,6 +84,57 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         Assert.Equal(Subscribers, records.Count);
     }
 
+    /// <summary>
+    /// The Cosmos DB test server needs a test-only HTTP handler that a separate process cannot have, so
+    /// here the dying host is frozen rather than killed: its sends in flight never get an answer and it
+    /// never runs again while a second host takes the campaign over, which is what the store sees of a
+    /// crash. (On SQLite a real process is killed: <see cref="CampaignCrashSafetyTests"/>.)
+    /// </summary>
+    [Fact]
+    public async Task A_host_that_dies_mid_page_leaves_only_its_sends_in_flight_unknown_and_the_next_host_sends_everyone_else_once()
+    {
+        const int parallelSends = 4;
+        var deadGraph = await FakeGraphApi.StartAsync();
+        await using var liveGraph = await FakeGraphApi.StartAsync();
+        var delivery = new Dictionary<string, string?>
+        {
+            ["Delivery:PageSize"] = "100",
+            ["Delivery:MaxParallelSends"] = parallelSends.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Delivery:MessengerSendsPerSecond"] = "0",
+            ["Delivery:PollInterval"] = "00:00:00.050",
+            ["Delivery:MaxRetryWait"] = "00:00:00.100",
+            ["Delivery:LeaseDuration"] = "00:00:02",
+        };
+        deadGraph.HoldFrom(31);
+        var dying = Start(AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(deadGraph)) { ["Messenger:SendTimeout"] = "00:01:00" }.Concat(delivery).ToDictionary()), null);
+        try
+        {
+            await CampaignChecks.SeedMessengerSubscribersAsync(dying, Subscribers);
+            var id = await new AdminClient(dying).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals that survive a crash" });
+            await CampaignChecks.WaitUntilAsync(() => deadGraph.Held > 0);
+            var inFlight = deadGraph.Requests.Skip(30).Select(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>().Replace("token-", "psid-", StringComparison.Ordinal)).ToHashSet();
+
+            await using var second = Start(AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(liveGraph)).Concat(delivery).ToDictionary()), null);
+            var campaign = await new AdminClient(second).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
+
+            var records = await CampaignChecks.AllDeliveriesAsync(second, id);
+            var unknown = records.Where(r => r.Reason == DeliveryReasons.OutcomeUnknown).Select(r => r.CustomerId).ToHashSet();
+            Assert.InRange(unknown.Count, 1, parallelSends);
+            Assert.Subset(unknown, inFlight);
+            Assert.Equal("", string.Join("\n", records.Where(r => r.State != DeliveryState.Sent && !unknown.Contains(r.CustomerId)).Select(r => $"{r.SubscriptionId} {r.State} {r.Reason} {r.Detail}")));
+            var perToken = deadGraph.Requests.Concat(liveGraph.Requests).GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToList();
+            Assert.Equal(Subscribers, perToken.Count);
+            Assert.All(perToken, token => Assert.Single(token));
+            Assert.Equal((Subscribers - unknown.Count, unknown.Count), (AdminClient.Progress(campaign, "sent"), AdminClient.Progress(campaign, "failed")));
+        }
+        finally
+        {
+            // Its held sends fail when the dead Graph API goes; only then can it stop.
+            await deadGraph.DisposeAsync();
+            await dying.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Two_hosts_on_one_account_send_a_campaign_to_each_subscriber_exactly_once()
     {

@@ -13,8 +13,13 @@ public sealed class AdminClient
     private readonly HttpClient _http;
 
     public AdminClient(BotHost host)
+        : this(host.BaseAddress)
     {
-        _http = new HttpClient { BaseAddress = host.BaseAddress };
+    }
+
+    public AdminClient(Uri baseAddress)
+    {
+        _http = new HttpClient { BaseAddress = baseAddress };
         _http.DefaultRequestHeaders.Add("X-Api-Key", Key);
     }
 

@@ -21,6 +21,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly ConcurrentQueue<GraphRequest> _received = new();
     private readonly ConcurrentQueue<(int Status, string Body, int? RetryAfterSeconds)> _answers = new();
     private readonly List<(Func<JsonObject, bool> Matches, int Status, string Body)> _conditional = [];
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _arrived;
+    private int _holdFrom = int.MaxValue;
 
     private FakeGraphApi(WebApplication app)
     {
@@ -37,6 +40,23 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     public IReadOnlyList<GraphRequest> Requests => [.. _received];
 
+    /// <summary>The requests held unanswered by <see cref="HoldFrom"/>: sends in flight, as the sender sees them.</summary>
+    public int Held => Math.Max(0, Volatile.Read(ref _arrived) - Volatile.Read(ref _holdFrom) + 1);
+
+    /// <summary>
+    /// From the <paramref name="count"/>-th request on, requests are recorded but not answered until
+    /// <see cref="ReleaseHeld"/> or until their client goes away: a test stops a host at a chosen
+    /// point with exactly those sends in flight.
+    /// </summary>
+    public void HoldFrom(int count) => Volatile.Write(ref _holdFrom, count);
+
+    /// <summary>Answers the held requests (those whose client is still there) as usual, and holds no more.</summary>
+    public void ReleaseHeld()
+    {
+        Volatile.Write(ref _holdFrom, int.MaxValue);
+        _release.TrySetResult();
+    }
+
     /// <summary>The message bodies sent, in order (sender actions left out).</summary>
     public IReadOnlyList<JsonObject> Messages => [.. Requests.Where(r => r.Body["message"] is not null).Select(r => (JsonObject)r.Body["message"]!)];
 
@@ -52,6 +72,19 @@ public sealed class FakeGraphApi : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
             graph!._received.Enqueue(new GraphRequest(page, http.Request.Query["access_token"].ToString(), body));
+            if (Interlocked.Increment(ref graph._arrived) >= Volatile.Read(ref graph._holdFrom))
+            {
+                try
+                {
+                    await graph._release.Task.WaitAsync(http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The sender is gone (a killed host): nobody reads an answer.
+                    return Results.Empty;
+                }
+            }
+
             if (graph.ResponseDelay > TimeSpan.Zero)
             {
                 await Task.Delay(graph.ResponseDelay);
@@ -107,6 +140,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _release.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
