@@ -83,6 +83,29 @@ public sealed class MessengerOptInJourneyTests
     }
 
     [Fact]
+    public async Task A_page_restriction_learned_from_a_campaign_send_stops_opt_in_requests_in_chat()
+    {
+        await using var bot = await MessengerBot.StartAsync(locale: "de-CH", settings: AdminClient.Settings());
+        using (var optin = await bot.PostSampleAsync("optin-notification-messages.json"))
+        {
+            optin.EnsureSuccessStatusCode();
+        }
+
+        bot.Graph.AnswerNext(400, MessengerBot.Sample("send-error-page-restricted.json"));
+        await new AdminClient(bot.Host).CreateCampaignAsync(new { topic = "weekly-deals", text = "Diese Woche: Regenjacken -20 %" });
+        var pages = bot.Host.Services.GetRequiredService<IPageStatusStore>();
+        await CampaignChecks.WaitUntilAsync(() => pages.GetAsync(MessengerBot.PageId, CancellationToken.None).GetAwaiter().GetResult().AreSendsPausedAt(bot.Clock.GetUtcNow()));
+
+        using (var chat = await bot.PostSampleAsync("message-text.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+        }
+
+        Assert.Contains(bot.Graph.Messages, m => m.ToJsonString().Contains("10045", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Graph.Messages, IsOptInTemplate);
+    }
+
+    [Fact]
     public async Task An_opt_in_the_bot_never_asked_for_is_kept_under_its_title()
     {
         await using var bot = await MessengerBot.StartAsync();

@@ -32,6 +32,7 @@ public static class DeliveryServiceCollectionExtensions
             sp.GetRequiredService<IDeliveryStore>(),
             sp.GetRequiredService<ISubscriptionStore>(),
             sp.GetRequiredService<IPageStatusStore>(),
+            sp.GetRequiredService<MessengerPage>(),
             sp.GetRequiredService<TopicCatalog>(),
             sp.GetRequiredService<EligibilityPolicy>(),
             sp.GetRequiredService<PlatformErrorClassifier>(),

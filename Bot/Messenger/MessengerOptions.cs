@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ConversationBot.Bot.Security;
+using ConversationBot.Notifications.OptIns;
 
 namespace ConversationBot.Bot.Messenger;
 
@@ -21,7 +22,10 @@ public sealed class MessengerOptions
     /// <summary>The page access token the Send API calls carry. Never logged.</summary>
     public string? PageAccessToken { get; init; }
 
-    /// <summary>The page's id, used in the Send API path; empty: "me", which the page token resolves to its page.</summary>
+    /// <summary>
+    /// The page's id: the Send API path and the key its restrictions are stored under
+    /// (<see cref="MessengerPage"/>); empty: "me", which the page token resolves to its page.
+    /// </summary>
     public string? PageId { get; init; }
 
     /// <summary>The Graph API root with its version; tests point it at a fake.</summary>
@@ -71,5 +75,5 @@ public sealed class MessengerOptions
     }
 
     /// <summary>The Send API address: {GraphBaseUrl}/{PageId or me}/messages.</summary>
-    public Uri SendApiUrl => new($"{GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{(string.IsNullOrWhiteSpace(PageId) ? "me" : Uri.EscapeDataString(PageId))}/messages");
+    public Uri SendApiUrl => new($"{GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(new MessengerPage(PageId).Key)}/messages");
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger;
 using ConversationBot.Notifications;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Eligibility;
@@ -40,6 +41,8 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton(sp => new StopRateGuard(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
         services.AddSingleton(sp => new EligibilityPolicy(sp.GetRequiredService<PlatformProfile>(), sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Region));
         services.AddSingleton(sp => new PlatformErrorClassifier(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Errors, sp.GetRequiredService<PlatformProfile>()));
+        // One key for the page's restrictions on every path: Messenger:PageId, or "me" when it is not set.
+        services.AddSingleton(sp => new MessengerPage(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.PageId));
         services.AddSingleton<OptInOfferService>();
         services.AddSingleton<ConsentService>();
         services.AddHostedService<NotificationsStartupCheck>();

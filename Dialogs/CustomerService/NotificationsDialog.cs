@@ -83,7 +83,7 @@ public sealed class NotificationsDialog : WaterfallDialog
         var offerable = new List<Choice>();
         foreach (var topic in _topics.Topics.Where(t => t.Id != Topic.UnknownId))
         {
-            var decision = await _offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.PageId, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
+            var decision = await _offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
             if (decision.IsAllowed)
             {
                 offerable.Add(new Choice(topic.Id, topic.TextFor(language).Title, [.. topic.Texts.Values.Select(t => t.Title)]));

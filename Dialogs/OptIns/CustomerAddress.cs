@@ -3,14 +3,13 @@ using Microsoft.Bot.Schema;
 
 namespace ConversationBot.Dialogs.OptIns;
 
-/// <summary>Who a turn is with, in the domain's words: channel, customer, page (Messenger), timezone.</summary>
-public sealed record CustomerAddress(string ChannelId, string CustomerId, string? PageId, string? TimeZoneId)
+/// <summary>Who a turn is with, in the domain's words: channel, customer, timezone.</summary>
+public sealed record CustomerAddress(string ChannelId, string CustomerId, string? TimeZoneId)
 {
     public bool IsMessenger => ChannelIds.IsMessenger(ChannelId);
 
     public static CustomerAddress Of(IActivity activity) => new(
         activity.ChannelId,
         activity.From.Id,
-        ChannelIds.IsMessenger(activity.ChannelId) ? activity.Recipient?.Id : null,
         activity is Activity { LocalTimezone: { Length: > 0 } zone } ? zone : null);
 }

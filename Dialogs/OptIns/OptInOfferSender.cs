@@ -35,7 +35,7 @@ public sealed class OptInOfferSender(
             return Decided(customer, topicId, OptInDecision.Deny(OptInDenialReason.TopicUnknown));
         }
 
-        var decision = await offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.PageId, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
+        var decision = await offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
             return Decided(customer, topic.Id, decision);
@@ -50,7 +50,7 @@ public sealed class OptInOfferSender(
         {
             // The customer's answer stands without the offer; what the refusal means is recorded.
             var refusal = classifier.Classify(platformRefused.Error, time.GetUtcNow());
-            var refused = await offers.RecordRefusalAsync(customer.ChannelId, customer.CustomerId, customer.PageId, topic.Id, text.Title, refusal, cancellationToken).ConfigureAwait(false);
+            var refused = await offers.RecordRefusalAsync(customer.ChannelId, customer.CustomerId, topic.Id, text.Title, refusal, cancellationToken).ConfigureAwait(false);
             return Decided(customer, topic.Id, refused);
         }
 

@@ -22,6 +22,7 @@ internal sealed class CampaignPageWork(
     IDeliveryStore deliveries,
     ISubscriptionStore subscriptions,
     IPageStatusStore pages,
+    MessengerPage messengerPage,
     TopicCatalog topics,
     EligibilityPolicy eligibility,
     PlatformErrorClassifier classifier,
@@ -297,7 +298,7 @@ internal sealed class CampaignPageWork(
                     return;
                 case PlatformErrorActionKind.PausePageSends:
                     var until = action.At ?? now + options.LeaseDuration;
-                    await pages.PauseSendsUntilAsync(options.PageKey, until, None).ConfigureAwait(false);
+                    await pages.PauseSendsUntilAsync(messengerPage.Key, until, None).ConfigureAwait(false);
                     batch.Pause(until);
                     batch.HandBack(item);
                     return;

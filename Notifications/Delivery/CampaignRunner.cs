@@ -26,6 +26,7 @@ public sealed class CampaignRunner
     private readonly CampaignPageWork _pageWork;
     private readonly ISubscriptionStore _subscriptions;
     private readonly IPageStatusStore _pages;
+    private readonly MessengerPage _page;
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _clock;
     private readonly IDeliveryObserver _observer;
@@ -35,6 +36,7 @@ public sealed class CampaignRunner
         IDeliveryStore deliveries,
         ISubscriptionStore subscriptions,
         IPageStatusStore pages,
+        MessengerPage page,
         TopicCatalog topics,
         EligibilityPolicy eligibility,
         PlatformErrorClassifier classifier,
@@ -46,10 +48,11 @@ public sealed class CampaignRunner
         _campaigns = campaigns;
         _subscriptions = subscriptions;
         _pages = pages;
+        _page = page;
         _options = options;
         _clock = clock;
         _observer = observer;
-        _pageWork = new CampaignPageWork(deliveries, subscriptions, pages, topics, eligibility, classifier, sender, options, clock, observer);
+        _pageWork = new CampaignPageWork(deliveries, subscriptions, pages, page, topics, eligibility, classifier, sender, options, clock, observer);
     }
 
     /// <param name="campaignId">The campaign to work.</param>
@@ -97,7 +100,7 @@ public sealed class CampaignRunner
                 return await EndAsync(campaign, CampaignRunOutcome.Completed).ConfigureAwait(false);
             }
 
-            var page = await _pages.GetAsync(_options.PageKey, none).ConfigureAwait(false);
+            var page = await _pages.GetAsync(_page.Key, none).ConfigureAwait(false);
             if (page.AreSendsPausedAt(now))
             {
                 campaign.PutOff(page.SendsPausedUntil!.Value);

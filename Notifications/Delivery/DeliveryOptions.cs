@@ -29,9 +29,6 @@ public sealed class DeliveryOptions
     /// <summary>Messenger sends per second for the page (Meta's rate limits are per page); 0 means unlimited.</summary>
     public int MessengerSendsPerSecond { get; set; } = 250;
 
-    /// <summary>The key the page's send restriction is recorded under (the Messenger page id, or "me").</summary>
-    public string PageKey { get; set; } = "me";
-
     /// <summary>Off: no campaign is worked by this instance (the admin API still creates them).</summary>
     public bool Enabled { get; set; } = true;
 
@@ -72,11 +69,6 @@ public sealed class DeliveryOptions
         if (MessengerSendsPerSecond < 0)
         {
             yield return $"{SectionName}:MessengerSendsPerSecond must be 0 (unlimited) or positive";
-        }
-
-        if (string.IsNullOrWhiteSpace(PageKey))
-        {
-            yield return $"{SectionName}:PageKey must not be empty";
         }
     }
 }

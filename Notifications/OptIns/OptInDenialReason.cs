@@ -11,6 +11,9 @@ public enum OptInDenialReason
     /// <summary>The platform barred the page from opt-in requests (docs/messenger-platform.md §5, 10/1404170).</summary>
     PageBarredFromOptIns,
 
+    /// <summary>The platform restricted the page from sending (docs/messenger-platform.md §5, 10/1893063): it cannot ask anyone either.</summary>
+    PageRestrictedFromSending,
+
     /// <summary>Too many people stopped this topic lately (<see cref="StopRate.StopRateGuard"/>).</summary>
     TopicPausedByStopRate,
 

@@ -20,6 +20,7 @@ public sealed class OptInOfferService
     private readonly IMessagingWindowStore _windows;
     private readonly IPageStatusStore _pages;
     private readonly IStopRateCounterStore _stopRates;
+    private readonly MessengerPage _page;
     private readonly TimeProvider _time;
 
     public OptInOfferService(
@@ -31,6 +32,7 @@ public sealed class OptInOfferService
         IMessagingWindowStore windows,
         IPageStatusStore pages,
         IStopRateCounterStore stopRates,
+        MessengerPage page,
         TimeProvider time)
     {
         _policy = policy;
@@ -41,20 +43,20 @@ public sealed class OptInOfferService
         _windows = windows;
         _pages = pages;
         _stopRates = stopRates;
+        _page = page;
         _time = time;
     }
 
-    /// <param name="pageId">The Messenger page id (its barred status); ignored off Messenger.</param>
     /// <param name="timeZoneId">The customer's IANA timezone when known, for the daily cap.</param>
     public async Task<OptInDecision> DecideAsync(
-        string channelId, string customerId, string topicId, string? pageId, string? timeZoneId, CancellationToken cancellationToken)
+        string channelId, string customerId, string topicId, string? timeZoneId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var window = await _windows.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
         var history = await _history.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
         var subscriptions = await _subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
-        var page = ChannelIds.IsMessenger(channelId) && pageId is not null
-            ? await _pages.GetAsync(pageId, cancellationToken).ConfigureAwait(false)
+        var page = ChannelIds.IsMessenger(channelId)
+            ? await _pages.GetAsync(_page.Key, cancellationToken).ConfigureAwait(false)
             : PageStatus.Unrestricted;
         var counts = await _stopRates.CountAsync(topicId, _stopRateGuard.WindowStart(now), now, cancellationToken).ConfigureAwait(false);
         var context = new OptInContext(channelId, customerId, window, history, subscriptions, page, _stopRateGuard.Evaluate(topicId, counts), timeZoneId);
@@ -68,10 +70,11 @@ public sealed class OptInOfferService
     /// <summary>
     /// The platform refused an opt-in request: record what that means (docs/messenger-platform.md §5) and say why
     /// the offer was not made. A duplicate title counts as asked; "too many requests" blocks offers to
-    /// this customer for the day; a barred page stops offers page-wide until the bar ends.
+    /// this customer for the day; a barred page stops offers page-wide until the bar ends; a page
+    /// restricted from sending pauses its campaigns too, as a campaign send that learned it would.
     /// </summary>
     public async Task<OptInDecision> RecordRefusalAsync(
-        string channelId, string customerId, string? pageId, string topicId, string title, PlatformErrorAction refusal, CancellationToken cancellationToken)
+        string channelId, string customerId, string topicId, string title, PlatformErrorAction refusal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refusal);
         var now = _time.GetUtcNow();
@@ -84,10 +87,14 @@ public sealed class OptInOfferService
                 var until = refusal.At ?? now.AddDays(1);
                 await _history.BlockOffersUntilAsync(channelId, customerId, until, cancellationToken).ConfigureAwait(false);
                 return OptInDecision.Deny(OptInDenialReason.DailyCapReached, until, refusal.Explanation);
-            case PlatformErrorActionKind.PausePageOptIns when pageId is not null:
+            case PlatformErrorActionKind.PausePageOptIns when ChannelIds.IsMessenger(channelId):
                 var barredUntil = refusal.At ?? now.AddDays(1);
-                await _pages.BarOptInsUntilAsync(pageId, barredUntil, cancellationToken).ConfigureAwait(false);
+                await _pages.BarOptInsUntilAsync(_page.Key, barredUntil, cancellationToken).ConfigureAwait(false);
                 return OptInDecision.Deny(OptInDenialReason.PageBarredFromOptIns, barredUntil, refusal.Explanation);
+            case PlatformErrorActionKind.PausePageSends when ChannelIds.IsMessenger(channelId):
+                var pausedUntil = refusal.At ?? now.AddDays(1);
+                await _pages.PauseSendsUntilAsync(_page.Key, pausedUntil, cancellationToken).ConfigureAwait(false);
+                return OptInDecision.Deny(OptInDenialReason.PageRestrictedFromSending, pausedUntil, refusal.Explanation);
             default:
                 return OptInDecision.Deny(OptInDenialReason.PlatformRefused, refusal.At, refusal.Explanation);
         }

@@ -8,8 +8,8 @@ namespace ConversationBot.Notifications.OptIns;
 /// <summary>
 /// The one place that answers "may we offer topic T to this customer now?" (architecture.md flow 2).
 /// Checks, in order, each with its reason: the topic exists; the profile serves the region
-/// (Messenger); the 24-hour window is open (docs/messenger-platform.md §2); the page is not barred from opt-ins
-/// (Messenger); the stop-rate guard has not paused the topic; the customer is not subscribed
+/// (Messenger); the 24-hour window is open (docs/messenger-platform.md §2); the page is neither barred
+/// from opt-ins nor restricted from sending (Messenger); the stop-rate guard has not paused the topic; the customer is not subscribed
 /// (except a re-opt-in in the profile's last stretch before expiry); the same title or topic was not
 /// requested within the longer of the profile's limit (Messenger) and our cooldown; no "Not now" or
 /// stop within the decline cooldown; the daily cap (in the customer's timezone) is not reached.
@@ -55,6 +55,11 @@ public sealed class OptInPolicy
         if (onMessenger && context.Page.AreOptInsBarredAt(now))
         {
             return OptInDecision.Deny(OptInDenialReason.PageBarredFromOptIns, context.Page.OptInsBarredUntil);
+        }
+
+        if (onMessenger && context.Page.AreSendsPausedAt(now))
+        {
+            return OptInDecision.Deny(OptInDenialReason.PageRestrictedFromSending, context.Page.SendsPausedUntil);
         }
 
         if (context.StopRate is { IsPaused: true } stopRate)

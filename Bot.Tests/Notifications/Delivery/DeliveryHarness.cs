@@ -4,6 +4,7 @@ using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Bot.Tests.Support;
@@ -37,6 +38,8 @@ public sealed class DeliveryHarness
 
     public PlatformProfile Profile { get; }
 
+    public MessengerPage Page { get; } = new(null);
+
     public DeliveryOptions Options { get; }
 
     public CampaignRunner Runner(ISubscriptionStore? subscriptions = null) => new(
@@ -44,6 +47,7 @@ public sealed class DeliveryHarness
         Deliveries,
         subscriptions ?? new SerializedSubscriptionStore(Subscriptions),
         Pages,
+        Page,
         TestTopics.Catalog,
         new EligibilityPolicy(Profile, "DE"),
         new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),

@@ -1,3 +1,5 @@
+using ConversationBot.Bot.Tests.Messenger.Support;
+using ConversationBot.Notifications.Errors;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.OptIns;
@@ -30,6 +32,7 @@ public class OptInOfferServiceTests
         _windows,
         _pages,
         _stopRates,
+        new MessengerPage(Page),
         _clock);
 
     private async Task CustomerWrites()
@@ -40,7 +43,7 @@ public class OptInOfferServiceTests
     }
 
     private Task<OptInDecision> Decide(PlatformProfile profile, string topic = "weekly-deals") =>
-        Service(profile).DecideAsync(ChannelIds.Messenger, Customer, topic, Page, "Europe/Zurich", CancellationToken.None);
+        Service(profile).DecideAsync(ChannelIds.Messenger, Customer, topic, "Europe/Zurich", CancellationToken.None);
 
     [Fact]
     public async Task No_offer_before_the_customer_wrote_and_accepting_an_opt_in_does_not_open_the_window()
@@ -81,6 +84,30 @@ public class OptInOfferServiceTests
         Assert.Equal(OptInDenialReason.PageBarredFromOptIns, (await Decide(PlatformProfile.Launch2022)).Reason);
         _clock.Advance(TimeSpan.FromHours(1));
         Assert.True((await Decide(PlatformProfile.Launch2022)).IsAllowed);
+    }
+
+    [Fact]
+    public async Task A_page_restricted_from_sending_is_asked_nothing_until_the_restriction_lifts()
+    {
+        await CustomerWrites();
+        await _pages.PauseSendsUntilAsync(Page, _clock.GetUtcNow().AddHours(1), CancellationToken.None);
+
+        Assert.Equal(OptInDenialReason.PageRestrictedFromSending, (await Decide(PlatformProfile.Current)).Reason);
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.True((await Decide(PlatformProfile.Current)).IsAllowed);
+    }
+
+    [Fact]
+    public async Task A_restriction_an_opt_in_request_met_pauses_the_pages_campaigns_under_the_same_key()
+    {
+        await CustomerWrites();
+        var classifier = new PlatformErrorClassifier(new PlatformErrorOptions(), PlatformProfile.Current);
+        var refusal = classifier.Classify(MessengerSamples.Error("send-error-page-restricted.json"), _clock.GetUtcNow());
+
+        var refused = await Service(PlatformProfile.Current).RecordRefusalAsync(ChannelIds.Messenger, Customer, "weekly-deals", "Weekly deals", refusal, CancellationToken.None);
+
+        Assert.Equal(OptInDenialReason.PageRestrictedFromSending, refused.Reason);
+        Assert.True((await _pages.GetAsync(Page, CancellationToken.None)).AreSendsPausedAt(_clock.GetUtcNow()));
     }
 
     [Fact]
