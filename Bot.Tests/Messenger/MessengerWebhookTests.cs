@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -243,6 +246,67 @@ public sealed class MessengerWebhookTests
         Assert.Empty(bot.Bot.Received);
         Assert.Empty(bot.Graph.Requests);
     }
+
+    [Theory]
+    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [{\"timestamp\": \"soon\"}]}]}", "$.entry[0].messaging[0].timestamp")]
+    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [{\"sender\": {\"id\": \"1\"}, \"timestamp\": 1}, {\"message\": {\"text\": [1]}}]}]}", "$.entry[0].messaging[1].message.text")]
+    [InlineData("{\"object\": \"page\", \"entry\": {\"id\": \"1\"}}", "$.entry")]
+    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [42]}]}", "$.entry[0].messaging[0]")]
+    public async Task A_malformed_body_is_described_by_its_JSON_path_not_by_our_type_names(string body, string path)
+    {
+        await using var bot = await MessengerBot.StartAsync();
+
+        using var response = await bot.PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>();
+        Assert.Contains(path, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConversationBot", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_starts_with_a_byte_order_mark_is_read()
+    {
+        await using var bot = await MessengerBot.StartAsync(locale: "de-CH");
+        byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(MessengerBot.Sample("message-text.json"))];
+
+        using var response = await bot.PostAsync(body, MessengerSignature.Sign(body, MessengerBot.AppSecret));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Wo ist meine Bestellung 10045?", Assert.Single(bot.Bot.Received).Text);
+    }
+
+    [Fact]
+    public async Task Events_of_different_senders_in_one_POST_run_side_by_side_and_each_senders_in_order()
+    {
+        await using var bot = await MessengerBot.StartAsync(locale: "de-CH");
+        const int senders = 10;
+        var events = Enumerable.Range(0, senders).SelectMany(i => new[] { Message($"psid-{i}", $"m-{i}-a", "hi"), Message($"psid-{i}", $"m-{i}-b", "Rückgabe") });
+        var body = "{\"object\": \"page\", \"entry\": [{\"id\": \"" + MessengerBot.PageId + "\", \"time\": 1, \"messaging\": [" + string.Join(",", events) + "]}]}";
+
+        // No Send API answer until every sender has a reply waiting: one turn at a time would never get there.
+        bot.Graph.HoldFrom(1);
+        var post = bot.PostSignedAsync(body);
+        await CampaignChecks.WaitUntilAsync(() => bot.Graph.Held >= senders);
+        bot.Graph.ReleaseHeld();
+        using var response = await post;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(senders, bot.Graph.Requests.Take(senders).Select(r => r.RecipientId).Distinct().Count());
+        foreach (var sender in Enumerable.Range(0, senders).Select(i => $"psid-{i}"))
+        {
+            Assert.Equal(["hi", "Rückgabe"], bot.Bot.Received.Where(a => a.From.Id == sender).Select(a => a.Text));
+        }
+    }
+
+    private static string Message(string psid, string mid, string text) => new JsonObject
+    {
+        ["sender"] = new JsonObject { ["id"] = psid },
+        ["recipient"] = new JsonObject { ["id"] = MessengerBot.PageId },
+        ["timestamp"] = MessengerSamples.Instant.ToUnixTimeMilliseconds(),
+        ["message"] = new JsonObject { ["mid"] = mid, ["text"] = text },
+    }.ToJsonString();
 
     [Fact]
     public async Task A_body_over_the_size_limit_is_refused_before_anything_else()

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using ConversationBot.Bot.Endpoints;
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Bot.Security;
@@ -11,9 +10,10 @@ namespace ConversationBot.Bot.Messenger;
 /// <summary>
 /// Messenger's webhook at /api/messenger: the subscription handshake (GET) and the events (POST).
 /// A POST is checked (size, then signature over the raw bytes) before it is parsed, then every
-/// event is run synchronously, in the order received, before the 200: Meta redelivers a POST that
-/// did not get one, so an event is never lost when the process stops mid-batch, and the event log
-/// makes the redelivery run each event once. Turns take milliseconds, well inside Meta's 5 seconds.
+/// event is run before the 200: Meta redelivers a POST that did not get one, so an event is never
+/// lost when the process stops mid-batch, and the event log makes the redelivery run each event
+/// once. Each sender's events run in the order received; different senders' events run side by
+/// side, so a batch takes as long as its busiest sender, not the sum of all its turns.
 /// </summary>
 public static partial class MessengerEndpoints
 {
@@ -82,17 +82,10 @@ public static partial class MessengerEndpoints
 
         // Every event is read before any runs: a malformed batch is refused whole (400, Meta's
         // retries of it will not succeed either) instead of half-processed.
-        WebhookPayload payload;
-        List<MessagingEvent> events;
-        try
+        if (!WebhookReader.TryRead(body, out var payload, out var events, out var error))
         {
-            payload = JsonSerializer.Deserialize<WebhookPayload>(body, MessengerJson.Options) ?? throw new JsonException("The body is null.");
-            events = [.. (payload.Entry ?? []).SelectMany(entry => entry?.Messaging ?? []).Select(MessagingEvent.Read)];
-        }
-        catch (JsonException ex)
-        {
-            LogMalformed(logger, ex.Message);
-            return Results.Problem(detail: $"The body is not a Messenger webhook payload: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            LogMalformed(logger, error);
+            return Results.Problem(detail: $"The body is not a Messenger webhook payload: {error}", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (payload.ObjectType != "page")
@@ -106,9 +99,20 @@ public static partial class MessengerEndpoints
         return await RunAsync(events, settings.Locale, adapter, bot, eventLog, logger).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RunAsync(List<MessagingEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, ILogger logger)
+    private static async Task<IResult> RunAsync(IReadOnlyList<MessagingEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, ILogger logger)
     {
-        var retryLater = false;
+        var outcomes = await Task.WhenAll(events
+            .GroupBy(e => e.Sender?.Id ?? string.Empty, StringComparer.Ordinal)
+            .Select(sender => RunInOrderAsync([.. sender], locale, adapter, bot, eventLog, logger))).ConfigureAwait(false);
+
+        return outcomes.All(done => done)
+            ? Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8)
+            : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>One sender's events, in order; false when one must be redelivered (and none after it ran).</summary>
+    private static async Task<bool> RunInOrderAsync(List<MessagingEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, ILogger logger)
+    {
         foreach (var messagingEvent in events)
         {
             var activity = MessengerActivityFactory.ToActivity(messagingEvent, locale);
@@ -126,9 +130,9 @@ public static partial class MessengerEndpoints
                     LogDuplicate(logger, key);
                     continue;
                 case MessengerEventClaim.InProgress:
-                    // Another request runs it now; if that one fails, only a redelivery brings it back.
-                    retryLater = true;
-                    continue;
+                    // Another request runs it now; if that one fails, only a redelivery brings it
+                    // back, and this sender's later events must not overtake it.
+                    return false;
                 default:
                     break;
             }
@@ -143,13 +147,13 @@ public static partial class MessengerEndpoints
                 // let Meta redeliver the POST; the events already done are skipped then.
                 LogEventFailed(logger, ex, key);
                 await eventLog.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                return false;
             }
 
             await eventLog.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return retryLater ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8);
+        return true;
     }
 
     private static IResult TooLarge(int maxBytes) =>
