@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
+using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
@@ -16,20 +17,35 @@ namespace ConversationBot.Bot.Messenger;
 /// message or postback) are always inside the 24-hour window; every other send (opt-in events,
 /// proactive turns) is checked against the customer's last message and refused, not attempted,
 /// when the window is closed.
+/// <para>
+/// A reply the Send API refuses for a moment (429, 5xx, a connection that never opened) is tried
+/// again within the turn while Meta's 5 seconds allow; if it still fails, the turn fails, the
+/// webhook answers 503, and Meta's redelivery runs the turn again, where the event's outbox
+/// (<see cref="MessengerOutbox"/>) keeps the replies that did go out from going twice.
+/// </para>
 /// </summary>
 public sealed partial class MessengerAdapter : BotAdapter
 {
     private const string CustomerTurnKey = "ConversationBot.Messenger.CustomerTurn";
+    private const string OutboxKey = "ConversationBot.Messenger.Outbox";
+    private const string DeadlineKey = "ConversationBot.Messenger.ReplyDeadline";
+
+    /// <summary>How long a turn may keep trying a refused reply: Meta wants the webhook's 200 within 5 seconds.</summary>
+    public static readonly TimeSpan ReplyRetryBudget = TimeSpan.FromSeconds(3);
+
+    private const int MaxReplyAttempts = 3;
 
     private readonly MessengerSendClient _send;
     private readonly IMessagingWindowStore _windows;
+    private readonly PlatformErrorClassifier _classifier;
     private readonly TimeProvider _time;
     private readonly ILogger<MessengerAdapter> _logger;
 
-    public MessengerAdapter(MessengerSendClient send, IMessagingWindowStore windows, TimeProvider time, IOptions<BotOptions> botOptions, ILogger<MessengerAdapter> logger)
+    public MessengerAdapter(MessengerSendClient send, IMessagingWindowStore windows, PlatformErrorClassifier classifier, TimeProvider time, IOptions<BotOptions> botOptions, ILogger<MessengerAdapter> logger)
     {
         _send = send;
         _windows = windows;
+        _classifier = classifier;
         _time = time;
         _logger = logger;
         var fallback = botOptions.Value.FallbackCulture;
@@ -37,9 +53,10 @@ public sealed partial class MessengerAdapter : BotAdapter
         {
             var activity = turnContext.Activity;
             LogTurnFailed(logger, exception, activity?.Type, activity?.Conversation?.Id);
-            if (activity?.Type != ActivityTypes.Message)
+            if (activity?.Type != ActivityTypes.Message || IsTransient(exception))
             {
-                // An opt-in that could not be stored must come again: the webhook answers non-200 and Meta redelivers.
+                // An opt-in that could not be stored must come again, and so must a message whose
+                // replies the Send API refused for a moment: the webhook answers 503 and Meta redelivers.
                 // A proactive caller learns why its send did not happen.
                 ExceptionDispatchInfo.Throw(exception);
             }
@@ -57,12 +74,18 @@ public sealed partial class MessengerAdapter : BotAdapter
         };
     }
 
-    /// <summary>Runs one turn for an activity made by <see cref="MessengerActivityFactory"/>.</summary>
-    public async Task ProcessActivityAsync(Activity activity, bool isCustomerMessage, IBot bot, CancellationToken cancellationToken)
+    /// <summary>Runs one turn for an activity made by <see cref="MessengerActivityFactory"/>; its replies go through <paramref name="outbox"/>.</summary>
+    public async Task ProcessActivityAsync(Activity activity, bool isCustomerMessage, MessengerOutbox? outbox, IBot bot, CancellationToken cancellationToken)
     {
         // The bot records the customer's message in the messaging window (one store for every channel).
         using var turnContext = new TurnContext(this, activity);
         turnContext.TurnState[CustomerTurnKey] = isCustomerMessage;
+        turnContext.TurnState[DeadlineKey] = _time.GetUtcNow() + ReplyRetryBudget;
+        if (outbox is not null)
+        {
+            turnContext.TurnState[OutboxKey] = outbox;
+        }
+
         await RunPipelineAsync(turnContext, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,9 +105,14 @@ public sealed partial class MessengerAdapter : BotAdapter
                 case ActivityTypes.Message:
                     await EnsureWindowOpenAsync(turnContext, psid, cancellationToken).ConfigureAwait(false);
                     string? lastId = null;
+                    var outbox = turnContext.TurnState.Get<MessengerOutbox>(OutboxKey);
+                    var deadline = turnContext.TurnState.TryGetValue(DeadlineKey, out var until) && until is DateTimeOffset d ? d : _time.GetUtcNow() + ReplyRetryBudget;
                     foreach (var message in MessengerMessageFactory.Messages(activity))
                     {
-                        lastId = (await _send.SendResponseAsync(psid, message, cancellationToken).ConfigureAwait(false)).MessageId ?? lastId;
+                        var result = outbox is null
+                            ? await SendResponseAsync(psid, message, deadline, cancellationToken).ConfigureAwait(false)
+                            : await outbox.SendOnceAsync(message, () => SendResponseAsync(psid, message, deadline, cancellationToken)).ConfigureAwait(false);
+                        lastId = result?.MessageId ?? lastId;
                     }
 
                     responses.Add(new ResourceResponse(lastId ?? string.Empty));
@@ -117,6 +145,48 @@ public sealed partial class MessengerAdapter : BotAdapter
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Messenger cannot delete a sent message.");
 
+    /// <summary>One reply, tried again while the platform refuses it for a moment and the turn's time allows.</summary>
+    private async Task<MessengerSendResult> SendResponseAsync(string psid, System.Text.Json.Nodes.JsonObject message, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _send.SendResponseAsync(psid, message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (attempt < MaxReplyAttempts && RetryWait(failure, attempt) is { } wait && _time.GetUtcNow() + wait <= deadline)
+            {
+                LogReplyRetried(_logger, psid, attempt, wait);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>How long to wait before trying a failed reply again; null when it must not be tried again.</summary>
+    private TimeSpan? RetryWait(Exception failure, int attempt)
+    {
+        var error = failure switch
+        {
+            MessengerSendException refused => refused.Error,
+            HttpRequestException broken => Delivery.TransportFailure.Of(broken),
+            _ => null,
+        };
+        if (error is null || _classifier.Classify(error, _time.GetUtcNow(), attempt).Kind != PlatformErrorActionKind.RetryLater)
+        {
+            return null;
+        }
+
+        // Retry-After when the platform gave one; otherwise at once: the customer is waiting, and the
+        // attempts are few (the campaign runner, with time to spare, backs off instead).
+        return error.RetryAfter ?? TimeSpan.Zero;
+    }
+
+    /// <summary>A failure that a redelivery of the same event could get past: the platform refused for a moment.</summary>
+    private bool IsTransient(Exception exception) => RetryWait(exception, 1) is not null;
+
     private async Task EnsureWindowOpenAsync(ITurnContext turnContext, string psid, CancellationToken cancellationToken)
     {
         if (turnContext.TurnState.TryGetValue(CustomerTurnKey, out var customerTurn) && customerTurn is true)
@@ -137,6 +207,9 @@ public sealed partial class MessengerAdapter : BotAdapter
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Messenger turn failed for a {ActivityType} activity in conversation {ConversationId}")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityType, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply to {Psid} was refused for a moment (attempt {Attempt}); trying again in {Wait}")]
+    private static partial void LogReplyRetried(ILogger logger, string psid, int attempt, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the apology to Messenger conversation {ConversationId}")]
     private static partial void LogApologyFailed(ILogger logger, Exception exception, string? conversationId);

@@ -124,7 +124,8 @@ public static partial class MessengerEndpoints
             // Not the request's token: a turn cut short because Meta hung up would have sent its
             // replies without saving its state. The host's shutdown waits for running requests.
             var key = MessengerEventKey.For(messagingEvent);
-            switch (await eventLog.ClaimAsync(key, CancellationToken.None).ConfigureAwait(false))
+            var turn = await eventLog.ClaimAsync(key, CancellationToken.None).ConfigureAwait(false);
+            switch (turn.Claim)
             {
                 case MessengerEventClaim.AlreadyProcessed:
                     LogDuplicate(logger, key);
@@ -139,7 +140,8 @@ public static partial class MessengerEndpoints
 
             try
             {
-                await adapter.ProcessActivityAsync(activity, MessengerActivityFactory.IsCustomerMessage(messagingEvent), bot, CancellationToken.None).ConfigureAwait(false);
+                var outbox = new MessengerOutbox(eventLog, key, turn.SentReplies);
+                await adapter.ProcessActivityAsync(activity, MessengerActivityFactory.IsCustomerMessage(messagingEvent), outbox, bot, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -23,6 +23,7 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<MessengerSendClient>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton(SqliteMessengerEventLog.Schema);
+        services.AddSingleton(SqliteMessengerEventLog.Outbox);
         // Try: a storage back end registered before this (Cosmos DB) brings its own event log.
         services.TryAddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
         return services;

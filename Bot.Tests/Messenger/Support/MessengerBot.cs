@@ -22,9 +22,9 @@ public sealed class MessengerBot : IAsyncDisposable
     public const string PageId = "104567890123456";
     public const string Psid = "6543210987654321";
 
-    private readonly TempDatabase _database;
+    private readonly TempDatabase? _database;
 
-    private MessengerBot(TempDatabase database, FakeGraphApi graph, BotHost host, FakeTimeProvider clock)
+    private MessengerBot(TempDatabase? database, FakeGraphApi graph, BotHost host, FakeTimeProvider clock)
     {
         _database = database;
         Graph = graph;
@@ -41,9 +41,16 @@ public sealed class MessengerBot : IAsyncDisposable
 
     public RecordingBot Bot => Host.Services.GetRequiredService<RecordingBot>();
 
-    public static async Task<MessengerBot> StartAsync(string? locale = null, Action<IServiceCollection>? replaceServices = null, IDictionary<string, string?>? settings = null)
+    /// <param name="databasePath">Another host's database, to run a second host on it (the caller owns the file).</param>
+    /// <param name="clockAt">Where the host's clock starts; by default a minute after the samples' instant.</param>
+    public static async Task<MessengerBot> StartAsync(
+        string? locale = null,
+        Action<IServiceCollection>? replaceServices = null,
+        IDictionary<string, string?>? settings = null,
+        string? databasePath = null,
+        DateTimeOffset? clockAt = null)
     {
-        var database = new TempDatabase();
+        var database = databasePath is null ? new TempDatabase() : null;
         var graph = await FakeGraphApi.StartAsync();
         var all = Settings(graph, locale);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -51,8 +58,8 @@ public sealed class MessengerBot : IAsyncDisposable
             all[key] = value;
         }
 
-        var clock = new FakeTimeProvider(MessengerSamples.Instant.AddMinutes(1));
-        var host = BotHost.Start(database.FilePath, all, services =>
+        var clock = new FakeTimeProvider(clockAt ?? MessengerSamples.Instant.AddMinutes(1));
+        var host = BotHost.Start(databasePath ?? database!.FilePath, all, services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             RecordingBot.Replace(services);
@@ -70,6 +77,9 @@ public sealed class MessengerBot : IAsyncDisposable
         ["Messenger:GraphBaseUrl"] = graph.BaseUrl.ToString(),
         ["Messenger:Locale"] = locale ?? string.Empty,
     };
+
+    /// <summary>The database file the host runs on.</summary>
+    public string DatabasePath => Host.Services.GetRequiredService<ConversationBot.Bot.Storage.Sqlite.SqliteDatabase>().FilePath;
 
     public static string Sample(string name) => MessengerSamples.Read(name);
 
@@ -95,6 +105,6 @@ public sealed class MessengerBot : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await Graph.DisposeAsync();
-        _database.Dispose();
+        _database?.Dispose();
     }
 }

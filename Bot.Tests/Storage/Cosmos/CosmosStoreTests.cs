@@ -110,37 +110,6 @@ public sealed class CosmosStoreTests(CosmosTestServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_messenger_event_is_claimed_once_done_once_and_released_for_a_retry()
-    {
-        var clock = new FakeTimeProvider(At);
-        var log = new CosmosMessengerEventLog(_database, clock);
-
-        Assert.Equal(MessengerEventClaim.Claimed, await log.ClaimAsync("mid.1/ü?#", None));
-        Assert.Equal(MessengerEventClaim.InProgress, await log.ClaimAsync("mid.1/ü?#", None));
-        await log.CompleteAsync("mid.1/ü?#", None);
-        Assert.Equal(MessengerEventClaim.AlreadyProcessed, await log.ClaimAsync("mid.1/ü?#", None));
-        await log.ReleaseAsync("mid.1/ü?#", None);
-        Assert.Equal(MessengerEventClaim.AlreadyProcessed, await log.ClaimAsync("mid.1/ü?#", None));
-
-        Assert.Equal(MessengerEventClaim.Claimed, await log.ClaimAsync("mid.2", None));
-        await log.ReleaseAsync("mid.2", None);
-        Assert.Equal(MessengerEventClaim.Claimed, await log.ClaimAsync("mid.2", None));
-    }
-
-    [Fact]
-    public async Task A_claim_abandoned_by_a_stopped_process_is_taken_over_by_exactly_one_request()
-    {
-        var clock = new FakeTimeProvider(At);
-        var log = new CosmosMessengerEventLog(_database, clock);
-        await log.ClaimAsync("mid.3", None);
-
-        clock.Advance(CosmosMessengerEventLog.AbandonedAfter + TimeSpan.FromSeconds(1));
-        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => log.ClaimAsync("mid.3", None)));
-
-        Assert.Single(claims, c => c == MessengerEventClaim.Claimed);
-    }
-
-    [Fact]
     public async Task Health_is_healthy_while_the_database_answers_and_unhealthy_when_it_does_not()
     {
         var healthy = await new CosmosHealthCheck(_database).CheckHealthAsync(new HealthCheckContext());

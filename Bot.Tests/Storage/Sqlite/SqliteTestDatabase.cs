@@ -30,6 +30,8 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteStopRateCounterStore.Schema,
         SqliteCampaignStore.Schema,
         SqliteDeliveryStore.Schema,
+        SqliteMessengerEventLog.Schema,
+        SqliteMessengerEventLog.Outbox,
     ];
 
     public void Dispose() => _file.Dispose();

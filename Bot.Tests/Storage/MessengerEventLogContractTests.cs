@@ -1,0 +1,70 @@
+using ConversationBot.Bot.Messenger;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.Storage;
+
+/// <summary>
+/// The webhook's event log on every back end: an event runs once, a redelivery of a done event is
+/// skipped, an abandoned or released claim is taken over by exactly one request, and the replies a
+/// turn sent (its outbox) come along to whoever runs the event again.
+/// </summary>
+public abstract class MessengerEventLogContractTests
+{
+    protected static readonly DateTimeOffset At = new(2026, 11, 25, 9, 30, 15, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    protected FakeTimeProvider Clock { get; } = new(At);
+
+    protected abstract IMessengerEventLog CreateLog();
+
+    protected abstract TimeSpan AbandonedAfter { get; }
+
+    [Fact]
+    public async Task An_event_is_claimed_once_done_once_and_released_for_a_retry()
+    {
+        var log = CreateLog();
+
+        Assert.Equal(MessengerEventClaim.Claimed, (await log.ClaimAsync("mid.1/ü?#", None)).Claim);
+        Assert.Equal(MessengerEventClaim.InProgress, (await log.ClaimAsync("mid.1/ü?#", None)).Claim);
+        await log.CompleteAsync("mid.1/ü?#", None);
+        Assert.Equal(MessengerEventClaim.AlreadyProcessed, (await log.ClaimAsync("mid.1/ü?#", None)).Claim);
+        await log.ReleaseAsync("mid.1/ü?#", None);
+        Assert.Equal(MessengerEventClaim.AlreadyProcessed, (await log.ClaimAsync("mid.1/ü?#", None)).Claim);
+
+        Assert.Equal(MessengerEventClaim.Claimed, (await log.ClaimAsync("mid.2", None)).Claim);
+        await log.ReleaseAsync("mid.2", None);
+        Assert.Equal(MessengerEventClaim.Claimed, (await log.ClaimAsync("mid.2", None)).Claim);
+    }
+
+    [Fact]
+    public async Task A_claim_abandoned_by_a_stopped_process_is_taken_over_by_exactly_one_request_with_the_replies_it_sent()
+    {
+        var log = CreateLog();
+        Assert.Empty((await log.ClaimAsync("mid.3", None)).SentReplies);
+        await log.RecordSentAsync("mid.3", "0:aaaa", None);
+        await log.RecordSentAsync("mid.3", "1:bbbb", None);
+
+        Clock.Advance(AbandonedAfter - TimeSpan.FromSeconds(1));
+        Assert.Equal(MessengerEventClaim.InProgress, (await log.ClaimAsync("mid.3", None)).Claim);
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => log.ClaimAsync("mid.3", None)));
+
+        var taken = Assert.Single(claims, c => c.Claim == MessengerEventClaim.Claimed);
+        Assert.Equal(["0:aaaa", "1:bbbb"], taken.SentReplies);
+    }
+
+    [Fact]
+    public async Task A_released_event_is_claimable_at_once_and_keeps_its_outbox()
+    {
+        var log = CreateLog();
+        await log.ClaimAsync("mid.4", None);
+        await log.RecordSentAsync("mid.4", "0:cccc", None);
+
+        await log.ReleaseAsync("mid.4", None);
+        var again = await log.ClaimAsync("mid.4", None);
+
+        Assert.Equal(MessengerEventClaim.Claimed, again.Claim);
+        Assert.Equal(["0:cccc"], again.SentReplies);
+        Assert.Equal(MessengerEventClaim.InProgress, (await log.ClaimAsync("mid.4", None)).Claim);
+    }
+}
