@@ -35,9 +35,59 @@ internal static class Driver
             rows["proactive"] = await MeasureProactiveAsync(settings, channel);
         }
 
-        Print(rows);
+        BatchResult? batch = null;
+        if (settings.Targets.Contains("webhook"))
+        {
+            rows["webhook"] = await MeasureWebhookAsync(settings, channel, warmup, duration);
+            batch = await MeasureBatchAsync(settings, channel);
+        }
+
+        Print(rows, batch);
         return rows.Values.Any(r => r.Failures > 0) ? 1 : 0;
     }
+
+    /// <summary>Signed webhook POSTs, one message event each, from <see cref="BenchSettings.Senders"/> customers at once; the Send API answers at once.</summary>
+    private static async Task<LoadResult> MeasureWebhookAsync(BenchSettings settings, ReplyChannel channel, TimeSpan warmup, TimeSpan duration)
+    {
+        await using var server = await ServerProcess.StartAsync("webhook", settings, channel.Url);
+        var (requests, failures, latencies, seconds, cpu) = await LoadGenerator.RunAsync(
+            new Uri(server.Address, "/api/messenger"), settings.Senders, warmup, duration, (worker, n) => WebhookLoad.Post([worker], "load", n, "hi"), server.CpuTime);
+        var (p50, p99) = LoadResult.Percentiles(latencies);
+        return new LoadResult($"our bot: Messenger webhook, {settings.Senders} senders, 1 event/POST", requests, failures, seconds, p50, p99, server.PeakMegabytes(), cpu);
+    }
+
+    /// <summary>POSTs of 20 events from 20 customers with a Send API that takes 150 ms a call, beside what running them one after another would take.</summary>
+    private static async Task<BatchResult> MeasureBatchAsync(BenchSettings settings, ReplyChannel channel)
+    {
+        const int events = 20, posts = 5;
+        var delay = TimeSpan.FromMilliseconds(150);
+        await using var server = await ServerProcess.StartAsync("webhook", settings, channel.Url);
+        using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
+        channel.GraphDelay = delay;
+        var seconds = new List<double>();
+        var sendsBefore = channel.Received;
+        for (var post = 0; post <= posts; post++)
+        {
+            var (body, header) = WebhookLoad.Post(Enumerable.Range(10_000 + (post * events), events), "batch", post, "hi");
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            content.Headers.TryAddWithoutValidation(header!.Value.Key, header.Value.Value);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.PostAsync("/api/messenger", content);
+            response.EnsureSuccessStatusCode();
+            if (post > 0)
+            {
+                // The first POST warms the host up and is not counted.
+                seconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+        }
+
+        channel.GraphDelay = TimeSpan.Zero;
+        var sendsPerEvent = (double)(channel.Received - sendsBefore) / ((posts + 1) * events);
+        return new BatchResult(events, seconds.Average(), seconds.Max(), events * sendsPerEvent * delay.TotalSeconds);
+    }
+
+    private sealed record BatchResult(int Events, double MeanSeconds, double MaxSeconds, double OneAfterAnotherSeconds);
 
     private static async Task<LoadResult> MeasureTurnsAsync(string target, string label, BenchSettings settings, ReplyChannel channel, TimeSpan warmup, TimeSpan duration)
     {
@@ -60,7 +110,7 @@ internal static class Driver
         return new LoadResult("our bot: proactive send (ContinueConversationAsync)", result.Sent, result.Failed, result.Seconds, result.P50Milliseconds, result.P99Milliseconds, server.PeakMegabytes(), server.CpuTime() - cpuBefore);
     }
 
-    private static void Print(Dictionary<string, LoadResult> rows)
+    private static void Print(Dictionary<string, LoadResult> rows, BatchResult? batch)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -89,6 +139,24 @@ internal static class Driver
         if (rows.TryGetValue("proactive", out var proactive))
         {
             Goal($"proactive sends: {proactive.PerSecond:F0}/s", proactive.PerSecond >= 2000, ">= 2000/s");
+        }
+
+        if (rows.TryGetValue("webhook", out var webhook))
+        {
+            Goal($"webhook events: {webhook.PerSecond:F0}/s", webhook.PerSecond >= 200, ">= 200/s");
+            Goal($"webhook POST p99: {webhook.P99Milliseconds:F1} ms", webhook.P99Milliseconds < 250, "< 250 ms");
+            if (rows.TryGetValue("ours", out var chat))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        webhook event vs /api/messages turn: {webhook.PerSecond / chat.PerSecond:F2}x the rate, {webhook.CpuMillisecondsPerTurn / chat.CpuMillisecondsPerTurn:F2}x the CPU"));
+            }
+        }
+
+        if (batch is not null)
+        {
+            Goal(
+                $"POST of {batch.Events} events, Send API 150 ms: {batch.MaxSeconds:F2} s (mean {batch.MeanSeconds:F2} s; one after another {batch.OneAfterAnotherSeconds:F1} s)",
+                batch.MaxSeconds < 1.5,
+                "< 1.5 s");
         }
     }
 

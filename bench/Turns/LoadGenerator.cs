@@ -11,26 +11,33 @@ namespace ConversationBot.Bench.Turns;
 /// </summary>
 internal static class LoadGenerator
 {
-    public static async Task<(long Requests, long Failures, List<double> Latencies, double Seconds, TimeSpan ServerCpu)> RunAsync(
+    public static Task<(long Requests, long Failures, List<double> Latencies, double Seconds, TimeSpan ServerCpu)> RunAsync(
         Uri endpoint, string channelUrl, int concurrency, TimeSpan warmup, TimeSpan duration, string text, Func<TimeSpan> serverCpu)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
         var bodies = Enumerable.Range(0, concurrency).Select(i => Body(i, channelUrl, text)).ToArray();
+        return RunAsync(endpoint, concurrency, warmup, duration, (worker, _) => (bodies[worker], null), serverCpu);
+    }
 
-        await RunPhaseAsync(client, endpoint, bodies, warmup, record: null);
+    /// <param name="request">The body (and a header to add, e.g. a signature) of a worker's n-th request.</param>
+    public static async Task<(long Requests, long Failures, List<double> Latencies, double Seconds, TimeSpan ServerCpu)> RunAsync(
+        Uri endpoint, int concurrency, TimeSpan warmup, TimeSpan duration, Func<int, long, (byte[] Body, KeyValuePair<string, string>? Header)> request, Func<TimeSpan> serverCpu)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
+        await RunPhaseAsync(client, endpoint, concurrency, request, warmup, record: null);
         var latencies = new List<double>[concurrency];
         var cpuBefore = serverCpu();
         var started = Stopwatch.GetTimestamp();
-        var counts = await RunPhaseAsync(client, endpoint, bodies, duration, latencies);
+        var counts = await RunPhaseAsync(client, endpoint, concurrency, request, duration, latencies);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return (counts.Requests, counts.Failures, latencies.SelectMany(l => l).ToList(), seconds, serverCpu() - cpuBefore);
     }
 
-    private static async Task<(long Requests, long Failures)> RunPhaseAsync(HttpClient client, Uri endpoint, byte[][] bodies, TimeSpan duration, List<double>[]? record)
+    private static async Task<(long Requests, long Failures)> RunPhaseAsync(
+        HttpClient client, Uri endpoint, int concurrency, Func<int, long, (byte[] Body, KeyValuePair<string, string>? Header)> request, TimeSpan duration, List<double>[]? record)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        long requests = 0, failures = 0;
-        var workers = bodies.Select(async (body, worker) =>
+        long requests = 0, failures = 0, sequence = 0;
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
             var mine = new List<double>(4096);
             if (record is not null)
@@ -40,8 +47,14 @@ internal static class LoadGenerator
 
             while (Stopwatch.GetTimestamp() < deadline)
             {
+                var (body, header) = request(worker, Interlocked.Increment(ref sequence));
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                if (header is { } h)
+                {
+                    content.Headers.TryAddWithoutValidation(h.Key, h.Value);
+                }
+
                 var start = Stopwatch.GetTimestamp();
                 try
                 {

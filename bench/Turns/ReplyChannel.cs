@@ -4,15 +4,30 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace ConversationBot.Bench.Turns;
 
-/// <summary>The channel the bots reply to: answers every activity with 200 and an id, and counts them.</summary>
+/// <summary>
+/// The channels the bots reply to: a Bot Framework channel (every activity answered 200 with an id)
+/// and Messenger's Send API (every message answered with a recipient and message id, after
+/// <see cref="GraphDelay"/>, as a slow Graph API would); both counted.
+/// </summary>
 internal sealed class ReplyChannel : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private long _received;
+    private long _graphDelayTicks;
 
     private ReplyChannel(WebApplication app) => _app = app;
 
     public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>How long the Send API takes to answer.</summary>
+    public TimeSpan GraphDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _graphDelayTicks));
+        set => Interlocked.Exchange(ref _graphDelayTicks, value.Ticks);
+    }
+
+    /// <summary>What Messenger:GraphBaseUrl points at.</summary>
+    public string GraphBaseUrl => Url.TrimEnd('/') + "/v21.0";
 
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
@@ -30,6 +45,18 @@ internal sealed class ReplyChannel : IAsyncDisposable
             Interlocked.Increment(ref channel._received);
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync("""{"id":"1"}""", http.RequestAborted);
+        });
+        app.MapPost("/{version}/{page}/messages", async (HttpContext http) =>
+        {
+            await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+            var id = Interlocked.Increment(ref channel._received);
+            if (channel.GraphDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(channel.GraphDelay, http.RequestAborted);
+            }
+
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync($$"""{"recipient_id":"1","message_id":"m_{{id}}"}""", http.RequestAborted);
         });
         await app.StartAsync();
         return channel;

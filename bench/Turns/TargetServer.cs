@@ -12,12 +12,12 @@ using Newtonsoft.Json;
 
 namespace ConversationBot.Bench.Turns;
 
-/// <summary>One server under test, in a process of its own: the bare ceiling, the stock echo bot, or ours.</summary>
+/// <summary>One server under test, in a process of its own: the bare ceiling, the stock echo bot, or ours (on /api/messages, or on the Messenger webhook).</summary>
 internal static class TargetServer
 {
     public static async Task<int> RunAsync(string target, BenchSettings settings)
     {
-        var builder = target == "ours"
+        var builder = target is "ours" or "webhook"
             ? WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = RepositoryRoot.BotProject })
             : WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -40,6 +40,20 @@ internal static class TargetServer
                 builder.Services.AddSingleton<IBot, EchoBot>();
                 app = builder.Build();
                 app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, CloudAdapter adapter, IBot bot) => adapter.ProcessAsync(request, response, bot));
+                break;
+            case "webhook":
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Messenger:AppSecret"] = WebhookLoad.AppSecret,
+                    ["Messenger:VerifyToken"] = "bench-verify-token",
+                    ["Messenger:PageAccessToken"] = "bench-page-access-token",
+                    ["Messenger:PageId"] = WebhookLoad.PageId,
+                    ["Messenger:GraphBaseUrl"] = settings.ChannelUrl!.TrimEnd('/') + "/v21.0",
+                    ["Delivery:Enabled"] = "false",
+                });
+                builder.AddConversationBot();
+                app = builder.Build();
+                app.MapConversationBot();
                 break;
             case "ours":
                 builder.AddConversationBot();
