@@ -6,6 +6,7 @@ using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
+using ConversationBot.Notifications.Window;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Delivery;
@@ -33,6 +34,7 @@ public static class DeliveryServiceCollectionExtensions
             sp.GetRequiredService<ISubscriptionStore>(),
             sp.GetRequiredService<IPageStatusStore>(),
             sp.GetRequiredService<MessengerPage>(),
+            sp.GetRequiredService<IMessagingWindowStore>(),
             sp.GetRequiredService<TopicCatalog>(),
             sp.GetRequiredService<EligibilityPolicy>(),
             sp.GetRequiredService<PlatformErrorClassifier>(),

@@ -5,6 +5,7 @@ using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
+using ConversationBot.Notifications.Window;
 
 namespace ConversationBot.Notifications.Delivery;
 
@@ -23,6 +24,7 @@ internal sealed class CampaignPageWork(
     ISubscriptionStore subscriptions,
     IPageStatusStore pages,
     MessengerPage messengerPage,
+    IMessagingWindowStore windows,
     TopicCatalog topics,
     EligibilityPolicy eligibility,
     PlatformErrorClassifier classifier,
@@ -164,6 +166,13 @@ internal sealed class CampaignPageWork(
             foreach (var subscription in pending)
             {
                 var claim = claims[subscription.Id];
+                if (ChannelIds.IsFacebook(subscription.ChannelId) && !(await windows.GetAsync(subscription.ChannelId, subscription.CustomerId, None).ConfigureAwait(false)).IsOpenAt(now))
+                {
+                    // Messenger underneath, without a token: nothing may go out after 24 hours of silence.
+                    outcomes.Add(claim.Skipped(nameof(NotEligibleReason.MessagingWindowClosed), now));
+                    continue;
+                }
+
                 topics.TryGet(subscription.TopicId, out var topic);
                 // The page's send restriction is the runner's to check: it puts the whole campaign off rather than skipping anyone.
                 var decision = eligibility.Evaluate(subscription, topic, now);

@@ -4,6 +4,7 @@ using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
+using ConversationBot.Notifications.Window;
 
 namespace ConversationBot.Notifications.Delivery;
 
@@ -37,6 +38,7 @@ public sealed class CampaignRunner
         ISubscriptionStore subscriptions,
         IPageStatusStore pages,
         MessengerPage page,
+        IMessagingWindowStore windows,
         TopicCatalog topics,
         EligibilityPolicy eligibility,
         PlatformErrorClassifier classifier,
@@ -52,7 +54,7 @@ public sealed class CampaignRunner
         _options = options;
         _clock = clock;
         _observer = observer;
-        _pageWork = new CampaignPageWork(deliveries, subscriptions, pages, page, topics, eligibility, classifier, sender, options, clock, observer);
+        _pageWork = new CampaignPageWork(deliveries, subscriptions, pages, page, windows, topics, eligibility, classifier, sender, options, clock, observer);
     }
 
     /// <param name="campaignId">The campaign to work.</param>

@@ -17,4 +17,10 @@ public enum NotEligibleReason
 
     /// <summary>The platform restricted the page from sending (docs/messenger-platform.md §5, 10/1893063).</summary>
     PageSendsPaused,
+
+    /// <summary>
+    /// Messenger underneath (Azure Bot Service's facebook channel) with no token: only inside 24 hours
+    /// of the customer's last message may anything be sent (docs/messenger-platform.md §6).
+    /// </summary>
+    MessagingWindowClosed,
 }

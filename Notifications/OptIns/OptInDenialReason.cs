@@ -3,6 +3,12 @@ namespace ConversationBot.Notifications.OptIns;
 public enum OptInDenialReason
 {
     TopicUnknown,
+
+    /// <summary>
+    /// Azure Bot Service's Facebook channel: Messenger underneath, but neither the opt-in template nor
+    /// its token reach the bot through it, so nothing it could accept would ever be honoured.
+    /// </summary>
+    ChannelCannotHoldConsent,
     OutsideRegion,
 
     /// <summary>More than 24 h since the customer's last message (docs/messenger-platform.md §2).</summary>

@@ -7,7 +7,8 @@ namespace ConversationBot.Notifications.OptIns;
 
 /// <summary>
 /// The one place that answers "may we offer topic T to this customer now?" (architecture.md flow 2).
-/// Checks, in order, each with its reason: the topic exists; the profile serves the region
+/// Checks, in order, each with its reason: the topic exists; the channel can carry consent (not Azure
+/// Bot Service's facebook channel); the profile serves the region
 /// (Messenger); the 24-hour window is open (docs/messenger-platform.md §2); the page is neither barred
 /// from opt-ins nor restricted from sending (Messenger); the stop-rate guard has not paused the topic; the customer is not subscribed
 /// (except a re-opt-in in the profile's last stretch before expiry); the same title or topic was not
@@ -39,6 +40,11 @@ public sealed class OptInPolicy
         if (!_catalog.TryGet(topicId, out var topic))
         {
             return OptInDecision.Deny(OptInDenialReason.TopicUnknown, detail: $"no topic '{topicId}'");
+        }
+
+        if (ChannelIds.IsFacebook(context.ChannelId))
+        {
+            return OptInDecision.Deny(OptInDenialReason.ChannelCannotHoldConsent, detail: "Azure Bot Service's facebook channel forwards no opt-in and no token; connect the page's webhook for opt-ins");
         }
 
         var onMessenger = ChannelIds.IsMessenger(context.ChannelId);

@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Subscriptions;
 
@@ -121,6 +122,30 @@ public sealed class CampaignRunnerTests
         // First wait: the 429's Retry-After (5 s). Second: the backoff for attempt 2 (2 s doubled).
         // The clock moves only to the timers the runner sets, so the waits are exact.
         Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(4)], attemptTimes.Zip(attemptTimes.Skip(1), (a, b) => b - a));
+    }
+
+    [Fact]
+    public async Task A_facebook_channel_customer_silent_for_24_hours_gets_nothing_and_one_who_wrote_within_them_gets_it()
+    {
+        var h = new DeliveryHarness();
+        foreach (var (customer, lastMessage) in new[] { ("fb-silent", TimeSpan.FromHours(25)), ("fb-recent", TimeSpan.FromHours(23)) })
+        {
+            var subscription = Subscription.OptInWithConversationReference("weekly-deals", null, ChannelIds.Facebook, customer, "{}", "Europe/Berlin", null, h.Profile.Name, DeliveryHarness.Monday.AddDays(-30));
+            Assert.True(await h.Subscriptions.TrySaveAsync(subscription, default));
+            var window = await h.Windows.GetAsync(ChannelIds.Facebook, customer, default);
+            window.RecordCustomerMessage(DeliveryHarness.Monday - lastMessage);
+            await h.Windows.SaveAsync(window, default);
+        }
+
+        await h.CampaignAsync("c1", "deals");
+
+        await h.Runner().RunAsync("c1", "a", default);
+
+        Assert.Equal(["fb-recent"], h.Sender.Delivered.Select(d => d.CustomerId));
+        var skipped = h.RecordsOf("c1").Single(r => r.CustomerId == "fb-silent");
+        Assert.Equal((DeliveryState.Skipped, nameof(NotEligibleReason.MessagingWindowClosed)), (skipped.State, skipped.Reason));
+        // Counted where every outcome is (the observer turns it into the deliveries metric, reason included).
+        Assert.Contains(h.Observer.Records, r => r.CustomerId == "fb-silent" && r.Reason == nameof(NotEligibleReason.MessagingWindowClosed));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class DeliveryHarness
 
     public InMemoryPageStatusStore Pages { get; } = new();
 
+    public InMemoryMessagingWindowStore Windows { get; } = new();
+
     public ScriptedSender Sender { get; } = new();
 
     public RecordingObserver Observer { get; } = new();
@@ -48,6 +50,7 @@ public sealed class DeliveryHarness
         subscriptions ?? new SerializedSubscriptionStore(Subscriptions),
         Pages,
         Page,
+        Windows,
         TestTopics.Catalog,
         new EligibilityPolicy(Profile, "DE"),
         new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),

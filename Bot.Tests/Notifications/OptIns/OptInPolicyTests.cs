@@ -30,6 +30,15 @@ public class OptInPolicyTests
 
     private static PlatformProfile Named(string name) => PlatformProfile.Resolve(name, null);
 
+    [Fact]
+    public void Azure_Bot_Services_facebook_channel_is_offered_nothing_it_could_never_honour()
+    {
+        var decision = Policy(PlatformProfile.Current).Decide("weekly-deals", Context(channel: ChannelIds.Facebook), Now);
+
+        Assert.Equal(OptInDenialReason.ChannelCannotHoldConsent, decision.Reason);
+        Assert.True(Policy(PlatformProfile.Current).Decide("weekly-deals", Context(channel: "webchat"), Now).IsAllowed);
+    }
+
     [Theory]
     [MemberData(nameof(Profiles))]
     public void An_offer_inside_the_window_to_a_fresh_customer_is_allowed(string profile) =>
