@@ -9,11 +9,33 @@ namespace ConversationBot.Bot.Tests.EndToEnd.Support;
 public static class CampaignChecks
 {
     /// <summary>The fake Graph API got exactly one request for each of <paramref name="subscribers"/> tokens.</summary>
-    public static void EachTokenOnce(FakeGraphApi graph, int subscribers)
+    public static void EachTokenOnce(FakeGraphApi graph, int subscribers) => EachTokenOnce(graph.Requests, subscribers);
+
+    /// <summary>Exactly one request for each of <paramref name="subscribers"/> tokens, across every Graph API that received any.</summary>
+    public static void EachTokenOnce(IEnumerable<GraphRequest> requests, int subscribers)
     {
-        var perToken = graph.Requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        var perToken = requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(subscribers, perToken.Count);
         Assert.All(perToken, p => Assert.Equal(1, p.Value));
+    }
+
+    /// <summary>The customers (psid-N) that requests to seeded tokens (token-N) were for.</summary>
+    public static HashSet<string> CustomersOf(IEnumerable<GraphRequest> requests) =>
+        [.. requests.Select(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>().Replace("token-", "psid-", StringComparison.Ordinal))];
+
+    /// <summary>
+    /// After a host died mid-campaign: the only deliveries not sent are <c>OutcomeUnknown</c>, at least
+    /// one and at most <paramref name="parallelSends"/> (the step the host was in: its sends in flight,
+    /// and those of the step answered but not yet recorded), and every send still in flight when it died
+    /// (<paramref name="inFlight"/>) is among them, never resent.
+    /// </summary>
+    public static HashSet<string> OnlyTheStepInFlightIsUnknown(IReadOnlyList<DeliveryRecord> records, IReadOnlySet<string> inFlight, int parallelSends)
+    {
+        var unknown = records.Where(r => r.Reason == DeliveryReasons.OutcomeUnknown).Select(r => r.CustomerId).ToHashSet();
+        Assert.InRange(unknown.Count, 1, parallelSends);
+        Assert.Subset(unknown, inFlight.ToHashSet());
+        Assert.Equal("", string.Join("\n", records.Where(r => r.State != DeliveryState.Sent && !unknown.Contains(r.CustomerId)).Select(r => $"{r.SubscriptionId} {r.State} {r.Reason} {r.Detail}")));
+        return unknown;
     }
 
     public static async Task<List<DeliveryRecord>> AllDeliveriesAsync(BotHost host, string campaignId)
