@@ -228,8 +228,8 @@ public sealed class MessengerWebhookTests
     [InlineData("{\"object\": \"page\", \"entry\": [", HttpStatusCode.BadRequest)]
     [InlineData("not json at all", HttpStatusCode.BadRequest)]
     [InlineData("[1, 2]", HttpStatusCode.BadRequest)]
-    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [42]}]}", HttpStatusCode.BadRequest)]
-    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [{\"timestamp\": \"soon\"}]}]}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [42]}]}", HttpStatusCode.OK)]
+    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [{\"timestamp\": \"soon\"}]}]}", HttpStatusCode.OK)]
     [InlineData("{\"object\": \"instagram\", \"entry\": [{\"id\": \"1\", \"messaging\": [{\"sender\": {\"id\": \"1\"}, \"message\": {\"mid\": \"x\", \"text\": \"hi\"}}]}]}", HttpStatusCode.OK)]
     [InlineData("{\"object\": \"page\", \"entry\": []}", HttpStatusCode.OK)]
     [InlineData("{\"object\": \"page\"}", HttpStatusCode.OK)]
@@ -248,11 +248,10 @@ public sealed class MessengerWebhookTests
     }
 
     [Theory]
-    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [{\"timestamp\": \"soon\"}]}]}", "$.entry[0].messaging[0].timestamp")]
-    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [{\"sender\": {\"id\": \"1\"}, \"timestamp\": 1}, {\"message\": {\"text\": [1]}}]}]}", "$.entry[0].messaging[1].message.text")]
     [InlineData("{\"object\": \"page\", \"entry\": {\"id\": \"1\"}}", "$.entry")]
-    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": [42]}]}", "$.entry[0].messaging[0]")]
-    public async Task A_malformed_body_is_described_by_its_JSON_path_not_by_our_type_names(string body, string path)
+    [InlineData("{\"object\": [\"page\"], \"entry\": []}", "$.object")]
+    [InlineData("{\"object\": \"page\", \"entry\": [{\"id\": \"1\", \"messaging\": {}}]}", "$.entry[0].messaging")]
+    public async Task A_body_that_is_no_webhook_payload_is_described_by_its_JSON_path_not_by_our_type_names(string body, string path)
     {
         await using var bot = await MessengerBot.StartAsync();
 
@@ -282,7 +281,7 @@ public sealed class MessengerWebhookTests
     {
         await using var bot = await MessengerBot.StartAsync(locale: "de-CH");
         const int senders = 10;
-        var events = Enumerable.Range(0, senders).SelectMany(i => new[] { Message($"psid-{i}", $"m-{i}-a", "hi"), Message($"psid-{i}", $"m-{i}-b", "Rückgabe") });
+        var events = Enumerable.Range(0, senders).SelectMany(i => new[] { Message($"70000{i}", $"m-{i}-a", "hi"), Message($"70000{i}", $"m-{i}-b", "Rückgabe") });
         var body = "{\"object\": \"page\", \"entry\": [{\"id\": \"" + MessengerBot.PageId + "\", \"time\": 1, \"messaging\": [" + string.Join(",", events) + "]}]}";
 
         // No Send API answer until every sender has a reply waiting: one turn at a time would never get there.
@@ -294,7 +293,7 @@ public sealed class MessengerWebhookTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(senders, bot.Graph.Requests.Take(senders).Select(r => r.RecipientId).Distinct().Count());
-        foreach (var sender in Enumerable.Range(0, senders).Select(i => $"psid-{i}"))
+        foreach (var sender in Enumerable.Range(0, senders).Select(i => $"70000{i}"))
         {
             Assert.Equal(["hi", "Rückgabe"], bot.Bot.Received.Where(a => a.From.Id == sender).Select(a => a.Text));
         }

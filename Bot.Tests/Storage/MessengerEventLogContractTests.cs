@@ -67,4 +67,27 @@ public abstract class MessengerEventLogContractTests
         Assert.Equal(["0:cccc"], again.SentReplies);
         Assert.Equal(MessengerEventClaim.InProgress, (await log.ClaimAsync("mid.4", None)).Claim);
     }
+
+    [Fact]
+    public async Task A_set_aside_event_is_final_listed_newest_first_and_each_claim_counts_an_attempt()
+    {
+        var log = CreateLog();
+        Assert.Equal(1, (await log.ClaimAsync("mid.5", None)).Attempts);
+        await log.ReleaseAsync("mid.5", None);
+        Assert.Equal(2, (await log.ClaimAsync("mid.5", None)).Attempts);
+
+        await log.SetAsideAsync("mid.5", "{\"raw\":1}", "the turn failed on attempt 2", None);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await log.SetAsideAsync("raw:abc", "{\"raw\":2}", "timestamp is not an instant", None);
+        await log.ClaimAsync("mid.6", None);
+        await log.CompleteAsync("mid.6", None);
+        await log.SetAsideAsync("mid.6", "{}", "too late: it ran", None);
+
+        Assert.Equal(MessengerEventClaim.AlreadyProcessed, (await log.ClaimAsync("mid.5", None)).Claim);
+        Assert.Equal(MessengerEventClaim.AlreadyProcessed, (await log.ClaimAsync("raw:abc", None)).Claim);
+        var listed = await log.ListSetAsideAsync(10, None);
+        Assert.Equal(["raw:abc", "mid.5"], listed.Select(e => e.EventKey));
+        Assert.Equal(("timestamp is not an instant", "{\"raw\":2}", At.AddSeconds(1)), (listed[0].Reason, listed[0].RawEvent, listed[0].At));
+        Assert.Single(await log.ListSetAsideAsync(1, None));
+    }
 }

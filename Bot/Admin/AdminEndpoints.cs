@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static partial class AdminEndpoints
         var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminApiKeyFilter>();
         admin.MapGet("/handoffs", ListHandoffsAsync).WithSummary("Conversations a person has taken over.");
         admin.MapDelete("/handoffs/{channelId}/{conversationId}", ReleaseHandoffAsync).WithSummary("Gives a handed-off conversation back to the bot.");
+        admin.MapGet("/messenger/set-aside", ListSetAsideAsync).WithSummary("Messenger webhook events set aside instead of run, newest first, with the reason and the event as it came (at most 200; kept seven days).");
         admin.MapCampaignEndpoints();
         admin.MapOpenApi("/openapi.json");
         return endpoints;
@@ -32,6 +34,9 @@ public static partial class AdminEndpoints
         await handoffs.ReleaseAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<SetAsideEvent>>> ListSetAsideAsync(IMessengerEventLog eventLog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await eventLog.ListSetAsideAsync(200, cancellationToken).ConfigureAwait(false));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The admin API (/api/admin) is disabled: set Admin:ApiKey to enable it")]
     private static partial void LogDisabled(ILogger logger);

@@ -18,4 +18,13 @@ public interface IMessengerEventLog
 
     /// <summary>Gives the event back for a redelivery at once; the replies it sent stay recorded.</summary>
     Task ReleaseAsync(string eventKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets aside an event that can never run (unreadable, or its turn failed for good), with the
+    /// reason and the event as it came. Final, like done: redeliveries of it are skipped.
+    /// </summary>
+    Task SetAsideAsync(string eventKey, string rawEvent, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The events set aside, newest first, for operators.</summary>
+    Task<IReadOnlyList<SetAsideEvent>> ListSetAsideAsync(int max, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using ConversationBot.Bot.Endpoints;
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Bot.Security;
+using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +57,7 @@ public static partial class MessengerEndpoints
         MessengerAdapter adapter,
         IBot bot,
         IMessengerEventLog eventLog,
+        BotTelemetry telemetry,
         ILoggerFactory loggerFactory)
     {
         var settings = options.Value;
@@ -96,14 +98,14 @@ public static partial class MessengerEndpoints
             return Results.Ok();
         }
 
-        return await RunAsync(events, settings.Locale, adapter, bot, eventLog, logger).ConfigureAwait(false);
+        return await RunAsync(events, settings.Locale, adapter, bot, eventLog, telemetry, logger).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RunAsync(IReadOnlyList<MessagingEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, ILogger logger)
+    private static async Task<IResult> RunAsync(IReadOnlyList<WebhookEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, BotTelemetry telemetry, ILogger logger)
     {
         var outcomes = await Task.WhenAll(events
-            .GroupBy(e => e.Sender?.Id ?? string.Empty, StringComparer.Ordinal)
-            .Select(sender => RunInOrderAsync([.. sender], locale, adapter, bot, eventLog, logger))).ConfigureAwait(false);
+            .GroupBy(e => e.Event?.Sender?.Id ?? string.Empty, StringComparer.Ordinal)
+            .Select(sender => RunInOrderAsync([.. sender], locale, adapter, bot, eventLog, telemetry, logger))).ConfigureAwait(false);
 
         return outcomes.All(done => done)
             ? Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8)
@@ -111,10 +113,20 @@ public static partial class MessengerEndpoints
     }
 
     /// <summary>One sender's events, in order; false when one must be redelivered (and none after it ran).</summary>
-    private static async Task<bool> RunInOrderAsync(List<MessagingEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, ILogger logger)
+    private static async Task<bool> RunInOrderAsync(List<WebhookEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, BotTelemetry telemetry, ILogger logger)
     {
-        foreach (var messagingEvent in events)
+        foreach (var received in events)
         {
+            if (received.Problem is { } problem || received.Event is null)
+            {
+                // It can never run: set aside (once; a redelivery finds it there), never refused.
+                await eventLog.SetAsideAsync(received.Key, received.Raw, received.Problem ?? "unreadable", CancellationToken.None).ConfigureAwait(false);
+                telemetry.RecordSetAside("unreadable");
+                LogSetAside(logger, received.Key, received.Problem ?? "unreadable");
+                continue;
+            }
+
+            var messagingEvent = received.Event;
             var activity = MessengerActivityFactory.ToActivity(messagingEvent, locale);
             if (activity is null)
             {
@@ -123,7 +135,7 @@ public static partial class MessengerEndpoints
 
             // Not the request's token: a turn cut short because Meta hung up would have sent its
             // replies without saving its state. The host's shutdown waits for running requests.
-            var key = MessengerEventKey.For(messagingEvent);
+            var key = received.Key;
             var turn = await eventLog.ClaimAsync(key, CancellationToken.None).ConfigureAwait(false);
             switch (turn.Claim)
             {
@@ -143,13 +155,23 @@ public static partial class MessengerEndpoints
                 var outbox = new MessengerOutbox(eventLog, key, turn.SentReplies);
                 await adapter.ProcessActivityAsync(activity, MessengerActivityFactory.IsCustomerMessage(messagingEvent), outbox, bot, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (IsPassing(ex) && turn.Attempts < MaxAttemptsOfPassingFailures)
             {
-                // The turn did not happen (storage down, an opt-in not stored): give the event back and
-                // let Meta redeliver the POST; the events already done are skipped then.
+                // The turn did not happen (storage down, the Send API refusing for a moment): give the
+                // event back and let Meta redeliver the POST; the events already done are skipped then.
                 LogEventFailed(logger, ex, key);
                 await eventLog.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
                 return false;
+            }
+            catch (Exception ex)
+            {
+                // It failed the same way every time, or for a reason no redelivery changes: a poison event.
+                // Set aside, so Meta is answered 200 and the page stays subscribed; an operator sees why.
+                var reason = $"the turn failed on attempt {turn.Attempts}: {ex.Message}";
+                await eventLog.SetAsideAsync(key, received.Raw, reason, CancellationToken.None).ConfigureAwait(false);
+                telemetry.RecordSetAside("turn_failed");
+                LogPoisonSetAside(logger, ex, key, turn.Attempts);
+                continue;
             }
 
             await eventLog.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
@@ -157,6 +179,14 @@ public static partial class MessengerEndpoints
 
         return true;
     }
+
+    /// <summary>How often an event whose turn fails for a passing reason is redelivered before it is set aside.</summary>
+    public const int MaxAttemptsOfPassingFailures = 5;
+
+    /// <summary>A failure of something outside the event (a store, the network, the Send API) that a redelivery may get past.</summary>
+    private static bool IsPassing(Exception exception) =>
+        exception is HttpRequestException or TimeoutException or IOException or System.Data.Common.DbException
+            or Microsoft.Azure.Cosmos.CosmosException or ConversationBot.Notifications.Errors.PlatformRefusedException or OperationCanceledException;
 
     private static IResult TooLarge(int maxBytes) =>
         Results.Problem(detail: $"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -178,6 +208,12 @@ public static partial class MessengerEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped Messenger event {EventKey}: already processed (a redelivery)")]
     private static partial void LogDuplicate(ILogger logger, string eventKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Set aside Messenger event {EventKey} without running it: {Reason}")]
+    private static partial void LogSetAside(ILogger logger, string eventKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Set aside Messenger event {EventKey}: its turn failed on attempt {Attempts} and would fail again; answering 200")]
+    private static partial void LogPoisonSetAside(ILogger logger, Exception exception, string eventKey, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Messenger event {EventKey} failed; answering 503 so Meta redelivers it")]
     private static partial void LogEventFailed(ILogger logger, Exception exception, string eventKey);

@@ -24,6 +24,7 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton(SqliteMessengerEventLog.Schema);
         services.AddSingleton(SqliteMessengerEventLog.Outbox);
+        services.AddSingleton(SqliteMessengerEventLog.SetAside);
         // Try: a storage back end registered before this (Cosmos DB) brings its own event log.
         services.TryAddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
         return services;

@@ -19,6 +19,7 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _optInOffers;
     private readonly Counter<long> _deliveries;
+    private readonly Counter<long> _setAside;
 
     public BotTelemetry(IMeterFactory meterFactory)
     {
@@ -29,7 +30,11 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
         _turnDuration = Meter.CreateHistogram<double>("conversationbot.turn.duration", "s", "How long a turn took, from the activity to the last reply.");
         _optInOffers = Meter.CreateCounter<long>("conversationbot.optin.offers", "{offer}", "Opt-in offers: offered, not_offered (with the reason), accepted, declined.");
         _deliveries = Meter.CreateCounter<long>("conversationbot.deliveries", "{delivery}", "Notification deliveries: sent, skipped or failed, with the reason.");
+        _setAside = Meter.CreateCounter<long>("conversationbot.messenger.set_aside", "{event}", "Messenger webhook events set aside instead of run: unreadable, or their turn failed for good.");
     }
+
+    /// <summary>A webhook event set aside; <paramref name="reason"/> is <c>unreadable</c> or <c>turn_failed</c>, never an error message.</summary>
+    public void RecordSetAside(string reason) => _setAside.Add(1, new TagList { { TelemetryTags.Reason, reason } });
 
     internal Meter Meter { get; }
 

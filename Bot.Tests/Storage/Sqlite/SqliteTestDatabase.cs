@@ -32,6 +32,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteDeliveryStore.Schema,
         SqliteMessengerEventLog.Schema,
         SqliteMessengerEventLog.Outbox,
+        SqliteMessengerEventLog.SetAside,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -1,11 +1,17 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace ConversationBot.Bot.Messenger.Webhook;
 
 /// <summary>
-/// Reads a webhook body into its events, or says what is wrong with it by JSON path and position
-/// (<c>$.entry[0].messaging[1].timestamp</c>), never by the names of our types.
+/// Reads a webhook body into its events before any of them runs. A body that is not a webhook
+/// payload at all is refused whole, described by JSON path and position (<c>$.entry[0]</c>), never
+/// by the names of our types. Within a payload, every event is read and checked on its own
+/// (<see cref="MessagingEventCheck"/>): one that cannot be read or run comes back with its problem,
+/// to be set aside, and the others run.
 /// </summary>
 public static class WebhookReader
 {
@@ -14,14 +20,21 @@ public static class WebhookReader
     public static bool TryRead(
         ReadOnlyMemory<byte> body,
         [NotNullWhen(true)] out WebhookPayload? payload,
-        [NotNullWhen(true)] out IReadOnlyList<MessagingEvent>? events,
+        [NotNullWhen(true)] out IReadOnlyList<WebhookEvent>? events,
         [NotNullWhen(false)] out string? error)
     {
         // RFC 8259 lets a receiver ignore a UTF-8 byte-order mark; the signature was checked over the bytes as sent.
         var json = body.Span.StartsWith(ByteOrderMark) ? body[ByteOrderMark.Length..] : body;
+
+        // Bytes that are not UTF-8 become U+FFFD, so the rest of the batch can still be read; the event they are in is set aside.
+        var brokenBytes = !Utf8.IsValid(json.Span);
+        if (brokenBytes)
+        {
+            json = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json.Span));
+        }
+
         payload = null;
         events = null;
-        string path = "$";
         try
         {
             var read = JsonSerializer.Deserialize<WebhookPayload>(json.Span, MessengerJson.Options);
@@ -31,15 +44,14 @@ public static class WebhookReader
                 return false;
             }
 
-            var all = new List<MessagingEvent>();
+            var all = new List<WebhookEvent>();
             var entries = read.Entry ?? [];
             for (var e = 0; e < entries.Count; e++)
             {
                 var messaging = entries[e]?.Messaging ?? [];
                 for (var m = 0; m < messaging.Count; m++)
                 {
-                    path = $"$.entry[{e}].messaging[{m}]";
-                    all.Add(MessagingEvent.Read(messaging[m]));
+                    all.Add(ReadEvent(messaging[m], $"$.entry[{e}].messaging[{m}]", brokenBytes));
                 }
             }
 
@@ -50,10 +62,40 @@ public static class WebhookReader
         }
         catch (JsonException ex)
         {
-            error = Describe(ex, path);
+            error = Describe(ex, "$");
             return false;
         }
     }
+
+    private static WebhookEvent ReadEvent(JsonElement element, string path, bool brokenBytes)
+    {
+        var raw = element.GetRawText();
+        MessagingEvent read;
+        try
+        {
+            read = MessagingEvent.Read(element);
+        }
+        catch (JsonException ex)
+        {
+            return new WebhookEvent(KeyOfUnreadable(raw), raw, null, Describe(ex, path));
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json's answer to an escaped lone surrogate read into a string.
+            return new WebhookEvent(KeyOfUnreadable(raw), raw, null, $"{path}: a string is not valid Unicode (a lone surrogate)");
+        }
+
+        var problem = MessagingEventCheck.ProblemOf(read, element, brokenBytes);
+        return new WebhookEvent(
+            problem is null ? MessengerEventKey.For(read) : KeyOfUnreadable(raw),
+            raw,
+            read,
+            problem is null ? null : $"{path}: {problem}");
+    }
+
+    // An event that cannot be read has no id of its own; the same bytes redelivered are the same event.
+    private static string KeyOfUnreadable(string raw) =>
+        "raw:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
 
     private static string Describe(JsonException exception, string eventPath)
     {

@@ -20,6 +20,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
 
     private const string Processing = "processing";
     private const string Done = "done";
+    private const string SetAside = "set-aside";
 
     private Container Events => cosmos.Events;
 
@@ -32,13 +33,13 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
         // Two rounds: the second covers a release that deleted the claim between our create and our read.
         for (var round = 0; round < 2; round++)
         {
-            using (var body = CosmosJson.Write(new EventDocument(id, eventKey, Processing, now, [])))
+            using (var body = CosmosJson.Write(new EventDocument(id, eventKey, Processing, now, [], 1)))
             using (var create = await Events.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (create.StatusCode != HttpStatusCode.Conflict)
                 {
                     create.EnsureSuccessStatusCode();
-                    return MessengerEventTurn.Claimed([]);
+                    return MessengerEventTurn.Claimed([], 1);
                 }
             }
 
@@ -49,7 +50,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
             }
 
             var stored = await CosmosJson.ReadAsync<EventDocument>(read, cancellationToken).ConfigureAwait(false);
-            if (stored.State == Done)
+            if (stored.State is Done or SetAside)
             {
                 return MessengerEventTurn.AlreadyProcessed;
             }
@@ -59,7 +60,8 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
                 return MessengerEventTurn.InProgress;
             }
 
-            using var takeOver = CosmosJson.Write(stored with { ClaimedAt = now, Sent = stored.Sent ?? [] });
+            var attempts = stored.Attempts + 1;
+            using var takeOver = CosmosJson.Write(stored with { ClaimedAt = now, Sent = stored.Sent ?? [], Attempts = attempts });
             using var replace = await Events.ReplaceItemStreamAsync(takeOver, id, partitionKey, new ItemRequestOptions { IfMatchEtag = read.Headers.ETag }, cancellationToken).ConfigureAwait(false);
             if (replace.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
             {
@@ -67,7 +69,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
             }
 
             replace.EnsureSuccessStatusCode();
-            return MessengerEventTurn.Claimed(stored.Sent ?? []);
+            return MessengerEventTurn.Claimed(stored.Sent ?? [], attempts);
         }
 
         return MessengerEventTurn.InProgress;
@@ -91,7 +93,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
     public async Task CompleteAsync(string eventKey, CancellationToken cancellationToken)
     {
         var id = CosmosIds.ForKey(eventKey);
-        using var body = CosmosJson.Write(new EventDocument(id, eventKey, Done, time.GetUtcNow(), null));
+        using var body = CosmosJson.Write(new EventDocument(id, eventKey, Done, time.GetUtcNow(), null, 0));
         using var upsert = await Events.UpsertItemStreamAsync(body, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
         upsert.EnsureSuccessStatusCode();
     }
@@ -121,5 +123,44 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
         }
     }
 
-    private sealed record EventDocument(string Id, string EventKey, string State, DateTimeOffset ClaimedAt, IReadOnlyList<string>? Sent);
+    public async Task SetAsideAsync(string eventKey, string rawEvent, string reason, CancellationToken cancellationToken)
+    {
+        var id = CosmosIds.ForKey(eventKey);
+        var partitionKey = new PartitionKey(id);
+        using var read = await Events.ReadItemStreamAsync(id, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var stored = read.StatusCode == HttpStatusCode.NotFound ? null : await CosmosJson.ReadAsync<EventDocument>(read, cancellationToken).ConfigureAwait(false);
+        if (stored?.State == Done)
+        {
+            return;
+        }
+
+        using var body = CosmosJson.Write(new EventDocument(id, eventKey, SetAside, time.GetUtcNow(), stored?.Sent, stored?.Attempts ?? 1, reason, rawEvent));
+        using var upsert = await Events.UpsertItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        upsert.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Across partitions (each event is its own): an operator's occasional look at a handful of
+    /// documents, kept only as long as the container's time to live; sorted here, not by the service.
+    /// </summary>
+    public async Task<IReadOnlyList<SetAsideEvent>> ListSetAsideAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.state = @state").WithParameter("@state", SetAside);
+        var found = new List<EventDocument>();
+        using var iterator = Events.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { MaxItemCount = 1000 });
+        while (iterator.HasMoreResults)
+        {
+            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            found.AddRange(await CosmosJson.ReadFeedAsync<EventDocument>(response, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. found
+            .OrderByDescending(d => d.ClaimedAt).ThenBy(d => d.EventKey, StringComparer.Ordinal)
+            .Take(max)
+            .Select(d => new SetAsideEvent(d.EventKey, d.ClaimedAt, d.Reason ?? string.Empty, d.Raw ?? string.Empty))];
+    }
+
+    private sealed record EventDocument(
+        string Id, string EventKey, string State, DateTimeOffset ClaimedAt, IReadOnlyList<string>? Sent, int Attempts, string? Reason = null, string? Raw = null);
 }
