@@ -44,6 +44,8 @@ public sealed class CampaignAdminApiTests : EmulatorTest
     [InlineData("""{"topic":"weekly-deals","text":"deals","sendAt":"2030-01-02T00:00:00Z","endAt":"2030-01-01T00:00:00Z"}""", "endAt")]
     [InlineData("""{"topic":"weekly-deals","text":""", "text")]
     [InlineData("""[1,2]""", "body")]
+    [InlineData("""{"topic":"weekly-deals","text":"deals","cron":"0 9 * * MON","timeZone":"Europe/Berlin"}""", "cron")]
+    [InlineData("""{"topic":"weekly-deals","text":"deals","buttons":[{"title":"Go","payload":"x","color":"red"}]}""", "buttons[0].color")]
     public async Task An_invalid_campaign_is_a_400_that_names_the_field(string body, string field)
     {
         await using var bot = BotHost.Start(Database.FilePath, AdminClient.Settings());
@@ -58,6 +60,26 @@ public sealed class CampaignAdminApiTests : EmulatorTest
         Assert.NotNull(problem["errors"]![field]);
         var stored = await bot.Services.GetRequiredService<ICampaignStore>().ListAsync(null, null, 10, CancellationToken.None);
         Assert.Empty(stored.Campaigns);
+    }
+
+    [Theory]
+    [InlineData("Development", "/api/admin/campaigns?pageSize=abc")]
+    [InlineData("Production", "/api/admin/campaigns?pageSize=abc")]
+    [InlineData("Development", "/api/admin/campaigns?pageSize=")]
+    [InlineData("Development", "/api/admin/campaigns?pageSize=2147483648")]
+    [InlineData("Development", "/api/admin/campaigns?pageSize=0")]
+    [InlineData("Production", "/api/admin/campaigns/c1/deliveries?pageSize=-1")]
+    public async Task A_query_value_that_does_not_bind_is_a_400_naming_it_in_every_environment(string environment, string path)
+    {
+        await using var bot = BotHost.Start(Database.FilePath, AdminClient.Settings(new Dictionary<string, string?> { ["environment"] = environment }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Api-Key", AdminClient.Key);
+
+        using var response = await bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("whole number", problem["errors"]!["pageSize"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

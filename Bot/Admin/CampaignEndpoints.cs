@@ -17,7 +17,13 @@ public static class CampaignEndpoints
 {
     private const int MaxPageSize = 500;
 
-    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = true };
+    // Unknown members are refused, not ignored: a "cron" posted here would otherwise send a campaign now
+    // where the operator meant a schedule.
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web)
+    {
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
 
     public static RouteGroupBuilder MapCampaignEndpoints(this RouteGroupBuilder admin)
     {
@@ -41,6 +47,12 @@ public static class CampaignEndpoints
         try
         {
             body = await JsonSerializer.DeserializeAsync<CampaignRequest>(request.Body, RequestJson, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex) when (UnknownMember(ex) is { } unknown)
+        {
+            return Invalid(unknown, unknown is "cron" or "timeZone" or "schedule"
+                ? "is not a member of a campaign: schedules are set in configuration (Delivery:Schedules) and listed at /api/admin/schedules."
+                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt).");
         }
         catch (JsonException ex)
         {
@@ -76,7 +88,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<CampaignListView>, ValidationProblem>> ListAsync(
-        ICampaignStore campaigns, string? status, string? continuation, int? pageSize, CancellationToken cancellationToken)
+        ICampaignStore campaigns, string? status, string? continuation, string? pageSize, CancellationToken cancellationToken)
     {
         CampaignStatus? filter = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -89,12 +101,12 @@ public static class CampaignEndpoints
             filter = parsed;
         }
 
-        if (PageSizeProblem(pageSize) is { } problem)
+        if (PageSizeProblem(pageSize, out var size) is { } problem)
         {
             return problem;
         }
 
-        var page = await campaigns.ListAsync(filter, continuation, pageSize ?? 50, cancellationToken).ConfigureAwait(false);
+        var page = await campaigns.ListAsync(filter, continuation, size ?? 50, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new CampaignListView([.. page.Campaigns.Select(CampaignView.Of)], page.Continuation));
     }
 
@@ -117,9 +129,9 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<DeliveryListView>, NotFound, ValidationProblem>> ListDeliveriesAsync(
-        string id, string? continuation, int? pageSize, ICampaignStore campaigns, IDeliveryStore deliveries, CancellationToken cancellationToken)
+        string id, string? continuation, string? pageSize, ICampaignStore campaigns, IDeliveryStore deliveries, CancellationToken cancellationToken)
     {
-        if (PageSizeProblem(pageSize) is { } problem)
+        if (PageSizeProblem(pageSize, out var size) is { } problem)
         {
             return problem;
         }
@@ -129,7 +141,7 @@ public static class CampaignEndpoints
             return TypedResults.NotFound();
         }
 
-        var page = await deliveries.ListAsync(id, continuation, pageSize ?? 100, cancellationToken).ConfigureAwait(false);
+        var page = await deliveries.ListAsync(id, continuation, size ?? 100, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new DeliveryListView([.. page.Deliveries.Select(DeliveryView.Of)], page.Continuation));
     }
 
@@ -151,8 +163,37 @@ public static class CampaignEndpoints
         string channelId, string customerId, ISubscriptionStore subscriptions, CancellationToken cancellationToken) =>
         TypedResults.Ok((await subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false)).Select(SubscriptionView.Of).ToList());
 
-    private static ValidationProblem? PageSizeProblem(int? pageSize) =>
-        pageSize is < 1 or > MaxPageSize ? Invalid("pageSize", $"must be between 1 and {MaxPageSize}.") : null;
+    // Bound here, not by the framework: a value that does not bind must be a 400 naming it in every
+    // environment, not a 500 (Development throws on bind failures) or a bare 400 that names nothing.
+    private static ValidationProblem? PageSizeProblem(string? pageSize, out int? size)
+    {
+        size = null;
+        if (pageSize is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > MaxPageSize)
+        {
+            return Invalid("pageSize", $"must be a whole number from 1 to {MaxPageSize}.");
+        }
+
+        size = parsed;
+        return null;
+    }
+
+    private static readonly HashSet<string> RequestMembers = new(
+        [.. typeof(CampaignRequest).GetProperties().Concat(typeof(CampaignButtonRequest).GetProperties()).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The member a body had that a campaign has not (the serializer's path ends in no member of ours); null for other errors.</summary>
+    private static string? UnknownMember(JsonException exception)
+    {
+        var field = FieldOf(exception.Path);
+        var last = field[(field.LastIndexOf('.') + 1)..];
+        var name = last.Contains('[', StringComparison.Ordinal) ? last[..last.IndexOf('[', StringComparison.Ordinal)] : last;
+        return field != "body" && !RequestMembers.Contains(name.Trim('\'', '[', ']')) ? field : null;
+    }
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
