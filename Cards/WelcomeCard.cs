@@ -11,6 +11,9 @@ namespace ConversationBot.Cards;
 /// </summary>
 public static class WelcomeCard
 {
+    /// <summary>The longest name greeted: the channel sends whatever the client set, and a greeting is one line.</summary>
+    public const int MaxNameLength = 40;
+
     public static JsonObject Build(WelcomeCardModel model, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -18,7 +21,7 @@ public static class WelcomeCard
 
         var greeting = string.IsNullOrWhiteSpace(model.CustomerName)
             ? CardStrings.Get("Welcome_Greeting", culture)
-            : CardStrings.Format("Welcome_GreetingNamed", culture, model.CustomerName.Trim());
+            : CardStrings.Format("Welcome_GreetingNamed", culture, Clip(model.CustomerName.Trim()));
 
         var body = new JsonArray
         {
@@ -35,5 +38,22 @@ public static class WelcomeCard
         }
 
         return AdaptiveCard.Create(body, actions);
+    }
+
+    private static string Clip(string name)
+    {
+        if (name.Length <= MaxNameLength)
+        {
+            return name;
+        }
+
+        // Room for the ellipsis, and never between the two halves of a surrogate pair.
+        var cut = MaxNameLength - 1;
+        if (char.IsHighSurrogate(name[cut - 1]))
+        {
+            cut--;
+        }
+
+        return name[..cut].TrimEnd() + "…";
     }
 }

@@ -33,6 +33,11 @@ public sealed class BadInputTests : EmulatorTest
         { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"c1"},"serviceUrl":"http://127.0.0.1:9"}""", HttpStatusCode.BadRequest, "'from.id'" },
         { """{"type":"message","timestamp":"yesterday","channelId":"emulator","conversation":{"id":"c1"},"from":{"id":"u1"},"serviceUrl":"http://127.0.0.1:9"}""", HttpStatusCode.BadRequest, "not a Bot Framework activity" },
         { """{"type":["message"]}""", HttpStatusCode.BadRequest, "not a Bot Framework activity" },
+        { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"c1"},"from":{"id":"u1"},"serviceUrl":"http://127.0.0.1:9"} garbage {{{""", HttpStatusCode.BadRequest, "not valid JSON" },
+        { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"c1"},"from":{"id":"u1"},"serviceUrl":"http://127.0.0.1:9"}{}""", HttpStatusCode.BadRequest, "not valid JSON" },
+        { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"c1\u0000"},"from":{"id":"u1"},"serviceUrl":"http://127.0.0.1:9"}""", HttpStatusCode.BadRequest, "'conversation.id' cannot address a reply" },
+        { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":"c1"},"from":{"id":"u1\n"},"serviceUrl":"http://127.0.0.1:9"}""", HttpStatusCode.BadRequest, "'from.id' cannot address a reply" },
+        { """{"type":"message","text":"hi","channelId":"emulator","conversation":{"id":" """ + new string('c', 100_000) + """ "},"from":{"id":"u1"},"serviceUrl":"http://127.0.0.1:9"}""", HttpStatusCode.BadRequest, "more than 1024 characters" },
     };
 
     [Theory]
@@ -78,6 +83,20 @@ public sealed class BadInputTests : EmulatorTest
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(Channel.All);
+    }
+
+    [Fact]
+    public async Task Holes_in_a_conversation_update_are_skipped_and_a_huge_name_is_greeted_clipped()
+    {
+        var name = new string('N', 100_000);
+        var body = $$"""{"type":"conversationUpdate","channelId":"emulator","conversation":{"id":"c2|livechat"},"from":{"id":"u2","role":"user"},"recipient":{"id":"b1","role":"bot"},"serviceUrl":"{{Channel.ServiceUrl}}","locale":"en-US","membersAdded":[null,{"id":"b1","name":"Bot"},{"id":"u2","name":"{{name}}"}]}""";
+
+        using var response = await PostAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var welcome = Channel.All[0].Activity.Attachments[0].Content!.ToString()!;
+        Assert.Contains(new string('N', 39) + "…", welcome, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('N', 40), welcome, StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> PostAsync(string body, string contentType) =>

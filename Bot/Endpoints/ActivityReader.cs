@@ -9,9 +9,14 @@ namespace ConversationBot.Bot.Endpoints;
 /// Reads a Bot Framework activity from a request body before the adapter sees it, so that a bad
 /// request gets a 4xx with a message that says what is wrong, instead of the SDK's silent 400 or
 /// an exception deep in a turn (a missing conversation id would fail the state lookup with a 500).
+/// Holes a turn would trip over are removed (a null member of membersAdded) and ids no reply could
+/// ever be addressed to (control characters, longer than <see cref="MaxIdLength"/>) are refused.
 /// </summary>
 public static class ActivityReader
 {
+    /// <summary>The longest id accepted (conversation, user, bot): channels' ids are far shorter, and every reply and state key carries it.</summary>
+    public const int MaxIdLength = 1024;
+
     public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -39,6 +44,16 @@ public static class ActivityReader
             if (token is not JObject jObject)
             {
                 return Bad("The body must be a JSON object: a Bot Framework activity.");
+            }
+
+            // One JSON value and nothing after it (RFC 8259): "{...} garbage" is not an activity. The
+            // reader throws on most trailing text; this catches what it would read as a second value.
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    return Bad($"The body is not valid JSON: content after the activity (line {reader.LineNumber}, position {reader.LinePosition}).");
+                }
             }
 
             json = jObject;
@@ -69,9 +84,33 @@ public static class ActivityReader
         }
 
         var missing = MissingFields(activity);
-        return missing.Count == 0
-            ? ActivityReadResult.Read(activity)
-            : Bad($"The activity is missing {string.Join(", ", missing)}.");
+        if (missing.Count > 0)
+        {
+            return Bad($"The activity is missing {string.Join(", ", missing)}.");
+        }
+
+        if (UnusableId(activity) is { } unusable)
+        {
+            return Bad($"The activity's '{unusable}' cannot address a reply: control characters, or more than {MaxIdLength} characters.");
+        }
+
+        activity.MembersAdded = activity.MembersAdded?.Where(m => m is not null && !string.IsNullOrWhiteSpace(m.Id)).ToList();
+        activity.MembersRemoved = activity.MembersRemoved?.Where(m => m is not null && !string.IsNullOrWhiteSpace(m.Id)).ToList();
+        activity.Attachments = activity.Attachments?.Where(a => a is not null).ToList();
+        return ActivityReadResult.Read(activity);
+    }
+
+    private static string? UnusableId(Activity activity)
+    {
+        foreach (var (name, id) in new[] { ("conversation.id", activity.Conversation?.Id), ("from.id", activity.From?.Id), ("recipient.id", activity.Recipient?.Id), ("channelId", activity.ChannelId) })
+        {
+            if (id is not null && (id.Length > MaxIdLength || id.Any(char.IsControl)))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static List<string> MissingFields(Activity activity)
