@@ -23,6 +23,7 @@ public sealed class MessengerSetAsideTests
     public static TheoryData<string, string> BadEvents => new()
     {
         { "an expiry past the end of time", Optin(""" "token_expiry_timestamp": 9223372036854775807, "notification_messages_token": "77", "payload": "topic:weekly-deals" """) },
+        { "an expiry that is text", Optin(""" "token_expiry_timestamp": "soon", "notification_messages_token": "77", "payload": "topic:weekly-deals" """) },
         { "a timestamp past the end of time", Event(""" "timestamp": 9007199254740993, "message": {"mid": "m-bad", "text": "hi"} """) },
         { "a lone surrogate in the text", Event(""" "timestamp": 1795600000000, "message": {"mid": "m-bad", "text": "\ud800"} """) },
         { "a lone surrogate in the message id", Event(""" "timestamp": 1795600000000, "message": {"mid": "m-\udfff", "text": "hi"} """) },

@@ -67,7 +67,7 @@ public static class MessengerActivityFactory
     {
         var activity = new Activity(ActivityTypes.Message) { Text = QuickReplyText(message) ?? message.Text };
         var attachments = (message.Attachments ?? [])
-            .Where(a => !string.IsNullOrWhiteSpace(a.Url))
+            .Where(a => a is not null && !string.IsNullOrWhiteSpace(a.Url))
             .Select(a => new Attachment(ContentTypeOf(a.Type), a.Url))
             .ToList();
         if (attachments.Count > 0)

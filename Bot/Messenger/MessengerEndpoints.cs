@@ -4,6 +4,7 @@ using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Bot.Security;
 using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger;
@@ -127,7 +128,20 @@ public static partial class MessengerEndpoints
             }
 
             var messagingEvent = received.Event;
-            var activity = MessengerActivityFactory.ToActivity(messagingEvent, locale);
+            Activity? activity;
+            try
+            {
+                activity = MessengerActivityFactory.ToActivity(messagingEvent, locale);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A shape the checks let through and the activity cannot be made of: the same every time.
+                await eventLog.SetAsideAsync(received.Key, received.Raw, $"no activity can be made of it: {ex.Message}", CancellationToken.None).ConfigureAwait(false);
+                telemetry.RecordSetAside("unreadable");
+                LogPoisonSetAside(logger, ex, received.Key, 0);
+                continue;
+            }
+
             if (activity is null)
             {
                 continue;

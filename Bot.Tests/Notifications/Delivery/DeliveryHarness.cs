@@ -22,6 +22,8 @@ public sealed class DeliveryHarness
         Options = new DeliveryOptions { PageSize = pageSize, MaxParallelSends = 4, MaxAttempts = 3, MaxRetryWait = TimeSpan.FromSeconds(30), LeaseDuration = TimeSpan.FromMinutes(5) };
     }
 
+    private ISubscriptionStore? _shared;
+
     public TimerAwareClock Clock { get; } = new(Monday);
 
     public InMemoryCampaignStore Campaigns { get; } = new();
@@ -44,10 +46,17 @@ public sealed class DeliveryHarness
 
     public DeliveryOptions Options { get; }
 
+    /// <summary>
+    /// The subscriptions as every runner of this harness sees them: one gate for all, so that two
+    /// runners at once (two instances, two campaigns) meet at an atomic check-then-write, as they do
+    /// at a real store. (A gate per runner let both save the same version, and a customer got two messages.)
+    /// </summary>
+    public ISubscriptionStore SharedSubscriptions => _shared ??= new SerializedSubscriptionStore(Subscriptions);
+
     public CampaignRunner Runner(ISubscriptionStore? subscriptions = null) => new(
         Campaigns,
         Deliveries,
-        subscriptions ?? new SerializedSubscriptionStore(Subscriptions),
+        subscriptions ?? SharedSubscriptions,
         Pages,
         Page,
         Windows,

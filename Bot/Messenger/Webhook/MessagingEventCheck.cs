@@ -44,7 +44,7 @@ public static class MessagingEventCheck
         if (messagingEvent.Optin is { ValueKind: JsonValueKind.Object } optin
             && optin.TryGetProperty("token_expiry_timestamp", out var expiry)
             && expiry.ValueKind != JsonValueKind.Null
-            && !(expiry.TryGetInt64(out var value) && value is >= 0 and <= MaxUnixMilliseconds))
+            && !(expiry.ValueKind == JsonValueKind.Number && expiry.TryGetInt64(out var value) && value is >= 0 and <= MaxUnixMilliseconds))
         {
             return $"optin.token_expiry_timestamp {expiry.GetRawText()} is not an instant";
         }
