@@ -21,6 +21,9 @@ public static partial class MessengerEndpoints
 {
     public const string Path = "/api/messenger";
 
+    /// <summary>How often an event whose turn fails for a passing reason is redelivered before it is set aside.</summary>
+    public const int MaxAttemptsOfPassingFailures = 5;
+
     public static IEndpointRouteBuilder MapMessengerEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value;
@@ -118,12 +121,10 @@ public static partial class MessengerEndpoints
     {
         foreach (var received in events)
         {
-            if (received.Problem is { } problem || received.Event is null)
+            if (received.Problem is not null || received.Event is null)
             {
                 // It can never run: set aside (once; a redelivery finds it there), never refused.
-                await eventLog.SetAsideAsync(received.Key, received.Raw, received.Problem ?? "unreadable", CancellationToken.None).ConfigureAwait(false);
-                telemetry.RecordSetAside("unreadable");
-                LogSetAside(logger, received.Key, received.Problem ?? "unreadable");
+                await SetAsideUnreadableAsync(received, received.Problem ?? "unreadable", eventLog, telemetry, logger).ConfigureAwait(false);
                 continue;
             }
 
@@ -136,9 +137,7 @@ public static partial class MessengerEndpoints
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A shape the checks let through and the activity cannot be made of: the same every time.
-                await eventLog.SetAsideAsync(received.Key, received.Raw, $"no activity can be made of it: {ex.Message}", CancellationToken.None).ConfigureAwait(false);
-                telemetry.RecordSetAside("unreadable");
-                LogPoisonSetAside(logger, ex, received.Key, 0);
+                await SetAsideUnreadableAsync(received, $"no activity can be made of it: {ex.Message}", eventLog, telemetry, logger).ConfigureAwait(false);
                 continue;
             }
 
@@ -194,8 +193,12 @@ public static partial class MessengerEndpoints
         return true;
     }
 
-    /// <summary>How often an event whose turn fails for a passing reason is redelivered before it is set aside.</summary>
-    public const int MaxAttemptsOfPassingFailures = 5;
+    private static async Task SetAsideUnreadableAsync(WebhookEvent received, string reason, IMessengerEventLog eventLog, BotTelemetry telemetry, ILogger logger)
+    {
+        await eventLog.SetAsideAsync(received.Key, received.Raw, reason, CancellationToken.None).ConfigureAwait(false);
+        telemetry.RecordSetAside("unreadable");
+        LogSetAside(logger, received.Key, reason);
+    }
 
     /// <summary>A failure of something outside the event (a store, the network, the Send API) that a redelivery may get past.</summary>
     private static bool IsPassing(Exception exception) =>
