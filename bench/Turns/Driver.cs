@@ -35,14 +35,15 @@ internal static class Driver
             rows["proactive"] = await MeasureProactiveAsync(settings, channel);
         }
 
-        BatchResult? batch = null;
+        var batches = new List<BatchResult>();
         if (settings.Targets.Contains("webhook"))
         {
             rows["webhook"] = await MeasureWebhookAsync(settings, channel, warmup, duration);
-            batch = await MeasureBatchAsync(settings, channel);
+            batches.Add(await MeasureBatchAsync(settings, channel, events: 20, posts: 5));
+            batches.Add(await MeasureBatchAsync(settings, channel, events: 1_000, posts: 1));
         }
 
-        Print(rows, batch);
+        Print(rows, batches);
         return rows.Values.Any(r => r.Failures > 0) ? 1 : 0;
     }
 
@@ -56,10 +57,9 @@ internal static class Driver
         return new LoadResult($"our bot: Messenger webhook, {settings.Senders} senders, 1 event/POST", requests, failures, seconds, p50, p99, server.PeakMegabytes(), cpu);
     }
 
-    /// <summary>POSTs of 20 events from 20 customers with a Send API that takes 150 ms a call, beside what running them one after another would take.</summary>
-    private static async Task<BatchResult> MeasureBatchAsync(BenchSettings settings, ReplyChannel channel)
+    /// <summary>POSTs of <paramref name="events"/> events from as many customers with a Send API that takes 150 ms a call, beside what running them one after another would take.</summary>
+    private static async Task<BatchResult> MeasureBatchAsync(BenchSettings settings, ReplyChannel channel, int events, int posts)
     {
-        const int events = 20, posts = 5;
         var delay = TimeSpan.FromMilliseconds(150);
         await using var server = await ServerProcess.StartAsync("webhook", settings, channel.Url);
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
@@ -68,7 +68,7 @@ internal static class Driver
         var sendsBefore = channel.Received;
         for (var post = 0; post <= posts; post++)
         {
-            var (body, header) = WebhookLoad.Post(Enumerable.Range(10_000 + (post * events), events), "batch", post, "hi");
+            var (body, header) = WebhookLoad.Post(Enumerable.Range(10_000 + (post * events), events), $"batch{events}", post, "hi");
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             content.Headers.TryAddWithoutValidation(header!.Value.Key, header.Value.Value);
@@ -110,7 +110,7 @@ internal static class Driver
         return new LoadResult("our bot: proactive send (ContinueConversationAsync)", result.Sent, result.Failed, result.Seconds, result.P50Milliseconds, result.P99Milliseconds, server.PeakMegabytes(), server.CpuTime() - cpuBefore);
     }
 
-    private static void Print(Dictionary<string, LoadResult> rows, BatchResult? batch)
+    private static void Print(Dictionary<string, LoadResult> rows, List<BatchResult> batches)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -151,12 +151,14 @@ internal static class Driver
             }
         }
 
-        if (batch is not null)
+        foreach (var batch in batches)
         {
+            // 20 events: "Promises under faults"; 1,000: "No input can break a turn" (answer before the turns run).
+            var goal = batch.Events <= 20 ? 1.5 : 1.0;
             Goal(
                 $"POST of {batch.Events} events, Send API 150 ms: {batch.MaxSeconds:F2} s (mean {batch.MeanSeconds:F2} s; one after another {batch.OneAfterAnotherSeconds:F1} s)",
-                batch.MaxSeconds < 1.5,
-                "< 1.5 s");
+                batch.MaxSeconds < goal,
+                $"< {goal:F1} s");
         }
     }
 

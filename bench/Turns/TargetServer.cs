@@ -50,6 +50,9 @@ internal static class TargetServer
                     ["Messenger:PageId"] = WebhookLoad.PageId,
                     ["Messenger:GraphBaseUrl"] = settings.ChannelUrl!.TrimEnd('/') + "/v21.0",
                     ["Delivery:Enabled"] = "false",
+
+                    // A 1,000-event POST is about 250 KB, at the default limit.
+                    ["Messenger:MaxBodyBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 });
                 builder.AddConversationBot();
                 app = builder.Build();

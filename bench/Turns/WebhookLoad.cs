@@ -5,7 +5,7 @@ using ConversationBot.Bot.Messenger;
 namespace ConversationBot.Bench.Turns;
 
 /// <summary>
-/// Messenger webhook POSTs as Meta sends them: signed with the app secret, one customer per worker,
+/// Messenger webhook POSTs as Meta sends them: signed with the app secret, one customer (a numeric PSID) per worker,
 /// each message with a new id (a repeated id would be skipped as a redelivery).
 /// </summary>
 internal static class WebhookLoad
@@ -20,7 +20,7 @@ internal static class WebhookLoad
     {
         var events = senders.Select(sender => string.Create(
             CultureInfo.InvariantCulture,
-            $$$"""{"sender":{"id":"bench-{{{sender}}}"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{Timestamp}}},"message":{"mid":"m-{{{run}}}-{{{sequence}}}-{{{sender}}}","text":"{{{text}}}"}}"""));
+            $$$"""{"sender":{"id":"{{{1_000_000_000L + sender}}}"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{Timestamp}}},"message":{"mid":"m-{{{run}}}-{{{sequence}}}-{{{sender}}}","text":"{{{text}}}"}}"""));
         var body = Encoding.UTF8.GetBytes($$$"""{"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{Timestamp}}},"messaging":[{{{string.Join(',', events)}}}]}]}""");
         return (body, new KeyValuePair<string, string>(MessengerSignature.HeaderName, MessengerSignature.Sign(body, AppSecret)));
     }
