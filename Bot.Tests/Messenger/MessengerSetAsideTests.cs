@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ConversationBot.Bot.Messenger;
@@ -101,12 +100,7 @@ public sealed class MessengerSetAsideTests
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
     }
 
-    private static async Task<JsonArray> SetAsideAsync(MessengerBot bot)
-    {
-        using var client = new HttpClient { BaseAddress = bot.Host.BaseAddress };
-        client.DefaultRequestHeaders.Add("X-Api-Key", AdminClient.Key);
-        return (await client.GetFromJsonAsync<JsonArray>("/api/admin/messenger/set-aside"))!;
-    }
+    private static Task<JsonArray> SetAsideAsync(MessengerBot bot) => new AdminClient(bot.Host).SetAsideEventsAsync();
 
     private static string Good(string mid) =>
         "{\"sender\": {\"id\": \"" + GoodSender + "\"}, \"recipient\": {\"id\": \"" + MessengerBot.PageId + "\"}, \"timestamp\": 1795600000000, \"message\": {\"mid\": \"" + mid + "\", \"text\": \"hallo\"}}";

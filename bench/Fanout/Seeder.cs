@@ -19,7 +19,7 @@ internal static class Seeder
     {
         await using var app = BenchBot.Build(settings);
         var store = app.Services.GetRequiredService<ISubscriptionStore>();
-        var at = DateTimeOffset.UtcNow.AddDays(-30);
+        var at = TimeProvider.System.GetUtcNow().AddDays(-30);
         var started = Stopwatch.GetTimestamp();
         await SeedAsync(store, BenchBot.WarmUpTopic, "warm", WarmUpSubscribers, at);
         await SeedAsync(store, BenchBot.Topic, "token", settings.Subscribers, at);

@@ -13,7 +13,7 @@ internal static class WebhookLoad
     public const string AppSecret = "bench-app-secret";
     public const string PageId = "1234567890";
 
-    private static readonly long Timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    private static readonly long Timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>One signed POST of one message event per sender.</summary>
     public static (byte[] Body, KeyValuePair<string, string>? Header) Post(IEnumerable<int> senders, string run, long sequence, string text)

@@ -42,6 +42,10 @@ public sealed class AdminClient
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
+    /// <summary>The Messenger webhook events set aside instead of run, newest first.</summary>
+    public async Task<JsonArray> SetAsideEventsAsync() =>
+        (await _http.GetFromJsonAsync<JsonArray>("/api/admin/messenger/set-aside"))!;
+
     public async Task<JsonObject> CampaignAsync(string id) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/api/admin/campaigns/{Uri.EscapeDataString(id)}"))!;
 

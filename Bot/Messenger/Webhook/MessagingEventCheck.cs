@@ -60,18 +60,16 @@ public static class MessagingEventCheck
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return TryGetString(element, out var text) && IsValid(text, brokenBytes) ? null : path;
+                return TryRead(() => element.GetString()!, out var text) && IsValid(text, brokenBytes) ? null : path;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var valid = TryGetName(property, out var name) && IsValid(name, brokenBytes);
-                    var inner = $"{path}.{(valid ? name : "?")}";
-                    if (!valid)
+                    if (!TryRead(() => property.Name, out var name) || !IsValid(name, brokenBytes))
                     {
-                        return inner;
+                        return $"{path}.?";
                     }
 
-                    if (InvalidText(property.Value, inner, brokenBytes) is { } found)
+                    if (InvalidText(property.Value, $"{path}.{name}", brokenBytes) is { } found)
                     {
                         return found;
                     }
@@ -94,31 +92,17 @@ public static class MessagingEventCheck
         }
     }
 
-    // System.Text.Json refuses to turn an escaped lone surrogate ("\ud800") into a string.
-    private static bool TryGetString(JsonElement element, out string text)
+    // System.Text.Json refuses to turn an escaped lone surrogate ("\ud800") into a string, value or name.
+    private static bool TryRead(Func<string> read, out string text)
     {
         try
         {
-            text = element.GetString()!;
+            text = read();
             return true;
         }
         catch (InvalidOperationException)
         {
             text = string.Empty;
-            return false;
-        }
-    }
-
-    private static bool TryGetName(JsonProperty property, out string name)
-    {
-        try
-        {
-            name = property.Name;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            name = string.Empty;
             return false;
         }
     }
