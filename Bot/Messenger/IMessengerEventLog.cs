@@ -1,22 +1,36 @@
 namespace ConversationBot.Bot.Messenger;
 
 /// <summary>
-/// Which webhook events have been processed, so that Meta's retry of a POST (it retries whatever
-/// did not get a 200) runs each event's turn once. An event is claimed before its turn, completed
-/// after it, and released when the turn could not run, so the retry runs it. Each reply the turn
-/// sends is recorded with the event (its outbox), so a turn run again (taken over from a process
-/// that died, or redelivered after a failure) sends only what did not go out the first time.
+/// The webhook's inbox and the record of what each event's turn did. A POST's events are stored
+/// (accepted) before Meta gets its 200, then run from here: an event is claimed before its turn,
+/// completed after it, and released when the turn could not run, so it runs again. A claim a host
+/// holds longer than <see cref="MessengerOptions.TurnLease"/> belongs to a host that stopped, and
+/// another takes the event over. Each reply is recorded just before it is sent (the event's outbox),
+/// so a turn run again sends only what cannot have gone out the first time.
 /// </summary>
 public interface IMessengerEventLog
 {
+    /// <summary>
+    /// Stores a POST's events, in one write where the store allows: each new one as received (to run)
+    /// or, with a reason, as set aside. An event known already (Meta delivered it again) stays as it is.
+    /// </summary>
+    /// <returns>The keys of the events that were new.</returns>
+    Task<IReadOnlySet<string>> AcceptAsync(IReadOnlyList<AcceptedEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Events received or claimed and not finished, in the order they were received: what a stopped host left.</summary>
+    Task<IReadOnlyList<UnfinishedEvent>> ListUnfinishedAsync(int max, CancellationToken cancellationToken);
+
     Task<MessengerEventTurn> ClaimAsync(string eventKey, CancellationToken cancellationToken);
 
-    /// <summary>Records that one reply of the event's turn went out (<see cref="MessengerOutbox"/> fingerprints it).</summary>
-    Task RecordSentAsync(string eventKey, string reply, CancellationToken cancellationToken);
+    /// <summary>Records, before it is sent, that one reply of the event's turn may go out (<see cref="MessengerOutbox"/> fingerprints it).</summary>
+    Task RecordSendingAsync(string eventKey, string reply, CancellationToken cancellationToken);
+
+    /// <summary>Takes back a reply recorded by <see cref="RecordSendingAsync"/> whose send certainly did not happen, so a later run sends it.</summary>
+    Task ForgetSendingAsync(string eventKey, string reply, CancellationToken cancellationToken);
 
     Task CompleteAsync(string eventKey, CancellationToken cancellationToken);
 
-    /// <summary>Gives the event back for a redelivery at once; the replies it sent stay recorded.</summary>
+    /// <summary>Gives the event back, claimable at once; the replies it recorded stay.</summary>
     Task ReleaseAsync(string eventKey, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,27 +1,27 @@
 using System.Text;
 using ConversationBot.Bot.Endpoints;
+using ConversationBot.Bot.Messenger.Turns;
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Bot.Security;
 using ConversationBot.Bot.Telemetry;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger;
 
 /// <summary>
 /// Messenger's webhook at /api/messenger: the subscription handshake (GET) and the events (POST).
-/// A POST is checked (size, then signature over the raw bytes) before it is parsed, then every
-/// event is run before the 200: Meta redelivers a POST that did not get one, so an event is never
-/// lost when the process stops mid-batch, and the event log makes the redelivery run each event
-/// once. Each sender's events run in the order received; different senders' events run side by
-/// side, so a batch takes as long as its busiest sender, not the sum of all its turns.
+/// A POST is checked (size, then signature over the raw bytes) before it is parsed, every event is
+/// read and checked, and the POST's events are stored in the event log in one write; then Meta gets
+/// its 200, whatever the size of the batch (it wants one within 5 seconds), and the turns run from
+/// the log behind it (<see cref="MessengerTurnQueue"/>): each sender's events in the order received,
+/// different senders side by side. A host that stops leaves its events stored, and the next one takes
+/// them over (<see cref="MessengerInboxSweep"/>). Only a POST that could not be stored gets a 503.
 /// </summary>
 public static partial class MessengerEndpoints
 {
     public const string Path = "/api/messenger";
 
-    /// <summary>How often an event whose turn fails for a passing reason is redelivered before it is set aside.</summary>
+    /// <summary>How often an event whose turn fails for a passing reason is tried (<see cref="TurnRetrySchedule"/>) before it is set aside.</summary>
     public const int MaxAttemptsOfPassingFailures = 5;
 
     public static IEndpointRouteBuilder MapMessengerEndpoints(this IEndpointRouteBuilder endpoints)
@@ -58,9 +58,8 @@ public static partial class MessengerEndpoints
     private static async Task<IResult> ReceiveAsync(
         HttpContext http,
         IOptions<MessengerOptions> options,
-        MessengerAdapter adapter,
-        IBot bot,
         IMessengerEventLog eventLog,
+        MessengerTurnQueue turns,
         BotTelemetry telemetry,
         ILoggerFactory loggerFactory)
     {
@@ -86,8 +85,8 @@ public static partial class MessengerEndpoints
                 : Results.Problem(detail: $"The {MessengerSignature.HeaderName} signature does not match the body.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        // Every event is read before any runs: a malformed batch is refused whole (400, Meta's
-        // retries of it will not succeed either) instead of half-processed.
+        // Every event is read and checked before anything is stored: a body that is not a webhook
+        // payload at all is refused whole (400; Meta's retries of it would not succeed either).
         if (!WebhookReader.TryRead(body, out var payload, out var events, out var error))
         {
             LogMalformed(logger, error);
@@ -102,108 +101,69 @@ public static partial class MessengerEndpoints
             return Results.Ok();
         }
 
-        return await RunAsync(events, settings.Locale, adapter, bot, eventLog, telemetry, logger).ConfigureAwait(false);
+        var inbox = Inbox(events, settings.Locale);
+        IReadOnlySet<string> accepted;
+        try
+        {
+            // Not the request's token: once Meta has sent the events, storing them must not stop half-way.
+            accepted = await eventLog.AcceptAsync([.. inbox.Select(i => i.Accepted)], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (MessengerTurnRunner.IsPassing(ex))
+        {
+            // Our store is down: the only case Meta must redeliver.
+            LogNotStored(logger, ex, inbox.Count);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        foreach (var setAside in inbox.Where(i => i.Accepted.SetAsideReason is not null && accepted.Contains(i.Accepted.Key)))
+        {
+            telemetry.RecordSetAside("unreadable");
+            LogSetAside(logger, setAside.Accepted.Key, setAside.Accepted.SetAsideReason!);
+        }
+
+        // The turns run behind the 200, each sender's in order, from what was just stored.
+        turns.Enqueue(inbox
+            .Where(i => i.Accepted.SetAsideReason is null && accepted.Contains(i.Accepted.Key))
+            .Select(i => new QueuedEvent(i.Accepted.Key, i.Accepted.Sender, i.Accepted.Raw, i.Event)));
+        return Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8);
     }
 
-    private static async Task<IResult> RunAsync(IReadOnlyList<WebhookEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, BotTelemetry telemetry, ILogger logger)
+    /// <summary>
+    /// What of a POST goes into the event log: each event that will run a turn, and each that never
+    /// can, with why (it is set aside, never refused). Events no turn is made of (delivery and read
+    /// receipts, echoes) are not stored at all.
+    /// </summary>
+    private static List<(AcceptedEvent Accepted, MessagingEvent? Event)> Inbox(IReadOnlyList<WebhookEvent> events, string? locale)
     {
-        var outcomes = await Task.WhenAll(events
-            .GroupBy(e => e.Event?.Sender?.Id ?? string.Empty, StringComparer.Ordinal)
-            .Select(sender => RunInOrderAsync([.. sender], locale, adapter, bot, eventLog, telemetry, logger))).ConfigureAwait(false);
-
-        return outcomes.All(done => done)
-            ? Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8)
-            : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-    }
-
-    /// <summary>One sender's events, in order; false when one must be redelivered (and none after it ran).</summary>
-    private static async Task<bool> RunInOrderAsync(List<WebhookEvent> events, string? locale, MessengerAdapter adapter, IBot bot, IMessengerEventLog eventLog, BotTelemetry telemetry, ILogger logger)
-    {
+        var inbox = new List<(AcceptedEvent, MessagingEvent?)>(events.Count);
         foreach (var received in events)
         {
+            var sender = received.Event?.Sender?.Id ?? string.Empty;
             if (received.Problem is not null || received.Event is null)
             {
-                // It can never run: set aside (once; a redelivery finds it there), never refused.
-                await SetAsideUnreadableAsync(received, received.Problem ?? "unreadable", eventLog, telemetry, logger).ConfigureAwait(false);
+                inbox.Add((new AcceptedEvent(received.Key, sender, received.Raw, received.Problem ?? "unreadable"), null));
                 continue;
             }
 
-            var messagingEvent = received.Event;
-            Activity? activity;
             try
             {
-                activity = MessengerActivityFactory.ToActivity(messagingEvent, locale);
+                if (MessengerActivityFactory.ToActivity(received.Event, locale) is null)
+                {
+                    continue;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A shape the checks let through and the activity cannot be made of: the same every time.
-                await SetAsideUnreadableAsync(received, $"no activity can be made of it: {ex.Message}", eventLog, telemetry, logger).ConfigureAwait(false);
+                inbox.Add((new AcceptedEvent(received.Key, sender, received.Raw, $"no activity can be made of it: {ex.Message}"), null));
                 continue;
             }
 
-            if (activity is null)
-            {
-                continue;
-            }
-
-            // Not the request's token: a turn cut short because Meta hung up would have sent its
-            // replies without saving its state. The host's shutdown waits for running requests.
-            var key = received.Key;
-            var turn = await eventLog.ClaimAsync(key, CancellationToken.None).ConfigureAwait(false);
-            switch (turn.Claim)
-            {
-                case MessengerEventClaim.AlreadyProcessed:
-                    LogDuplicate(logger, key);
-                    continue;
-                case MessengerEventClaim.InProgress:
-                    // Another request runs it now; if that one fails, only a redelivery brings it
-                    // back, and this sender's later events must not overtake it.
-                    return false;
-                default:
-                    break;
-            }
-
-            try
-            {
-                var outbox = new MessengerOutbox(eventLog, key, turn.SentReplies);
-                await adapter.ProcessActivityAsync(activity, MessengerActivityFactory.IsCustomerMessage(messagingEvent), outbox, bot, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (IsPassing(ex) && turn.Attempts < MaxAttemptsOfPassingFailures)
-            {
-                // The turn did not happen (storage down, the Send API refusing for a moment): give the
-                // event back and let Meta redeliver the POST; the events already done are skipped then.
-                LogEventFailed(logger, ex, key);
-                await eventLog.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
-                return false;
-            }
-            catch (Exception ex)
-            {
-                // It failed the same way every time, or for a reason no redelivery changes: a poison event.
-                // Set aside, so Meta is answered 200 and the page stays subscribed; an operator sees why.
-                var reason = $"the turn failed on attempt {turn.Attempts}: {ex.Message}";
-                await eventLog.SetAsideAsync(key, received.Raw, reason, CancellationToken.None).ConfigureAwait(false);
-                telemetry.RecordSetAside("turn_failed");
-                LogPoisonSetAside(logger, ex, key, turn.Attempts);
-                continue;
-            }
-
-            await eventLog.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+            inbox.Add((new AcceptedEvent(received.Key, sender, received.Raw), received.Event));
         }
 
-        return true;
+        return inbox;
     }
-
-    private static async Task SetAsideUnreadableAsync(WebhookEvent received, string reason, IMessengerEventLog eventLog, BotTelemetry telemetry, ILogger logger)
-    {
-        await eventLog.SetAsideAsync(received.Key, received.Raw, reason, CancellationToken.None).ConfigureAwait(false);
-        telemetry.RecordSetAside("unreadable");
-        LogSetAside(logger, received.Key, reason);
-    }
-
-    /// <summary>A failure of something outside the event (a store, the network, the Send API) that a redelivery may get past.</summary>
-    private static bool IsPassing(Exception exception) =>
-        exception is HttpRequestException or TimeoutException or IOException or System.Data.Common.DbException
-            or Microsoft.Azure.Cosmos.CosmosException or ConversationBot.Notifications.Errors.PlatformRefusedException or OperationCanceledException;
 
     private static IResult TooLarge(int maxBytes) =>
         Results.Problem(detail: $"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -223,15 +183,9 @@ public static partial class MessengerEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a webhook for object {Object}: this endpoint handles \"page\" (Messenger) only")]
     private static partial void LogOtherObject(ILogger logger, string? @object);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped Messenger event {EventKey}: already processed (a redelivery)")]
-    private static partial void LogDuplicate(ILogger logger, string eventKey);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Set aside Messenger event {EventKey} without running it: {Reason}")]
     private static partial void LogSetAside(ILogger logger, string eventKey, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Set aside Messenger event {EventKey}: its turn failed on attempt {Attempts} and would fail again; answering 200")]
-    private static partial void LogPoisonSetAside(ILogger logger, Exception exception, string eventKey, int attempts);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Messenger event {EventKey} failed; answering 503 so Meta redelivers it")]
-    private static partial void LogEventFailed(ILogger logger, Exception exception, string eventKey);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store a Messenger webhook POST of {Count} events; answering 503 so Meta redelivers it")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, int count);
 }

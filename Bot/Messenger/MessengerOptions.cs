@@ -43,12 +43,26 @@ public sealed class MessengerOptions
     public int MaxBodyBytes { get; init; } = 256 * 1024;
 
     /// <summary>
-    /// How long one Send API call may take. A turn waits for its sends and Meta wants the webhook's 200
-    /// within 5 seconds, so a stuck call fails early; a call that timed out may still have arrived and
-    /// is never sent again.
+    /// How long one Send API call may take. A customer waits for the reply, so a stuck call fails early;
+    /// a call that timed out may still have arrived and is never sent again.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a host's hold on a webhook event lasts: a turn that is still not done after this long
+    /// belongs to a host that stopped, and another host (or this one, restarted) takes it over. Turns take
+    /// milliseconds to seconds; the take-over waits this long after a crash.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan TurnLease { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How many webhook turns run at once, each customer's one after another. The webhook answers Meta
+    /// as soon as a POST is stored; this bounds the work behind it (and the Send API calls in flight).
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentTurns { get; init; } = 64;
 
     public bool IsEnabled => MissingSettings().Count == 0;
 

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger.Turns;
 using ConversationBot.Bot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,9 +23,13 @@ public static class MessengerServiceCollectionExtensions
             client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
         services.AddSingleton<MessengerSendClient>();
         services.AddSingleton<MessengerAdapter>();
+        services.AddSingleton<MessengerTurnRunner>();
+        services.AddSingleton<MessengerTurnQueue>();
+        services.AddHostedService<MessengerInboxSweep>();
         services.AddSingleton(SqliteMessengerEventLog.Schema);
         services.AddSingleton(SqliteMessengerEventLog.Outbox);
         services.AddSingleton(SqliteMessengerEventLog.SetAside);
+        services.AddSingleton(SqliteMessengerEventLog.Inbox);
         // Try: a storage back end registered before this (Cosmos DB) brings its own event log.
         services.TryAddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
         return services;

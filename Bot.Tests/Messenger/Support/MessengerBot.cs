@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Messenger.Turns;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -85,10 +86,39 @@ public sealed class MessengerBot : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostSampleAsync(string name) => PostSignedAsync(Sample(name));
 
+    /// <summary>POSTs a sample and returns Meta's answer without waiting for the turns behind it.</summary>
+    public Task<HttpResponseMessage> PostWithoutWaitingAsync(string sample)
+    {
+        var body = Encoding.UTF8.GetBytes(Sample(sample));
+        return PostWithoutWaitingAsync(body, MessengerSignature.Sign(body, AppSecret));
+    }
+
     public Task<HttpResponseMessage> PostSignedAsync(string body) =>
         PostAsync(Encoding.UTF8.GetBytes(body), MessengerSignature.Sign(Encoding.UTF8.GetBytes(body), AppSecret));
 
-    public Task<HttpResponseMessage> PostAsync(byte[] body, string? signature)
+    /// <summary>
+    /// POSTs a webhook body and, once it is answered, waits until the turns it started have run (or
+    /// wait to try again), as Meta's customer waits for the reply: the 200 comes before the turns.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(byte[] body, string? signature)
+    {
+        var response = await PostWithoutWaitingAsync(body, signature);
+        await TurnsSettledAsync();
+        return response;
+    }
+
+    /// <summary>Until no turn of this host runs or is ready to run.</summary>
+    public Task TurnsSettledAsync() => Host.Services.GetRequiredService<MessengerTurnQueue>().WhenSettledAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Moves the host's clock and waits for the turns it made due (a retry's wait, the take-over sweep).</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await Task.Yield();
+        await TurnsSettledAsync();
+    }
+
+    public Task<HttpResponseMessage> PostWithoutWaitingAsync(byte[] body, string? signature)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

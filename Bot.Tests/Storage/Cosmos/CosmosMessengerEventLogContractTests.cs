@@ -8,7 +8,6 @@ public sealed class CosmosMessengerEventLogContractTests(CosmosTestServer server
 {
     private CosmosDatabase _database = null!;
 
-    protected override TimeSpan AbandonedAfter => CosmosMessengerEventLog.AbandonedAfter;
 
     public async Task InitializeAsync() => _database = await server.CreateDatabaseAsync();
 
@@ -18,5 +17,5 @@ public sealed class CosmosMessengerEventLogContractTests(CosmosTestServer server
         return Task.CompletedTask;
     }
 
-    protected override IMessengerEventLog CreateLog() => new CosmosMessengerEventLog(_database, Clock);
+    protected override IMessengerEventLog CreateLog() => new CosmosMessengerEventLog(_database, Clock, Options);
 }

@@ -10,7 +10,6 @@ public sealed class SqliteMessengerEventLogContractTests : MessengerEventLogCont
 
     public SqliteMessengerEventLogContractTests() => _database = _file.Open();
 
-    protected override TimeSpan AbandonedAfter => SqliteMessengerEventLog.AbandonedAfter;
 
     public void Dispose()
     {
@@ -18,5 +17,5 @@ public sealed class SqliteMessengerEventLogContractTests : MessengerEventLogCont
         _file.Dispose();
     }
 
-    protected override IMessengerEventLog CreateLog() => new SqliteMessengerEventLog(_database, Clock);
+    protected override IMessengerEventLog CreateLog() => new SqliteMessengerEventLog(_database, Clock, Options);
 }

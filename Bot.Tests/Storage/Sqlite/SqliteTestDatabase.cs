@@ -33,6 +33,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteMessengerEventLog.Schema,
         SqliteMessengerEventLog.Outbox,
         SqliteMessengerEventLog.SetAside,
+        SqliteMessengerEventLog.Inbox,
     ];
 
     public void Dispose() => _file.Dispose();

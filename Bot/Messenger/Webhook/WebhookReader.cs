@@ -67,6 +67,19 @@ public static class WebhookReader
         }
     }
 
+    /// <summary>An event as the event log stored it (its JSON as it came), read again to run it.</summary>
+    public static WebhookEvent ReadStored(string raw)
+    {
+        try
+        {
+            return ReadEvent(JsonSerializer.Deserialize<JsonElement>(raw, MessengerJson.Options), "$", brokenBytes: false);
+        }
+        catch (JsonException ex)
+        {
+            return new WebhookEvent(KeyOfUnreadable(raw), raw, null, Describe(ex, "$"));
+        }
+    }
+
     private static WebhookEvent ReadEvent(JsonElement element, string path, bool brokenBytes)
     {
         var raw = element.GetRawText();

@@ -1,28 +1,111 @@
 using System.Net;
 using ConversationBot.Bot.Messenger;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Storage.Cosmos;
 
 /// <summary>
-/// Processed Messenger events in <c>events</c>. A claim is a create, so of two requests running the
-/// same event only one gets it (409 for the other). A claim left "processing" by a process that
-/// stopped mid-turn is taken over after <see cref="AbandonedAfter"/> with an ETag-checked replace, so
-/// again only one taker wins, and gets the replies the dead turn recorded (its outbox, appended by a
-/// patch per reply). A release makes the claim abandoned at once and keeps the outbox for the
-/// redelivery. The container's time to live (seven days, far longer than Meta retries)
-/// removes old events; nothing here prunes.
+/// Messenger events in <c>events</c>, one document each (its own partition). A POST's events are
+/// created side by side when it arrives (Cosmos DB has no transaction across partitions), as
+/// received. A claim turns a received document into a claimed one with an ETag-checked replace, or
+/// creates it, so of two hosts running the same event only one gets it. A claim older than the turn
+/// lease belongs to a host that stopped mid-turn and is taken over the same way, with the replies the
+/// dead turn recorded (its outbox, appended by a patch per reply). A release makes the claim
+/// abandoned at once and keeps the outbox. The container's time to live (seven days, far longer
+/// than Meta retries) removes old events; nothing here prunes.
 /// </summary>
-public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider time) : IMessengerEventLog
+public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider time, IOptions<MessengerOptions> options) : IMessengerEventLog
 {
-    /// <summary>A turn takes milliseconds; a claim this old belongs to a process that is gone.</summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
-
+    private const string Received = "received";
     private const string Processing = "processing";
     private const string Done = "done";
     private const string SetAside = "set-aside";
 
+    /// <summary>Creates of one POST in flight at once: a 1,000-event POST stays well inside Meta's 5 seconds without flooding the account's request units.</summary>
+    private const int ParallelCreates = 32;
+
     private Container Events => cosmos.Events;
+
+    private TimeSpan Lease => options.Value.TurnLease;
+
+    public async Task<IReadOnlySet<string>> AcceptAsync(IReadOnlyList<AcceptedEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var now = time.GetUtcNow();
+        var accepted = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            events.Select((received, position) => (received, position)),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelCreates, CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                var (received, position) = item;
+                if (await AcceptOneAsync(received, position, now, token).ConfigureAwait(false))
+                {
+                    accepted[received.Key] = true;
+                }
+            }).ConfigureAwait(false);
+        return new HashSet<string>(accepted.Keys, StringComparer.Ordinal);
+    }
+
+    private async Task<bool> AcceptOneAsync(AcceptedEvent received, int position, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = CosmosIds.ForKey(received.Key);
+        var partitionKey = new PartitionKey(id);
+        var document = new EventDocument(
+            id, received.Key, received.SetAsideReason is null ? Received : SetAside, now, null, 0, received.SetAsideReason, received.Raw, received.Sender, now, position);
+        using (var body = CosmosJson.Write(document))
+        using (var create = await Events.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (create.StatusCode != HttpStatusCode.Conflict)
+            {
+                create.EnsureSuccessStatusCode();
+                return true;
+            }
+        }
+
+        // Known already. A claim left without its event by a version that ran turns inside the POST
+        // gets it now, so the redelivery that brought it again can run it.
+        using var read = await Events.ReadItemStreamAsync(id, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (read.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        var stored = await CosmosJson.ReadAsync<EventDocument>(read, cancellationToken).ConfigureAwait(false);
+        if (stored.State != Processing || stored.Raw is not null)
+        {
+            return false;
+        }
+
+        using var completed = CosmosJson.Write(stored with { Raw = received.Raw, Sender = received.Sender, ReceivedAt = now, Position = position });
+        using var replace = await Events.ReplaceItemStreamAsync(completed, id, partitionKey, new ItemRequestOptions { IfMatchEtag = read.Headers.ETag }, cancellationToken).ConfigureAwait(false);
+        return replace.IsSuccessStatusCode;
+    }
+
+    /// <summary>
+    /// Across partitions (each event is its own): a host's look, once a lease, for what a stopped host
+    /// left; the unfinished are few, and sorted here, not by the service.
+    /// </summary>
+    public async Task<IReadOnlyList<UnfinishedEvent>> ListUnfinishedAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var query = new QueryDefinition("SELECT * FROM c WHERE (c.state = @received OR c.state = @processing) AND IS_STRING(c.raw)")
+            .WithParameter("@received", Received)
+            .WithParameter("@processing", Processing);
+        var found = new List<EventDocument>();
+        using var iterator = Events.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { MaxItemCount = 1000 });
+        while (iterator.HasMoreResults)
+        {
+            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            found.AddRange(await CosmosJson.ReadFeedAsync<EventDocument>(response, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. found
+            .OrderBy(d => d.ReceivedAt ?? d.ClaimedAt).ThenBy(d => d.Position ?? 0).ThenBy(d => d.EventKey, StringComparer.Ordinal)
+            .Take(max)
+            .Select(d => new UnfinishedEvent(d.EventKey, d.Sender ?? string.Empty, d.Raw!, d.State == Processing, d.ClaimedAt))];
+    }
 
     public async Task<MessengerEventTurn> ClaimAsync(string eventKey, CancellationToken cancellationToken)
     {
@@ -30,23 +113,22 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
         var partitionKey = new PartitionKey(id);
         var now = time.GetUtcNow();
 
-        // Two rounds: the second covers a release that deleted the claim between our create and our read.
+        // Read first: nearly every event was stored as received when its POST came. Two rounds: the
+        // second covers another host's create between our read and our create.
         for (var round = 0; round < 2; round++)
         {
-            using (var body = CosmosJson.Write(new EventDocument(id, eventKey, Processing, now, [], 1)))
-            using (var create = await Events.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (create.StatusCode != HttpStatusCode.Conflict)
-                {
-                    create.EnsureSuccessStatusCode();
-                    return MessengerEventTurn.Claimed([], 1);
-                }
-            }
-
             using var read = await Events.ReadItemStreamAsync(id, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (read.StatusCode == HttpStatusCode.NotFound)
             {
-                continue;
+                using var body = CosmosJson.Write(new EventDocument(id, eventKey, Processing, now, [], 1));
+                using var create = await Events.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (create.StatusCode == HttpStatusCode.Conflict)
+                {
+                    continue;
+                }
+
+                create.EnsureSuccessStatusCode();
+                return MessengerEventTurn.Claimed([], 1);
             }
 
             var stored = await CosmosJson.ReadAsync<EventDocument>(read, cancellationToken).ConfigureAwait(false);
@@ -55,13 +137,13 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
                 return MessengerEventTurn.AlreadyProcessed;
             }
 
-            if (stored.ClaimedAt >= now - AbandonedAfter)
+            if (stored.State == Processing && stored.ClaimedAt >= now - Lease)
             {
                 return MessengerEventTurn.InProgress;
             }
 
             var attempts = stored.Attempts + 1;
-            using var takeOver = CosmosJson.Write(stored with { ClaimedAt = now, Sent = stored.Sent ?? [], Attempts = attempts });
+            using var takeOver = CosmosJson.Write(stored with { State = Processing, ClaimedAt = now, Sent = stored.Sent ?? [], Attempts = attempts });
             using var replace = await Events.ReplaceItemStreamAsync(takeOver, id, partitionKey, new ItemRequestOptions { IfMatchEtag = read.Headers.ETag }, cancellationToken).ConfigureAwait(false);
             if (replace.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
             {
@@ -75,7 +157,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
         return MessengerEventTurn.InProgress;
     }
 
-    public async Task RecordSentAsync(string eventKey, string reply, CancellationToken cancellationToken)
+    public async Task RecordSendingAsync(string eventKey, string reply, CancellationToken cancellationToken)
     {
         var id = CosmosIds.ForKey(eventKey);
         using var patch = await Events.PatchItemStreamAsync(
@@ -88,6 +170,38 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
         {
             patch.EnsureSuccessStatusCode();
         }
+    }
+
+    public async Task ForgetSendingAsync(string eventKey, string reply, CancellationToken cancellationToken)
+    {
+        var id = CosmosIds.ForKey(eventKey);
+        var partitionKey = new PartitionKey(id);
+
+        // A failure path only (the Send API refused the reply): read, drop it, replace if nothing changed in between.
+        for (var round = 0; round < 5; round++)
+        {
+            using var read = await Events.ReadItemStreamAsync(id, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (read.StatusCode == HttpStatusCode.NotFound)
+            {
+                return;
+            }
+
+            var stored = await CosmosJson.ReadAsync<EventDocument>(read, cancellationToken).ConfigureAwait(false);
+            if (stored.State != Processing || stored.Sent?.Contains(reply, StringComparer.Ordinal) != true)
+            {
+                return;
+            }
+
+            using var body = CosmosJson.Write(stored with { Sent = [.. stored.Sent.Where(r => r != reply)] });
+            using var replace = await Events.ReplaceItemStreamAsync(body, id, partitionKey, new ItemRequestOptions { IfMatchEtag = read.Headers.ETag }, cancellationToken).ConfigureAwait(false);
+            if (replace.StatusCode != HttpStatusCode.PreconditionFailed)
+            {
+                replace.EnsureSuccessStatusCode();
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The outbox of event {eventKey} kept changing; the reply could not be taken back.");
     }
 
     public async Task CompleteAsync(string eventKey, CancellationToken cancellationToken)
@@ -115,7 +229,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
         }
 
         // Abandoned as of now, outbox kept; only the claim as read changes: a completion that landed in between stays.
-        using var released = CosmosJson.Write(stored with { ClaimedAt = time.GetUtcNow() - AbandonedAfter - TimeSpan.FromMilliseconds(1) });
+        using var released = CosmosJson.Write(stored with { ClaimedAt = time.GetUtcNow() - Lease - TimeSpan.FromMilliseconds(1) });
         using var replace = await Events.ReplaceItemStreamAsync(released, id, partitionKey, new ItemRequestOptions { IfMatchEtag = read.Headers.ETag }, cancellationToken).ConfigureAwait(false);
         if (replace.StatusCode is not (HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound))
         {
@@ -162,5 +276,15 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
     }
 
     private sealed record EventDocument(
-        string Id, string EventKey, string State, DateTimeOffset ClaimedAt, IReadOnlyList<string>? Sent, int Attempts, string? Reason = null, string? Raw = null);
+        string Id,
+        string EventKey,
+        string State,
+        DateTimeOffset ClaimedAt,
+        IReadOnlyList<string>? Sent,
+        int Attempts,
+        string? Reason = null,
+        string? Raw = null,
+        string? Sender = null,
+        DateTimeOffset? ReceivedAt = null,
+        int? Position = null);
 }
