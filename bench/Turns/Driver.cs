@@ -47,47 +47,70 @@ internal static class Driver
         return rows.Values.Any(r => r.Failures > 0) ? 1 : 0;
     }
 
-    /// <summary>Signed webhook POSTs, one message event each, from <see cref="BenchSettings.Senders"/> customers at once; the Send API answers at once.</summary>
+    /// <summary>
+    /// Signed webhook POSTs, one message event each, from <see cref="BenchSettings.Senders"/> customers at once, each
+    /// waiting for its reply before writing again (the webhook answers before the turn runs); the Send API answers at once.
+    /// </summary>
     private static async Task<LoadResult> MeasureWebhookAsync(BenchSettings settings, ReplyChannel channel, TimeSpan warmup, TimeSpan duration)
     {
         await using var server = await ServerProcess.StartAsync("webhook", settings, channel.Url);
         var (requests, failures, latencies, seconds, cpu) = await LoadGenerator.RunAsync(
-            new Uri(server.Address, "/api/messenger"), settings.Senders, warmup, duration, (worker, n) => WebhookLoad.Post([worker], "load", n, "hi"), server.CpuTime);
+            new Uri(server.Address, "/api/messenger"),
+            settings.Senders,
+            warmup,
+            duration,
+            (worker, n) => WebhookLoad.Post([worker], "load", n, "hi"),
+            server.CpuTime,
+            worker =>
+            {
+                var psid = WebhookLoad.Psid(worker);
+                var seen = channel.MessagesTo(psid);
+                return () => channel.WaitForMessageAsync(psid, seen);
+            });
         var (p50, p99) = LoadResult.Percentiles(latencies);
-        return new LoadResult($"our bot: Messenger webhook, {settings.Senders} senders, 1 event/POST", requests, failures, seconds, p50, p99, server.PeakMegabytes(), cpu);
+        return new LoadResult($"our bot: Messenger webhook, {settings.Senders} senders, event to reply", requests, failures, seconds, p50, p99, server.PeakMegabytes(), cpu);
     }
 
-    /// <summary>POSTs of <paramref name="events"/> events from as many customers with a Send API that takes 150 ms a call, beside what running them one after another would take.</summary>
+    /// <summary>
+    /// POSTs of <paramref name="events"/> events from as many customers with a Send API that takes 150 ms a call: how long
+    /// Meta waits for the 200, how long until every customer has their reply, and what running the turns one after another would take.
+    /// </summary>
     private static async Task<BatchResult> MeasureBatchAsync(BenchSettings settings, ReplyChannel channel, int events, int posts)
     {
         var delay = TimeSpan.FromMilliseconds(150);
         await using var server = await ServerProcess.StartAsync("webhook", settings, channel.Url);
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         channel.GraphDelay = delay;
-        var seconds = new List<double>();
+        var acknowledged = new List<double>();
+        var answered = new List<double>();
         var sendsBefore = channel.Received;
         for (var post = 0; post <= posts; post++)
         {
-            var (body, header) = WebhookLoad.Post(Enumerable.Range(10_000 + (post * events), events), $"batch{events}", post, "hi");
+            var senders = Enumerable.Range(10_000 + (post * events), events).ToList();
+            var replies = senders.Select(s => channel.WaitForMessageAsync(WebhookLoad.Psid(s), channel.MessagesTo(WebhookLoad.Psid(s)))).ToList();
+            var (body, header) = WebhookLoad.Post(senders, $"batch{events}", post, "hi");
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             content.Headers.TryAddWithoutValidation(header!.Value.Key, header.Value.Value);
             var started = Stopwatch.GetTimestamp();
             using var response = await client.PostAsync("/api/messenger", content);
             response.EnsureSuccessStatusCode();
+            var acknowledgedAfter = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            await Task.WhenAll(replies).WaitAsync(TimeSpan.FromMinutes(5));
             if (post > 0)
             {
                 // The first POST warms the host up and is not counted.
-                seconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                acknowledged.Add(acknowledgedAfter);
+                answered.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
 
         channel.GraphDelay = TimeSpan.Zero;
         var sendsPerEvent = (double)(channel.Received - sendsBefore) / ((posts + 1) * events);
-        return new BatchResult(events, seconds.Average(), seconds.Max(), events * sendsPerEvent * delay.TotalSeconds);
+        return new BatchResult(events, acknowledged.Max(), answered.Max(), events * sendsPerEvent * delay.TotalSeconds);
     }
 
-    private sealed record BatchResult(int Events, double MeanSeconds, double MaxSeconds, double OneAfterAnotherSeconds);
+    private sealed record BatchResult(int Events, double AcknowledgedSeconds, double AllAnsweredSeconds, double OneAfterAnotherSeconds);
 
     private static async Task<LoadResult> MeasureTurnsAsync(string target, string label, BenchSettings settings, ReplyChannel channel, TimeSpan warmup, TimeSpan duration)
     {
@@ -144,7 +167,7 @@ internal static class Driver
         if (rows.TryGetValue("webhook", out var webhook))
         {
             Goal($"webhook events: {webhook.PerSecond:F0}/s", webhook.PerSecond >= 200, ">= 200/s");
-            Goal($"webhook POST p99: {webhook.P99Milliseconds:F1} ms", webhook.P99Milliseconds < 250, "< 250 ms");
+            Goal($"webhook event to reply p99: {webhook.P99Milliseconds:F1} ms", webhook.P99Milliseconds < 250, "< 250 ms");
             if (rows.TryGetValue("ours", out var chat))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        webhook event vs /api/messages turn: {webhook.PerSecond / chat.PerSecond:F2}x the rate, {webhook.CpuMillisecondsPerTurn / chat.CpuMillisecondsPerTurn:F2}x the CPU"));
@@ -153,12 +176,14 @@ internal static class Driver
 
         foreach (var batch in batches)
         {
-            // 20 events: "Promises under faults"; 1,000: "No input can break a turn" (answer before the turns run).
-            var goal = batch.Events <= 20 ? 1.5 : 1.0;
+            // Meta wants the 200 within 5 s; our goal for any batch is 1 s, the turns running behind it.
             Goal(
-                $"POST of {batch.Events} events, Send API 150 ms: {batch.MaxSeconds:F2} s (mean {batch.MeanSeconds:F2} s; one after another {batch.OneAfterAnotherSeconds:F1} s)",
-                batch.MaxSeconds < goal,
-                $"< {goal:F1} s");
+                $"POST of {batch.Events} events, Send API 150 ms: 200 after {batch.AcknowledgedSeconds:F2} s",
+                batch.AcknowledgedSeconds < 1.0,
+                "< 1.0 s");
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"        every customer answered after {batch.AllAnsweredSeconds:F2} s; one turn after another would take {batch.OneAfterAnotherSeconds:F1} s ({batch.OneAfterAnotherSeconds / batch.AllAnsweredSeconds:F0}x)"));
         }
     }
 
