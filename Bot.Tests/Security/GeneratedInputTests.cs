@@ -310,7 +310,10 @@ public sealed class GeneratedInputTests(ITestOutputHelper output) : EmulatorTest
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                if (logLevel >= LogLevel.Error && category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
+                // ASP.NET Core's unhandled request errors, and a turn behind the webhook's 200 that could
+                // neither run nor be set aside (the queue's last resort).
+                if (logLevel >= LogLevel.Error
+                    && (category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || category == typeof(ConversationBot.Bot.Messenger.Turns.MessengerTurnQueue).FullName))
                 {
                     log.Unhandled.Enqueue($"{category}: {formatter(state, exception)} {exception}");
                 }
