@@ -19,9 +19,9 @@ namespace ConversationBot.Bot.Messenger;
 /// when the window is closed.
 /// <para>
 /// A reply the Send API refuses for a moment (429, 5xx, a connection that never opened) is tried
-/// again within the turn while Meta's 5 seconds allow; if it still fails, the turn fails, the
-/// webhook answers 503, and Meta's redelivery runs the turn again, where the event's outbox
-/// (<see cref="MessengerOutbox"/>) keeps the replies that did go out from going twice.
+/// again within the turn for a few seconds (the customer is waiting); if it still fails, the turn
+/// fails and its event is tried again later (<see cref="Turns.MessengerTurnQueue"/>), where the
+/// event's outbox (<see cref="MessengerOutbox"/>) keeps the replies that may have gone out from going twice.
 /// </para>
 /// </summary>
 public sealed partial class MessengerAdapter : BotAdapter
@@ -30,7 +30,7 @@ public sealed partial class MessengerAdapter : BotAdapter
     private const string OutboxKey = "ConversationBot.Messenger.Outbox";
     private const string DeadlineKey = "ConversationBot.Messenger.ReplyDeadline";
 
-    /// <summary>How long a turn may keep trying a refused reply: Meta wants the webhook's 200 within 5 seconds.</summary>
+    /// <summary>How long a turn may keep trying a refused reply before it fails and is tried again later: the customer is waiting.</summary>
     public static readonly TimeSpan ReplyRetryBudget = TimeSpan.FromSeconds(3);
 
     private const int MaxReplyAttempts = 3;
@@ -56,7 +56,7 @@ public sealed partial class MessengerAdapter : BotAdapter
             if (activity?.Type != ActivityTypes.Message || IsTransient(exception))
             {
                 // An opt-in that could not be stored must come again, and so must a message whose
-                // replies the Send API refused for a moment: the webhook answers 503 and Meta redelivers.
+                // replies the Send API refused for a moment: its event is tried again later.
                 // A proactive caller learns why its send did not happen.
                 ExceptionDispatchInfo.Throw(exception);
             }
@@ -184,7 +184,7 @@ public sealed partial class MessengerAdapter : BotAdapter
         return error.RetryAfter ?? TimeSpan.Zero;
     }
 
-    /// <summary>A failure that a redelivery of the same event could get past: the platform refused for a moment.</summary>
+    /// <summary>A failure that a later try of the same event could get past: the platform refused for a moment.</summary>
     private bool IsTransient(Exception exception) => RetryWait(exception, 1) is not null;
 
     private async Task EnsureWindowOpenAsync(ITurnContext turnContext, string psid, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ namespace ConversationBot.Bot.Messenger;
 /// <summary>
 /// What claiming an event found: whether to run its turn, the replies an earlier run of it already
 /// sent, and how many times it has been claimed (this one included), so a turn that keeps failing
-/// can be set aside instead of redelivered forever.
+/// can be set aside instead of tried forever.
 /// </summary>
 public sealed record MessengerEventTurn(MessengerEventClaim Claim, IReadOnlyList<string> SentReplies, int Attempts = 1)
 {
