@@ -205,7 +205,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
             batchAgain.EnsureSuccessStatusCode();
         }
 
-        Assert.Equal(4, bot.Bot.Received.Count);
+        Assert.Equal(3, bot.Bot.Received.Count);
         Assert.Equal(sent, bot.Graph.Requests.Count);
         var subscription = await bot.Host.Services.GetRequiredService<ISubscriptionStore>().FindByTokenAsync("8183222379117308817", CancellationToken.None);
         Assert.Equal(SubscriptionStatus.Active, subscription!.Status);

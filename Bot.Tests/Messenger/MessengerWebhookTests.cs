@@ -6,6 +6,7 @@ using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace ConversationBot.Bot.Tests.Messenger;
@@ -160,26 +161,25 @@ public sealed class MessengerWebhookTests
     }
 
     [Theory]
-    [InlineData("optin-notification-messages.json")]
-    [InlineData("optin-2022-weekly.json")]
-    [InlineData("optin-refreshed.json")]
-    [InlineData("optin-stop.json")]
-    [InlineData("optin-stop-underscore.json")]
-    [InlineData("optin-resume.json")]
-    [InlineData("optin-unrequested.json")]
-    public async Task An_optin_reaches_the_bot_as_a_messenger_optin_event_with_the_optin_as_value(string sample)
+    [InlineData("optin-notification-messages.json", "active")]
+    [InlineData("optin-2022-weekly.json", "active")]
+    [InlineData("optin-refreshed.json", "active")]
+    [InlineData("optin-stop.json", null)]
+    [InlineData("optin-stop-underscore.json", null)]
+    [InlineData("optin-resume.json", null)]
+    [InlineData("optin-unrequested.json", "active")]
+    public async Task An_optin_is_recorded_by_the_consent_service_without_a_turn_of_the_bot_and_nothing_is_said(string sample, string? status)
     {
-        await using var bot = await MessengerBot.StartAsync();
+        await using var bot = await MessengerBot.StartAsync(settings: AdminClient.Settings());
 
         using var response = await bot.PostSampleAsync(sample);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var activity = Assert.Single(bot.Bot.Received);
-        var messagingEvent = JObject.Parse(MessengerBot.Sample(sample))["entry"]![0]!["messaging"]![0]!;
-        Assert.Equal((ActivityTypes.Event, "messenger.optin", messagingEvent["sender"]!["id"]!.Value<string>()), (activity.Type, activity.Name, activity.From.Id));
-        var expected = messagingEvent["optin"]!;
-        Assert.True(JToken.DeepEquals(expected, (JObject)activity.Value), activity.Value.ToString());
+        Assert.Empty(bot.Bot.Received);
         Assert.Empty(bot.Graph.Requests);
+        var customer = JObject.Parse(MessengerBot.Sample(sample))["entry"]![0]!["messaging"]![0]!["sender"]!["id"]!.Value<string>()!;
+        var subscriptions = await new AdminClient(bot.Host).SubscriptionsAsync("messenger", customer);
+        Assert.Equal(status is null ? [] : [status], subscriptions.Select(s => s!["status"]!.GetValue<string>().ToLowerInvariant()));
     }
 
     [Fact]
@@ -215,13 +215,16 @@ public sealed class MessengerWebhookTests
     [Fact]
     public async Task The_same_optin_delivered_twice_is_processed_once()
     {
-        await using var bot = await MessengerBot.StartAsync();
+        await using var bot = await MessengerBot.StartAsync(replaceServices: ObservedSubscriptionStore.Around<ConversationBot.Bot.Storage.Sqlite.SqliteSubscriptionStore>);
+        var store = bot.Host.Services.GetRequiredService<ObservedSubscriptionStore>();
 
         using var first = await bot.PostSampleAsync("optin-notification-messages.json");
+        var applied = store.Calls;
         using var retry = await bot.PostSampleAsync("optin-notification-messages.json");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
-        Assert.Single(bot.Bot.Received);
+        Assert.True(applied > 0, "the opt-in must reach the subscription store");
+        Assert.Equal(applied, store.Calls);
     }
 
     [Theory]

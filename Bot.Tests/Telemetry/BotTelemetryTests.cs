@@ -74,18 +74,12 @@ public sealed class BotTelemetryTests
     [Fact]
     public async Task A_messenger_opt_in_is_counted_as_accepted_on_messenger()
     {
-        await using var harness = ConversationHarness.Create();
-        using var recorded = new RecordedMeasurements(harness.Service<BotTelemetry>().Meter);
-        var optin = new Activity(ActivityTypes.Event)
-        {
-            Name = "messenger.optin",
-            ChannelId = "messenger",
-            Timestamp = harness.Time.GetUtcNow(),
-            Value = JObject.Parse("""{"type":"notification_messages","payload":"topic:weekly-deals","notification_messages_token":"8183222379117308817","notification_messages_timezone":"Europe/Zurich","user_token_status":"NOT_REFRESHED","title":"Weekly deals from our shop"}"""),
-        };
+        await using var bot = await ConversationBot.Bot.Tests.Messenger.Support.MessengerBot.StartAsync();
+        using var recorded = new RecordedMeasurements(bot.Host.Services.GetRequiredService<BotTelemetry>().Meter);
 
-        await harness.Flow(harness.NewConversation()).Send(optin).StartTestAsync();
+        using var response = await bot.PostSampleAsync("optin-notification-messages.json");
 
+        response.EnsureSuccessStatusCode();
         var accepted = Assert.Single(recorded.Of("conversationbot.optin.offers"));
         Assert.Equal(("accepted", "messenger", "weekly-deals"), (accepted.Tag(TelemetryTags.Outcome), accepted.Tag(TelemetryTags.Channel), accepted.Tag(TelemetryTags.Topic)));
     }

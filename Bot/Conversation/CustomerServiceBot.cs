@@ -7,9 +7,7 @@ using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Dialogs.Shop;
-using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Telemetry;
-using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -33,7 +31,6 @@ public sealed partial class CustomerServiceBot : IBot
     private readonly DialogRunner _dialogs;
     private readonly IHandoffStore _handoffs;
     private readonly ConsentCommands _consentCommands;
-    private readonly ConsentService _consent;
     private readonly IMessagingWindowStore _windows;
     private readonly ShopOptions _shop;
     private readonly TimeProvider _time;
@@ -46,7 +43,6 @@ public sealed partial class CustomerServiceBot : IBot
         DialogRunner dialogs,
         IHandoffStore handoffs,
         ConsentCommands consentCommands,
-        ConsentService consent,
         IMessagingWindowStore windows,
         ShopOptions shop,
         TimeProvider time,
@@ -60,7 +56,6 @@ public sealed partial class CustomerServiceBot : IBot
         _dialogs = dialogs;
         _handoffs = handoffs;
         _consentCommands = consentCommands;
-        _consent = consent;
         _windows = windows;
         _shop = shop;
         _time = time;
@@ -106,16 +101,6 @@ public sealed partial class CustomerServiceBot : IBot
             case ActivityTypes.Message:
                 await AnswerMessageAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
                 break;
-            case ActivityTypes.Event when MessengerConsentEvents.From(activity) is { } consentEvent:
-                // Messenger confirms an opt-in, stop or resume to the person itself; the bot records it.
-                var outcome = await _consent.ApplyAsync(consentEvent, cancellationToken).ConfigureAwait(false);
-                LogConsent(_logger, consentEvent.Kind, outcome.Kind, outcome.TopicId, outcome.Explanation);
-                if (consentEvent.Kind == ConsentEventKind.OptIn && outcome.Kind is ConsentOutcomeKind.Created or ConsentOutcomeKind.Updated && outcome.TopicId is { } topicId)
-                {
-                    ((IOptInTelemetry)_telemetry).OfferAnswered(activity.ChannelId, topicId, accepted: true);
-                }
-
-                return;
             default:
                 // typing, event, installationUpdate, ...: nothing for a customer-service bot to say.
                 return;
@@ -227,9 +212,6 @@ public sealed partial class CustomerServiceBot : IBot
         await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Handoff_Released)], cancellationToken: cancellationToken).ConfigureAwait(false);
         return false;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Messenger consent event {EventKind}: {Outcome} for topic {TopicId} ({Explanation})")]
-    private static partial void LogConsent(ILogger logger, ConsentEventKind eventKind, ConsentOutcomeKind outcome, string? topicId, string explanation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ChannelId}/{ConversationId} is handed off; the bot stays silent")]
     private static partial void LogSilentInHandoff(ILogger logger, string channelId, string conversationId);

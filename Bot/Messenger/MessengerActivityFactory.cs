@@ -10,17 +10,13 @@ namespace ConversationBot.Bot.Messenger;
 /// as Azure Bot Service's Facebook channel shapes it (conversation and sender = the customer's PSID,
 /// recipient = the page, the raw event as channelData) but with the channel id "messenger": only
 /// this direct webhook has consent tokens, so the platform profile applies to it and not to
-/// "facebook" conversations that come through Azure Bot Service. Echoes of the page's own
-/// messages, deliveries, reads and anything unknown give null: nothing to answer.
+/// "facebook" conversations that come through Azure Bot Service. Opt-ins are no turn of the bot
+/// (<see cref="MessengerOptIn"/>); echoes of the page's own messages, deliveries, reads and anything
+/// unknown give null: nothing to answer.
 /// </summary>
 public static class MessengerActivityFactory
 {
     public const string ChannelId = ChannelIds.Messenger;
-
-    /// <summary>The event activity an opt-in becomes; its value is the optin object.</summary>
-    public const string OptinEventName = "messenger.optin";
-
-    public const string NotificationMessagesOptin = "notification_messages";
 
     /// <summary>A message or a postback: what opens Messenger's 24-hour window (an opt-in does not).</summary>
     public static bool IsCustomerMessage(MessagingEvent messagingEvent) =>
@@ -42,10 +38,6 @@ public static class MessengerActivityFactory
         else if (messagingEvent.Postback is { } postback)
         {
             activity = new Activity(ActivityTypes.Message) { Text = postback.Title, Value = SubmitData(postback.Payload) };
-        }
-        else if (messagingEvent.OptinType == NotificationMessagesOptin)
-        {
-            activity = new Activity(ActivityTypes.Event) { Name = OptinEventName, Value = JObject.Parse(messagingEvent.Optin!.Value.GetRawText()) };
         }
         else
         {

@@ -129,9 +129,9 @@ public static partial class MessengerEndpoints
     }
 
     /// <summary>
-    /// What of a POST goes into the event log: each event that will run a turn, and each that never
-    /// can, with why (it is set aside, never refused). Events no turn is made of (delivery and read
-    /// receipts, echoes) are not stored at all.
+    /// What of a POST goes into the event log: each event that asks something of the bot (a turn or a
+    /// consent change: <see cref="EventWork"/>), and each that never can, with why (it is set aside,
+    /// never refused). Events that ask nothing (delivery and read receipts, echoes) are not stored.
     /// </summary>
     private static List<(AcceptedEvent Accepted, MessagingEvent? Event)> Inbox(IReadOnlyList<WebhookEvent> events, string? locale)
     {
@@ -147,15 +147,15 @@ public static partial class MessengerEndpoints
 
             try
             {
-                if (MessengerActivityFactory.ToActivity(received.Event, locale) is null)
+                if (EventWork.Of(received.Event, locale) is null)
                 {
                     continue;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A shape the checks let through and the activity cannot be made of: the same every time.
-                inbox.Add((new AcceptedEvent(received.Key, sender, received.Raw, $"no activity can be made of it: {ex.Message}"), null));
+                // A shape the checks let through and no turn or consent change can be made of: the same every time.
+                inbox.Add((new AcceptedEvent(received.Key, sender, received.Raw, $"neither a turn nor a consent change can be made of it: {ex.Message}"), null));
                 continue;
             }
 

@@ -23,6 +23,7 @@ public static class MessengerServiceCollectionExtensions
             client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
         services.AddSingleton<MessengerSendClient>();
         services.AddSingleton<MessengerAdapter>();
+        services.AddSingleton<MessengerOptInHandler>();
         services.AddSingleton<MessengerTurnRunner>();
         services.AddSingleton<MessengerTurnQueue>();
         services.AddHostedService<MessengerInboxSweep>();

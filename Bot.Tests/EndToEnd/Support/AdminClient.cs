@@ -46,6 +46,10 @@ public sealed class AdminClient
     public async Task<JsonArray> SetAsideEventsAsync() =>
         (await _http.GetFromJsonAsync<JsonArray>("/api/admin/messenger/set-aside"))!;
 
+    /// <summary>One customer's subscriptions on one channel, in every status.</summary>
+    public async Task<JsonArray> SubscriptionsAsync(string channelId, string customerId) =>
+        (await _http.GetFromJsonAsync<JsonArray>($"/api/admin/customers/{Uri.EscapeDataString(channelId)}/{Uri.EscapeDataString(customerId)}/subscriptions"))!;
+
     public async Task<JsonObject> CampaignAsync(string id) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/api/admin/campaigns/{Uri.EscapeDataString(id)}"))!;
 

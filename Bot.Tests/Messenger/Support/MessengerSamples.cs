@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Errors;
 
@@ -6,8 +8,7 @@ namespace ConversationBot.Bot.Tests.Messenger.Support;
 
 /// <summary>
 /// The Messenger payloads in <c>Bot.Tests/Messenger/Samples/</c> (copied next to the test assembly;
-/// docs/messenger-platform.md §8 lists them), and the small parsing the host does for real, done
-/// here with System.Text.Json for the domain's unit tests.
+/// docs/messenger-platform.md §8 lists them), read as the host reads them, for the domain's unit tests.
 /// </summary>
 public static class MessengerSamples
 {
@@ -26,49 +27,21 @@ public static class MessengerSamples
 
     public static string Read(string fileName) => File.ReadAllText(Path.Combine(Folder, fileName));
 
-    /// <summary>Every <c>optin</c> of type <c>notification_messages</c> in a webhook body, as domain events.</summary>
+    /// <summary>
+    /// Every <c>optin</c> of type <c>notification_messages</c> in a webhook body, as domain events: read
+    /// by the webhook's own reader and parser (<see cref="WebhookReader"/>, <see cref="MessengerOptIn"/>),
+    /// so a test of the domain with samples tests what production hands it.
+    /// </summary>
     public static IReadOnlyList<ConsentEvent> ConsentEvents(string fileName)
     {
-        using var document = JsonDocument.Parse(Read(fileName));
-        var events = new List<ConsentEvent>();
-        foreach (var entry in document.RootElement.GetProperty("entry").EnumerateArray())
+        if (!WebhookReader.TryRead(System.Text.Encoding.UTF8.GetBytes(Read(fileName)), out _, out var events, out var error))
         {
-            foreach (var messaging in entry.GetProperty("messaging").EnumerateArray())
-            {
-                if (!messaging.TryGetProperty("optin", out var optin) || String(optin, "type") != "notification_messages")
-                {
-                    continue;
-                }
-
-                var customer = messaging.GetProperty("sender").GetProperty("id").GetString()!;
-                var at = DateTimeOffset.FromUnixTimeMilliseconds(messaging.GetProperty("timestamp").GetInt64());
-                if (!MessengerOptInFields.TryReadStatus(String(optin, "notification_messages_status"), out var kind))
-                {
-                    throw new InvalidOperationException($"unknown status in {fileName}");
-                }
-
-                var token = String(optin, "notification_messages_token");
-                var payload = String(optin, "payload");
-                var title = String(optin, "title");
-                events.Add(kind switch
-                {
-                    ConsentEventKind.Stop => ConsentEvent.Stop(customer, at, token, payload, title),
-                    ConsentEventKind.Resume => ConsentEvent.Resume(customer, at, token, payload, title),
-                    _ => ConsentEvent.OptIn(
-                        customer,
-                        at,
-                        token!,
-                        payload,
-                        title,
-                        String(optin, "notification_messages_timezone"),
-                        MessengerOptInFields.ReadFrequency(String(optin, "notification_messages_frequency")),
-                        optin.TryGetProperty("token_expiry_timestamp", out var expiry) ? MessengerOptInFields.ExpiryFromUnix(expiry.GetInt64()) : null,
-                        MessengerOptInFields.IsRefreshed(String(optin, "user_token_status"))),
-                });
-            }
+            throw new InvalidOperationException($"{fileName} is no webhook payload: {error}");
         }
 
-        return events;
+        return [.. events
+            .Where(e => e.Event is not null && MessengerOptIn.IsNotificationMessages(e.Event))
+            .Select(e => MessengerOptIn.From(e.Event!) ?? throw new InvalidOperationException($"{fileName}: an opt-in the parser cannot use ({e.Raw})"))];
     }
 
     /// <summary>A Graph error body as the host would hand it to the classifier (HTTP 400 unless told).</summary>

@@ -1,20 +1,21 @@
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger.Turns;
 
 /// <summary>
-/// Runs one stored webhook event's turn: claims it in the event log, runs the bot through the
-/// Messenger adapter with the event's outbox, and completes it; gives it back when it failed for a
+/// Runs one stored webhook event: claims it in the event log, runs the bot through the Messenger
+/// adapter with the event's outbox (or, for an opt-in, stop or resume, records the consent change
+/// without a turn), and completes it; gives it back when it failed for a
 /// passing reason, and sets it aside when it can never succeed (a poison event), so nothing is
 /// refused forever and nothing blocks the customer's later events for good.
 /// </summary>
 public sealed partial class MessengerTurnRunner(
     MessengerAdapter adapter,
     IBot bot,
+    MessengerOptInHandler optIns,
     IMessengerEventLog eventLog,
     BotTelemetry telemetry,
     IOptions<MessengerOptions> options,
@@ -24,15 +25,15 @@ public sealed partial class MessengerTurnRunner(
     {
         ArgumentNullException.ThrowIfNull(queued);
         var messagingEvent = queued.Event ?? WebhookReader.ReadStored(queued.Raw).Event;
-        Activity? activity;
+        EventWork? work;
         try
         {
-            activity = messagingEvent is null ? null : MessengerActivityFactory.ToActivity(messagingEvent, options.Value.Locale);
+            work = messagingEvent is null ? null : EventWork.Of(messagingEvent, options.Value.Locale);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            activity = null;
-            LogNoActivity(logger, ex, queued.Key);
+            work = null;
+            LogNoWork(logger, ex, queued.Key);
         }
 
         MessengerEventTurn turn;
@@ -58,17 +59,24 @@ public sealed partial class MessengerTurnRunner(
                 break;
         }
 
-        if (activity is null || messagingEvent is null)
+        if (work is null || messagingEvent is null)
         {
             // Stored by the POST's checks as runnable, unreadable now: the same every time.
-            await SetAsideAsync(queued, "no activity can be made of it", "unreadable").ConfigureAwait(false);
+            await SetAsideAsync(queued, "neither a turn nor a consent change can be made of it", "unreadable").ConfigureAwait(false);
             return TurnOutcome.Finished;
         }
 
         try
         {
-            var outbox = new MessengerOutbox(eventLog, queued.Key, turn.SentReplies);
-            await adapter.ProcessActivityAsync(activity, MessengerActivityFactory.IsCustomerMessage(messagingEvent), outbox, bot, CancellationToken.None).ConfigureAwait(false);
+            if (work.Consent is { } consent)
+            {
+                await optIns.HandleAsync(consent, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                var outbox = new MessengerOutbox(eventLog, queued.Key, turn.SentReplies);
+                await adapter.ProcessActivityAsync(work.Turn!, MessengerActivityFactory.IsCustomerMessage(messagingEvent), outbox, bot, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (IsPassing(ex) && turn.Attempts < MessengerEndpoints.MaxAttemptsOfPassingFailures)
         {
@@ -125,8 +133,8 @@ public sealed partial class MessengerTurnRunner(
         telemetry.RecordSetAside(kind);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No activity can be made of Messenger event {EventKey}")]
-    private static partial void LogNoActivity(ILogger logger, Exception exception, string eventKey);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Neither a turn nor a consent change can be made of Messenger event {EventKey}")]
+    private static partial void LogNoWork(ILogger logger, Exception exception, string eventKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped Messenger event {EventKey}: already processed")]
     private static partial void LogDuplicate(ILogger logger, string eventKey);

@@ -1,0 +1,25 @@
+using ConversationBot.Bot.Messenger.Webhook;
+using ConversationBot.Notifications.Consent;
+using Microsoft.Bot.Schema;
+
+namespace ConversationBot.Bot.Messenger.Turns;
+
+/// <summary>
+/// What a webhook event asks of the bot: a turn (a message or postback, as an activity for the
+/// dialogs) or a consent change (an opt-in, stop or resume, straight to the consent service). The
+/// webhook decides it before storing the event, the runner again before running it.
+/// </summary>
+public sealed record EventWork(Activity? Turn, ConsentEvent? Consent)
+{
+    /// <summary>The work, or null when there is none (receipts, echoes, an opt-in without a token); throws when the event's shape allows neither.</summary>
+    public static EventWork? Of(MessagingEvent messagingEvent, string? locale)
+    {
+        ArgumentNullException.ThrowIfNull(messagingEvent);
+        if (MessengerOptIn.IsNotificationMessages(messagingEvent))
+        {
+            return MessengerOptIn.From(messagingEvent) is { } consent ? new EventWork(null, consent) : null;
+        }
+
+        return MessengerActivityFactory.ToActivity(messagingEvent, locale) is { } activity ? new EventWork(activity, null) : null;
+    }
+}
