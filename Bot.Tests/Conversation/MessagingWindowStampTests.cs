@@ -22,7 +22,7 @@ public sealed class MessagingWindowStampTests
         Assert.True(window.IsOpenAt(first + TimeSpan.FromHours(24) - TimeSpan.FromTicks(1)));
         Assert.False(window.IsOpenAt(first + TimeSpan.FromHours(24)));
 
-        harness.Time.Advance(CustomerServiceBot.WindowStampResolution);
+        harness.Time.Advance(WindowStamp.Resolution);
         await harness.Flow(adapter).Send("banana").AssertReply(_ => { }).StartTestAsync();
 
         Assert.Equal(harness.Time.GetUtcNow(), (await harness.Windows.GetAsync("test", "customer-1", CancellationToken.None)).LastCustomerMessageAt);

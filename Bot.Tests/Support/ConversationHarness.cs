@@ -76,7 +76,7 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.AddCustomerServiceDialogs(configuration);
         services.AddBotTelemetry();
-        services.AddSingleton<IBot, CustomerServiceBot>();
+        services.AddConversation();
         return new ConversationHarness(services.BuildServiceProvider(validateScopes: true), storage);
     }
 

@@ -29,7 +29,7 @@ public sealed partial class BotCloudAdapter : CloudAdapter
 
             // The turn's state changes are not saved (the bot saves only after a turn succeeds), so
             // the conversation continues from where it was before this message.
-            var texts = Texts.For(SupportedCultures.Resolve(turnContext.Activity.Locale, fallback));
+            var texts = Texts.For(Conversation.TurnCulture.Of(turnContext, fallback));
             try
             {
                 await turnContext.SendActivityAsync(texts[nameof(DialogStrings.Error_Apology)]).ConfigureAwait(false);

@@ -51,7 +51,7 @@ public static class ConversationBotServiceCollectionExtensions
             sp.GetRequiredService<ConnectorClientCache>()));
         services.AddSingleton<BotCloudAdapter>();
         services.AddSingleton<ConversationState, SnapshotConversationState>();
-        services.AddSingleton<IBot, CustomerServiceBot>();
+        services.AddConversation();
         return services;
     }
 }

@@ -38,6 +38,13 @@ public static class CustomerServiceServiceCollectionExtensions
         services.AddSingleton<OptInOfferSender>();
         services.AddSingleton<ConsentCommands>();
 
+        // The interruptions, in the order the runner asks them: a notifications command first (a stop
+        // is honoured at once, also during a hand-off), then a photo, help/cancel/start over, a menu item.
+        services.AddSingleton<IInterruption>(sp => sp.GetRequiredService<ConsentCommands>());
+        services.AddSingleton<IInterruption, AttachmentInterruption>();
+        services.AddSingleton<IInterruption, CommandInterruption>();
+        services.AddSingleton<IInterruption, MenuTitleInterruption>();
+
         services.AddSingleton<Dialog, MainMenuDialog>();
         services.AddSingleton<Dialog, OrderStatusDialog>();
         services.AddSingleton<Dialog, ReturnsDialog>();
@@ -49,7 +56,7 @@ public static class CustomerServiceServiceCollectionExtensions
         services.AddSingleton<Dialog>(new ConfirmPrompt(DialogIds.ConfirmPrompt));
         services.AddSingleton<Dialog>(sp => OrderStatusDialog.CreateNumberPrompt(sp.GetRequiredService<OrderNumberFormat>()));
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
-        services.AddSingleton(sp => new DialogRunner(sp.GetRequiredService<DialogSet>(), DialogIds.MainMenu, MainMenuDialog.IsMenuTitle));
+        services.AddSingleton(sp => new DialogRunner(sp.GetRequiredService<DialogSet>(), DialogIds.MainMenu, sp.GetServices<IInterruption>()));
         return services;
     }
 

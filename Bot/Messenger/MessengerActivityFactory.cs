@@ -18,10 +18,6 @@ public static class MessengerActivityFactory
 {
     public const string ChannelId = ChannelIds.Messenger;
 
-    /// <summary>A message or a postback: what opens Messenger's 24-hour window (an opt-in does not).</summary>
-    public static bool IsCustomerMessage(MessagingEvent messagingEvent) =>
-        messagingEvent.Message is { IsEcho: false } || messagingEvent.Postback is not null;
-
     public static Activity? ToActivity(MessagingEvent messagingEvent, string? locale)
     {
         var psid = messagingEvent.Sender?.Id;

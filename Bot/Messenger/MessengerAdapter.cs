@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using ConversationBot.Bot.BotFramework;
+using ConversationBot.Bot.Conversation;
 using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Notifications.Errors;
@@ -26,7 +27,6 @@ namespace ConversationBot.Bot.Messenger;
 /// </summary>
 public sealed partial class MessengerAdapter : BotAdapter
 {
-    private const string CustomerTurnKey = "ConversationBot.Messenger.CustomerTurn";
     private const string OutboxKey = "ConversationBot.Messenger.Outbox";
     private const string DeadlineKey = "ConversationBot.Messenger.ReplyDeadline";
 
@@ -62,7 +62,7 @@ public sealed partial class MessengerAdapter : BotAdapter
             }
 
             // The customer sees an apology; retrying the message would answer it twice.
-            var texts = Texts.For(SupportedCultures.Resolve(activity.Locale, fallback));
+            var texts = Texts.For(TurnCulture.Of(turnContext, fallback));
             try
             {
                 await turnContext.SendActivityAsync(texts[nameof(DialogStrings.Error_Apology)]).ConfigureAwait(false);
@@ -75,11 +75,10 @@ public sealed partial class MessengerAdapter : BotAdapter
     }
 
     /// <summary>Runs one turn for an activity made by <see cref="MessengerActivityFactory"/>; its replies go through <paramref name="outbox"/>.</summary>
-    public async Task ProcessActivityAsync(Activity activity, bool isCustomerMessage, MessengerOutbox? outbox, IBot bot, CancellationToken cancellationToken)
+    public async Task ProcessActivityAsync(Activity activity, MessengerOutbox? outbox, IBot bot, CancellationToken cancellationToken)
     {
         // The bot records the customer's message in the messaging window (one store for every channel).
         using var turnContext = new TurnContext(this, activity);
-        turnContext.TurnState[CustomerTurnKey] = isCustomerMessage;
         turnContext.TurnState[DeadlineKey] = _time.GetUtcNow() + ReplyRetryBudget;
         if (outbox is not null)
         {
@@ -189,7 +188,7 @@ public sealed partial class MessengerAdapter : BotAdapter
 
     private async Task EnsureWindowOpenAsync(ITurnContext turnContext, string psid, CancellationToken cancellationToken)
     {
-        if (turnContext.TurnState.TryGetValue(CustomerTurnKey, out var customerTurn) && customerTurn is true)
+        if (CustomerMessage.OpensWindow(turnContext.Activity))
         {
             return;
         }

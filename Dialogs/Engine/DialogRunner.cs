@@ -1,54 +1,45 @@
 using System.Globalization;
-using ConversationBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace ConversationBot.Dialogs.Engine;
 
 /// <summary>
-/// Runs one turn against a conversation's dialog stack: interruptions first (they work anywhere),
-/// then root commands (which abandon the pending question and start the root afresh), then the
-/// active dialog, or the root dialog when none is active. Loading and saving the stack is
-/// the caller's job, so a turn that fails leaves the stored stack as it was.
+/// Runs one turn against a conversation's dialog stack: the interruptions first, in their order
+/// (they work anywhere, whatever is asked), then the active dialog, or the root dialog when none is
+/// active. What follows an interruption (ask the pending question again, start the root) is decided
+/// here, in one place. While a person has the conversation only the interruptions honoured during a
+/// hand-off run, and nothing is asked. Loading and saving the stack is the caller's job, so a turn
+/// that fails leaves the stored stack as it was.
 /// </summary>
-public sealed class DialogRunner(DialogSet dialogs, string rootDialogId, Func<string?, bool>? restartsRoot = null)
+public sealed class DialogRunner(DialogSet dialogs, string rootDialogId, IEnumerable<IInterruption> interruptions)
 {
-    public async Task<DialogTurnResult> RunAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken)
-    {
-        var dc = new DialogContext(turnContext, dialogs, stack, culture);
-        var interruption = turnContext.Activity.Type == ActivityTypes.Message
-            ? InterruptionRecognizer.Recognize(turnContext.Activity.Text)
-            : Interruption.None;
+    private readonly IInterruption[] _interruptions = [.. interruptions];
 
-        switch (interruption)
+    public async Task<DialogTurnResult> RunAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, bool handedOff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var dc = new DialogContext(turnContext, dialogs, stack, culture);
+        if (turnContext.Activity.Type == ActivityTypes.Message)
         {
-            case Interruption.Help:
-                await dc.SendTextAsync(dc.Texts[nameof(DialogStrings.Help)], cancellationToken).ConfigureAwait(false);
-                if (dc.ActiveInstance is not null)
+            foreach (var interruption in _interruptions)
+            {
+                if (handedOff && !interruption.HonouredDuringHandoff)
                 {
-                    await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
-                    return DialogTurnResult.Waiting;
+                    continue;
                 }
 
-                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
-
-            case Interruption.Cancel:
-                var hadTask = dc.ActiveInstance is not null;
-                dc.CancelAllDialogs();
-                var key = hadTask ? nameof(DialogStrings.Cancelled) : nameof(DialogStrings.NothingToCancel);
-                await dc.SendTextAsync(dc.Texts[key], cancellationToken).ConfigureAwait(false);
-                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
-
-            case Interruption.StartOver:
-                dc.CancelAllDialogs();
-                await dc.SendTextAsync(dc.Texts[nameof(DialogStrings.StartingOver)], cancellationToken).ConfigureAwait(false);
-                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
+                if (await interruption.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false) is { } outcome)
+                {
+                    return await FollowAsync(dc, outcome, handedOff, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
-        if (dc.ActiveInstance is not null && turnContext.Activity.Type == ActivityTypes.Message && restartsRoot?.Invoke(turnContext.Activity.Text) == true)
+        if (handedOff)
         {
-            // A root command (a menu item) mid-question: the customer changed their mind.
-            dc.CancelAllDialogs();
+            // A person has the conversation: the dialogs keep quiet.
+            return DialogTurnResult.Waiting;
         }
 
         if (dc.ActiveInstance is not null)
@@ -59,16 +50,32 @@ public sealed class DialogRunner(DialogSet dialogs, string rootDialogId, Func<st
         return await BeginRootAsync(dc, RootStart.FromMessage, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Asks the pending question again, after a message something else answered.</summary>
-    public Task RepromptAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken) =>
-        new DialogContext(turnContext, dialogs, stack, culture).RepromptAsync(cancellationToken);
-
     /// <summary>Starts the root dialog without a message to react to (e.g. right after the welcome).</summary>
     public Task<DialogTurnResult> StartAsync(ITurnContext turnContext, DialogStack stack, CultureInfo culture, CancellationToken cancellationToken)
     {
         var dc = new DialogContext(turnContext, dialogs, stack, culture);
         dc.CancelAllDialogs();
         return BeginRootAsync(dc, RootStart.Fresh, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> FollowAsync(DialogContext dc, InterruptionOutcome outcome, bool handedOff, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case InterruptionOutcome.Reprompt or InterruptionOutcome.RepromptOrStartRoot when dc.ActiveInstance is not null:
+                if (!handedOff)
+                {
+                    await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return DialogTurnResult.Waiting;
+            case InterruptionOutcome.RepromptOrStartRoot or InterruptionOutcome.StartRoot when !handedOff:
+                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
+            case InterruptionOutcome.RunRoot when !handedOff:
+                return await BeginRootAsync(dc, RootStart.FromMessage, cancellationToken).ConfigureAwait(false);
+            default:
+                return DialogTurnResult.Waiting;
+        }
     }
 
     private Task<DialogTurnResult> BeginRootAsync(DialogContext dc, RootStart start, CancellationToken cancellationToken) =>

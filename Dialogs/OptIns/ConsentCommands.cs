@@ -1,12 +1,11 @@
-using System.Globalization;
 using ConversationBot.Cards;
+using ConversationBot.Dialogs.Engine;
 using ConversationBot.Dialogs.Engine.Prompts;
 using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
@@ -15,20 +14,23 @@ namespace ConversationBot.Dialogs.OptIns;
 /// <summary>
 /// What a customer can do about notifications at any point of a conversation, whatever the
 /// dialogs are asking: answer an opt-in card ("Allow" / "Not now"), press "Stop" or "Resume" on
-/// the notifications card, or type "stop ...". A stop is honoured at once.
+/// the notifications card, or type "stop ...". A stop is honoured at once, also while a person has
+/// the conversation; afterwards the pending question is asked again.
 /// </summary>
-public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore subscriptions, TopicCatalog topics, IOptInTelemetry telemetry, TimeProvider time)
+public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore subscriptions, TopicCatalog topics, IOptInTelemetry telemetry, TimeProvider time) : IInterruption
 {
-    /// <returns>True when the message was one of these and has been answered.</returns>
-    public async Task<bool> TryHandleAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
+    public bool HonouredDuringHandoff => true;
+
+    public async Task<InterruptionOutcome?> TryAnswerAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
+        ArgumentNullException.ThrowIfNull(dc);
+        var activity = dc.Context.Activity;
         if (activity.Type != ActivityTypes.Message)
         {
-            return false;
+            return null;
         }
 
-        var texts = Texts.For(culture);
+        var texts = dc.Texts;
         var customer = CustomerAddress.Of(activity);
         var reply = CardSubmission.Field(activity, OptInSubmission.Field) switch
         {
@@ -46,11 +48,11 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
 
         if (reply is null)
         {
-            return false;
+            return null;
         }
 
-        await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return true;
+        await dc.SendTextAsync(reply, cancellationToken).ConfigureAwait(false);
+        return InterruptionOutcome.Reprompt;
     }
 
     /// <summary>True for the answer to an opt-in card: accepting an opt-in must not open the messaging window.</summary>

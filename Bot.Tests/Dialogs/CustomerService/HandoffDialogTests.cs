@@ -29,6 +29,29 @@ public sealed class HandoffDialogTests
     }
 
     [Fact]
+    public async Task During_a_handoff_a_stop_is_honoured_at_once_and_help_menu_items_and_photos_are_left_to_the_person()
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation();
+        var photo = Microsoft.Bot.Builder.MessageFactory.Attachment(new Microsoft.Bot.Schema.Attachment("image/png", "https://example.org/parcel.png"));
+
+        await harness.Flow(adapter)
+            .Send("talk to a person")
+            .AssertReply(reply => Assert.StartsWith("I've asked a colleague to take over.", reply.TextOf(), StringComparison.Ordinal))
+            .AssertNoReply()
+            .Send("stop")
+            .AssertReply(reply => Assert.Contains("no active notifications", reply.TextOf(), StringComparison.OrdinalIgnoreCase))
+            .AssertNoReply()
+            .Send("help")
+            .AssertNoReply()
+            .Send("Order status")
+            .AssertNoReply()
+            .Send(photo)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_handoff_times_out_and_the_bot_says_it_is_back()
     {
         await using var harness = ConversationHarness.Create(settings: new Dictionary<string, string?> { ["Handoff:Timeout"] = "02:00:00" });

@@ -75,7 +75,7 @@ public sealed partial class MessengerTurnRunner(
             else
             {
                 var outbox = new MessengerOutbox(eventLog, queued.Key, turn.SentReplies);
-                await adapter.ProcessActivityAsync(work.Turn!, MessengerActivityFactory.IsCustomerMessage(messagingEvent), outbox, bot, CancellationToken.None).ConfigureAwait(false);
+                await adapter.ProcessActivityAsync(work.Turn!, outbox, bot, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (IsPassing(ex) && turn.Attempts < MessengerEndpoints.MaxAttemptsOfPassingFailures)

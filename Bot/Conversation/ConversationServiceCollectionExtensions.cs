@@ -1,0 +1,16 @@
+using Microsoft.Bot.Builder;
+
+namespace ConversationBot.Bot.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>The turn: the bot and the steps it routes through (window stamp, hand-off gate, the conversation's dialogs).</summary>
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<WindowStamp>();
+        services.AddSingleton<HandoffGate>();
+        services.AddSingleton<ConversationDialogs>();
+        services.AddSingleton<IBot, CustomerServiceBot>();
+        return services;
+    }
+}

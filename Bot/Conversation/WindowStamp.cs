@@ -1,0 +1,59 @@
+using ConversationBot.Notifications.Window;
+using Microsoft.Bot.Builder;
+
+namespace ConversationBot.Bot.Conversation;
+
+/// <summary>
+/// Opens (or keeps open) the customer's 24-hour messaging window when they write
+/// (<see cref="CustomerMessage.OpensWindow"/>), in the one window store every channel shares. While a
+/// customer keeps writing, the store is written at most once per <see cref="Resolution"/>.
+/// </summary>
+public sealed class WindowStamp
+{
+    /// <summary>How stale the stored stamp may get while a customer keeps writing; one write a minute instead of one per message.</summary>
+    public static readonly TimeSpan Resolution = TimeSpan.FromMinutes(1);
+
+    private readonly IStatePropertyAccessor<DateTimeOffset?> _stampedAt;
+    private readonly IMessagingWindowStore _windows;
+    private readonly TimeProvider _time;
+
+    public WindowStamp(ConversationState conversationState, IMessagingWindowStore windows, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(conversationState);
+        _stampedAt = conversationState.CreateProperty<DateTimeOffset?>("windowStampedAt");
+        _windows = windows;
+        _time = time;
+    }
+
+    public async Task RecordAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (!CustomerMessage.OpensWindow(activity))
+        {
+            return;
+        }
+
+        // The window starts when the customer wrote; a channel clock ahead of ours must not stretch it.
+        var now = _time.GetUtcNow();
+        var at = activity.Timestamp is { } sent && sent < now ? sent : now;
+
+        // Stamped moments ago (this conversation's state says so, or the store does): skipping can
+        // only make our window close earlier than the platform's, by less than the resolution, never later.
+        if (await _stampedAt.GetAsync(turnContext, () => null, cancellationToken).ConfigureAwait(false) is { } stamped && IsRecent(stamped, at))
+        {
+            return;
+        }
+
+        var window = await _windows.GetAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
+        if (window.LastCustomerMessageAt is not { } last || !IsRecent(last, at))
+        {
+            window.RecordCustomerMessage(at);
+            await _windows.SaveAsync(window, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _stampedAt.SetAsync(turnContext, window.LastCustomerMessageAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsRecent(DateTimeOffset stamped, DateTimeOffset at) => at >= stamped && at - stamped < Resolution;
+}
