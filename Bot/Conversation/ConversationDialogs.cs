@@ -39,7 +39,7 @@ public sealed class ConversationDialogs
 
         var welcome = ShopCards.Welcome(newCustomers[0].Name, _shop, culture);
         await turnContext.SendActivityAsync(MessageFactory.Attachment(welcome), cancellationToken).ConfigureAwait(false);
-        var stack = await _stack.GetAsync(turnContext, () => new DialogStack(), cancellationToken).ConfigureAwait(false);
+        var stack = await LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await _runner.StartAsync(turnContext, stack, culture, cancellationToken).ConfigureAwait(false);
         await _stack.SetAsync(turnContext, stack, cancellationToken).ConfigureAwait(false);
     }
@@ -47,8 +47,15 @@ public sealed class ConversationDialogs
     /// <summary>A customer's message: the interruptions, then the pending question or the menu; while handed off, only what is honoured then.</summary>
     public async Task AnswerAsync(ITurnContext turnContext, CultureInfo culture, bool handedOff, CancellationToken cancellationToken)
     {
-        var stack = await _stack.GetAsync(turnContext, () => new DialogStack(), cancellationToken).ConfigureAwait(false);
+        var stack = await LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await _runner.RunAsync(turnContext, stack, culture, handedOff, cancellationToken).ConfigureAwait(false);
         await _stack.SetAsync(turnContext, stack, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stack, or a new one when the stored one has another shape (<see cref="DialogStack.Version"/>).</summary>
+    private async Task<DialogStack> LoadAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var stack = await _stack.GetAsync(turnContext, DialogStack.New, cancellationToken).ConfigureAwait(false);
+        return stack.IsCurrent ? stack : DialogStack.New();
     }
 }

@@ -52,7 +52,8 @@ public static class CustomerServiceServiceCollectionExtensions
         services.AddSingleton<Dialog, OffersDialog>();
         services.AddSingleton<Dialog, HandoffDialog>();
         services.AddSingleton<Dialog, NotificationsDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(DialogIds.ChoicePrompt));
+        services.AddSingleton<IChoiceSet, MainMenuChoices>();
+        services.AddSingleton<Dialog>(sp => new ChoicePrompt(DialogIds.ChoicePrompt, sp.GetServices<IChoiceSet>()));
         services.AddSingleton<Dialog>(new ConfirmPrompt(DialogIds.ConfirmPrompt));
         services.AddSingleton<Dialog>(sp => OrderStatusDialog.CreateNumberPrompt(sp.GetRequiredService<OrderNumberFormat>()));
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));

@@ -72,7 +72,7 @@ public sealed class MainMenuDialog : WaterfallDialog
         var question = step.Options is RootStart.Again
             ? step.Texts[nameof(DialogStrings.Menu_PromptAgain)]
             : step.Texts[nameof(DialogStrings.Menu_Prompt)];
-        return await step.PromptAsync(DialogIds.ChoicePrompt, new PromptOptions(question) { Choices = choices }, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(DialogIds.ChoicePrompt, new PromptOptions(question) { Choices = choices, ChoiceSet = MainMenuChoices.SetName }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> StartChosenFlowAsync(WaterfallStepContext step, CancellationToken cancellationToken)

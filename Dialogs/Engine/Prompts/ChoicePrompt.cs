@@ -1,10 +1,16 @@
+using ConversationBot.Dialogs.Localization;
 using Microsoft.Bot.Schema;
 
 namespace ConversationBot.Dialogs.Engine.Prompts;
 
-/// <summary>Asks the customer to pick one of a few choices, offered as suggested actions (quick replies on Messenger).</summary>
-public sealed class ChoicePrompt(string id) : Prompt<Choice>(id)
+/// <summary>
+/// Asks the customer to pick one of a few choices, offered as suggested actions (quick replies on
+/// Messenger). Choices from a named <see cref="IChoiceSet"/> are stored by name and rebuilt.
+/// </summary>
+public sealed class ChoicePrompt(string id, IEnumerable<IChoiceSet> choiceSets) : Prompt<Choice>(id)
 {
+    private readonly Dictionary<string, IChoiceSet> _sets = choiceSets.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
     /// <summary>The field a card's Action.Submit sets to pick a choice by its value.</summary>
     public const string SubmitField = "choice";
 
@@ -14,6 +20,23 @@ public sealed class ChoicePrompt(string id) : Prompt<Choice>(id)
         var choice = ChoiceRecognizer.RecognizeValue(CardSubmission.Field(activity, SubmitField), options.Choices)
             ?? ChoiceRecognizer.Recognize(activity.Text, options.Choices);
         return choice is null ? Recognition<Choice>.NotUnderstood() : Recognition<Choice>.Understood(choice);
+    }
+
+    protected override PromptOptions ToStore(DialogContext dc, PromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ChoiceSet is { } set && _sets.ContainsKey(set)
+            ? options with { Choices = [], ChoiceCulture = dc.Culture.Name }
+            : options;
+    }
+
+    protected override PromptOptions Restore(PromptOptions stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.ChoiceSet is { } name && _sets.TryGetValue(name, out var set)
+            ? stored with { Choices = set.ChoicesIn(Texts.For(SupportedCultures.Resolve(stored.ChoiceCulture, SupportedCultures.English))) }
+            : stored;
     }
 
     protected override IMessageActivity BuildPrompt(DialogContext dc, PromptOptions options, string text) =>

@@ -23,7 +23,7 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         var promptOptions = options as PromptOptions
             ?? throw new ArgumentException($"Prompt '{Id}' needs {nameof(PromptOptions)}.", nameof(options));
         var values = dc.RequiredInstance.Values;
-        values[OptionsKey] = JsonSerializer.Serialize(promptOptions);
+        values[OptionsKey] = JsonSerializer.Serialize(ToStore(dc, promptOptions));
         values[AttemptsKey] = "0";
         await dc.Context.SendActivityAsync(BuildPrompt(dc, promptOptions, promptOptions.Text), cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
@@ -61,6 +61,7 @@ public abstract class Prompt<T>(string id) : Dialog(id)
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dc);
         var options = LoadOptions(dc);
         return dc.Context.SendActivityAsync(BuildPrompt(dc, options, options.Text), cancellationToken);
     }
@@ -79,5 +80,11 @@ public abstract class Prompt<T>(string id) : Dialog(id)
             inputHint: InputHints.ExpectingInput,
             toList: null);
 
-    private static PromptOptions LoadOptions(DialogContext dc) => StoredPromptOptions.Read(dc.RequiredInstance.Values[OptionsKey]);
+    /// <summary>What of the options goes into the prompt's frame; a prompt with rebuildable parts leaves them out.</summary>
+    protected virtual PromptOptions ToStore(DialogContext dc, PromptOptions options) => options;
+
+    /// <summary>The options as stored, made whole again.</summary>
+    protected virtual PromptOptions Restore(PromptOptions stored) => stored;
+
+    private PromptOptions LoadOptions(DialogContext dc) => Restore(StoredPromptOptions.Read(dc.RequiredInstance.Values[OptionsKey]));
 }

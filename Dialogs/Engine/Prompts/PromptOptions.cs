@@ -10,4 +10,10 @@ public sealed record PromptOptions(string Text)
     public string? RetryText { get; init; }
 
     public IReadOnlyList<Choice> Choices { get; init; } = [];
+
+    /// <summary>The <see cref="IChoiceSet"/> the choices come from; stored instead of them, with the language they were offered in.</summary>
+    public string? ChoiceSet { get; init; }
+
+    /// <summary>The culture <see cref="ChoiceSet"/> was offered in, so a re-prompt after a restart offers the same titles.</summary>
+    public string? ChoiceCulture { get; init; }
 }
