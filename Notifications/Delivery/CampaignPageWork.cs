@@ -261,14 +261,12 @@ internal sealed class CampaignPageWork(
             var now = clock.GetUtcNow();
             var action = classifier.Classify(error, now, attempt, item.Subscription.NextEligibleAt);
             observer.AttemptFailed(item.Claim, attempt, action);
-            var detail = error.Body ?? action.Explanation;
-            switch (action.Kind)
+            switch (FailedSend.Decide(action, item.Claim, attempt, item.ReservedAt, item.PreviousLastSentAt, now, options))
             {
-                case PlatformErrorActionKind.RetryLater when attempt < options.MaxAttempts:
-                    var wait = (action.At ?? now) - now;
+                case FailedSend.Retry retry:
                     try
                     {
-                        await Task.Delay(wait > options.MaxRetryWait ? options.MaxRetryWait : wait < TimeSpan.Zero ? TimeSpan.Zero : wait, clock, stopping).ConfigureAwait(false);
+                        await Task.Delay(retry.Wait, clock, stopping).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException)
                     {
@@ -277,43 +275,16 @@ internal sealed class CampaignPageWork(
                     }
 
                     continue;
-                case PlatformErrorActionKind.RetryLater:
-                    batch.Record(item.Claim.Failed(DeliveryReasons.RetriesExhausted, detail, now, attempt), Withdraw(item));
-                    return;
-                case PlatformErrorActionKind.OutcomeUnknown:
-                    // It may have arrived: the reservation stays, so the customer's period counts as used.
-                    batch.Record(item.Claim.Failed(DeliveryReasons.OutcomeUnknown, detail, now, attempt));
-                    return;
-                case PlatformErrorActionKind.RetireSubscription:
-                    batch.Record(
-                        item.Claim.Failed(DeliveryReasons.SubscriptionRetired, detail, now, attempt),
-                        new SubscriptionChange(item.Subscription.Id, s => s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt) | s.Retire(now, action.Explanation)));
-                    return;
-                case PlatformErrorActionKind.MarkStopped:
-                    batch.Record(
-                        item.Claim.Failed(DeliveryReasons.StoppedByCustomer, detail, now, attempt),
-                        new SubscriptionChange(item.Subscription.Id, s => s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt) | s.Stop(now)));
-                    return;
-                case PlatformErrorActionKind.RescheduleAt:
-                    var next = action.At ?? now;
-                    batch.Record(
-                        item.Claim.Skipped(DeliveryReasons.TooSoonPerPlatform, now, next, detail),
-                        new SubscriptionChange(item.Subscription.Id, s =>
-                        {
-                            s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt);
-                            s.Reschedule(next);
-                            return true;
-                        }));
-                    return;
-                case PlatformErrorActionKind.PausePageSends:
-                    var until = action.At ?? now + options.LeaseDuration;
-                    await pages.PauseSendsUntilAsync(messengerPage.Key, until, None).ConfigureAwait(false);
-                    batch.Pause(until);
+                case FailedSend.PausePage pause:
+                    await pages.PauseSendsUntilAsync(messengerPage.Key, pause.Until, None).ConfigureAwait(false);
+                    batch.Pause(pause.Until);
                     batch.HandBack(item);
                     return;
-                default:
-                    batch.Record(item.Claim.Failed(DeliveryReasons.UnknownPlatformError, detail, now, attempt), Withdraw(item));
+                case FailedSend.Final final:
+                    batch.Record(final.Outcome, final.Change is null ? null : new SubscriptionChange(item.Subscription.Id, final.Change));
                     return;
+                default:
+                    throw new System.Diagnostics.UnreachableException("A failed send is retried, final or pauses the page.");
             }
         }
     }
