@@ -5,8 +5,6 @@ namespace ConversationBot.Notifications.Campaigns;
 /// <summary>What operators do with campaigns: create (checked against the topics), cancel, look up.</summary>
 public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topics, TimeProvider clock)
 {
-    private const int MaxSaveAttempts = 5;
-
     /// <summary>Creates a campaign, or returns every rule the request breaks with the field it concerns.</summary>
     public async Task<CampaignCreation> CreateAsync(
         string? topicId, CampaignContent content, DateTimeOffset? sendAt, DateTimeOffset? endAt, CancellationToken cancellationToken)
@@ -39,28 +37,23 @@ public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topic
     }
 
     /// <summary>Cancels the campaign; its runner stops after the page in flight. <c>null</c> when there is no such campaign.</summary>
-    public async Task<CampaignCancellation?> CancelAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
+    public Task<CampaignCancellation?> CancelAsync(string campaignId, CancellationToken cancellationToken) =>
+        ConflictRetry.RunAsync($"Campaign {campaignId}", async token =>
         {
-            var campaign = await campaigns.FindAsync(campaignId, cancellationToken).ConfigureAwait(false);
+            var campaign = await campaigns.FindAsync(campaignId, token).ConfigureAwait(false);
             if (campaign is null)
             {
-                return null;
+                return Round<CampaignCancellation?>.Done(null);
             }
 
             if (!campaign.Cancel(clock.GetUtcNow()))
             {
-                return new CampaignCancellation(campaign, false);
+                return Round<CampaignCancellation?>.Done(new CampaignCancellation(campaign, false));
             }
 
             // The runner saves after every page; on a conflict read again and cancel the newer state.
-            if (await campaigns.TrySaveAsync(campaign, cancellationToken).ConfigureAwait(false))
-            {
-                return new CampaignCancellation((await campaigns.FindAsync(campaignId, cancellationToken).ConfigureAwait(false))!, true);
-            }
-        }
-
-        throw new InvalidOperationException($"Campaign {campaignId} kept changing; try cancelling again.");
-    }
+            return await campaigns.TrySaveAsync(campaign, token).ConfigureAwait(false)
+                ? Round<CampaignCancellation?>.Done(new CampaignCancellation((await campaigns.FindAsync(campaignId, token).ConfigureAwait(false))!, true))
+                : Round<CampaignCancellation?>.Conflict;
+        }, cancellationToken);
 }

@@ -22,8 +22,6 @@ namespace ConversationBot.Notifications.Consent;
 /// </summary>
 public sealed class ConsentService
 {
-    private const int SaveAttempts = 3;
-
     private readonly ISubscriptionStore _subscriptions;
     private readonly IOfferHistoryStore _history;
     private readonly IStopRateCounterStore _stopRates;
@@ -134,70 +132,60 @@ public sealed class ConsentService
         return await ChangeByIdAsync(subscription.Id, change, e.OccurredAt, verb, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ConsentOutcome> ChangeByIdAsync(
-        string id, Func<Subscription, DateTimeOffset, bool> change, DateTimeOffset at, string verb, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task<ConsentOutcome> ChangeByIdAsync(
+        string id, Func<Subscription, DateTimeOffset, bool> change, DateTimeOffset at, string verb, CancellationToken cancellationToken) =>
+        ConflictRetry.RunAsync($"Subscription {id}", async token =>
         {
-            var subscription = await _subscriptions.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            var subscription = await _subscriptions.FindAsync(id, token).ConfigureAwait(false);
             if (subscription is null)
             {
-                return new ConsentOutcome(ConsentOutcomeKind.NoMatchingSubscription, id, null, "the subscription disappeared");
+                return Round<ConsentOutcome>.Done(new ConsentOutcome(ConsentOutcomeKind.NoMatchingSubscription, id, null, "the subscription disappeared"));
             }
 
             var wasActive = subscription.Status == SubscriptionStatus.Active;
             if (!change(subscription, at))
             {
-                return new ConsentOutcome(ConsentOutcomeKind.Unchanged, id, subscription.TopicId, $"not {verb}: duplicate, older than the last event, or not applicable to a {subscription.Status} subscription");
+                return Round<ConsentOutcome>.Done(new ConsentOutcome(ConsentOutcomeKind.Unchanged, id, subscription.TopicId, $"not {verb}: duplicate, older than the last event, or not applicable to a {subscription.Status} subscription"));
             }
 
-            if (await _subscriptions.TrySaveAsync(subscription, cancellationToken).ConfigureAwait(false))
+            if (!await _subscriptions.TrySaveAsync(subscription, token).ConfigureAwait(false))
             {
-                if (wasActive && subscription.Status == SubscriptionStatus.Stopped)
-                {
-                    await _stopRates.RecordStopAsync(subscription.TopicId, at, cancellationToken).ConfigureAwait(false);
-                }
-
-                return new ConsentOutcome(ConsentOutcomeKind.Updated, id, subscription.TopicId, verb);
+                return Round<ConsentOutcome>.Conflict;
             }
 
-            if (attempt >= SaveAttempts)
+            if (wasActive && subscription.Status == SubscriptionStatus.Stopped)
             {
-                throw new InvalidOperationException($"Subscription {id} kept changing under us; gave up after {SaveAttempts} attempts.");
+                await _stopRates.RecordStopAsync(subscription.TopicId, at, token).ConfigureAwait(false);
             }
-        }
-    }
 
-    private async Task<ConsentOutcome> SaveWithRetryAsync(
-        string id, Func<Subscription> create, Func<Subscription, bool> change, bool countsAsOptIn, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+            return Round<ConsentOutcome>.Done(new ConsentOutcome(ConsentOutcomeKind.Updated, id, subscription.TopicId, verb));
+        }, cancellationToken);
+
+    private Task<ConsentOutcome> SaveWithRetryAsync(
+        string id, Func<Subscription> create, Func<Subscription, bool> change, bool countsAsOptIn, CancellationToken cancellationToken) =>
+        ConflictRetry.RunAsync($"Subscription {id}", async token =>
         {
-            var existing = await _subscriptions.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            var existing = await _subscriptions.FindAsync(id, token).ConfigureAwait(false);
             var subscription = existing ?? create();
             if (existing is not null && !change(existing))
             {
-                return new ConsentOutcome(ConsentOutcomeKind.Unchanged, id, existing.TopicId, "duplicate or older than the last event");
+                return Round<ConsentOutcome>.Done(new ConsentOutcome(ConsentOutcomeKind.Unchanged, id, existing.TopicId, "duplicate or older than the last event"));
             }
 
-            if (await _subscriptions.TrySaveAsync(subscription, cancellationToken).ConfigureAwait(false))
+            if (!await _subscriptions.TrySaveAsync(subscription, token).ConfigureAwait(false))
             {
-                if (countsAsOptIn)
-                {
-                    await _stopRates.RecordOptInAsync(subscription.TopicId, subscription.LastEventAt, cancellationToken).ConfigureAwait(false);
-                }
-
-                return existing is null
-                    ? new ConsentOutcome(ConsentOutcomeKind.Created, subscription.Id, subscription.TopicId, "opted in")
-                    : new ConsentOutcome(ConsentOutcomeKind.Updated, subscription.Id, subscription.TopicId, "consent renewed");
+                return Round<ConsentOutcome>.Conflict;
             }
 
-            if (attempt >= SaveAttempts)
+            if (countsAsOptIn)
             {
-                throw new InvalidOperationException($"Subscription {id} kept changing under us; gave up after {SaveAttempts} attempts.");
+                await _stopRates.RecordOptInAsync(subscription.TopicId, subscription.LastEventAt, token).ConfigureAwait(false);
             }
-        }
-    }
+
+            return Round<ConsentOutcome>.Done(existing is null
+                ? new ConsentOutcome(ConsentOutcomeKind.Created, subscription.Id, subscription.TopicId, "opted in")
+                : new ConsentOutcome(ConsentOutcomeKind.Updated, subscription.Id, subscription.TopicId, "consent renewed"));
+        }, cancellationToken);
 
     private (Topic? Topic, SubscriptionOrigin Origin) ResolveTopic(ConsentEvent e)
     {

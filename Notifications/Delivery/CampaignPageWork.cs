@@ -33,7 +33,8 @@ internal sealed class CampaignPageWork(
     TimeProvider clock,
     IDeliveryObserver observer)
 {
-    private const int MaxReserveAttempts = 3;
+    /// <summary>Rounds of reserving a step's sends; a subscription still changing after them is recorded as contended, not retried.</summary>
+    private const int MaxReserveAttempts = ConflictRetry.Attempts;
     private static readonly CancellationToken None = CancellationToken.None;
 
     public async Task<PageResult> RunAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, CancellationToken stopping)
@@ -292,18 +293,15 @@ internal sealed class CampaignPageWork(
     private static SubscriptionChange Withdraw(Reservation item) =>
         new(item.Subscription.Id, s => s.WithdrawSend(item.ReservedAt, item.PreviousLastSentAt));
 
-    /// <summary>Reads, changes and saves one subscription, again on a conflict; a change that does nothing is not saved.</summary>
-    private async Task UpdateSubscriptionAsync(string subscriptionId, Func<Subscription, bool> apply)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
+    /// <summary>Reads, changes and saves one subscription, again on a conflict (<see cref="ConflictRetry"/>); a change that does nothing is not saved.</summary>
+    private Task UpdateSubscriptionAsync(string subscriptionId, Func<Subscription, bool> apply) =>
+        ConflictRetry.RunAsync($"Subscription {subscriptionId}", async token =>
         {
-            var current = await subscriptions.FindAsync(subscriptionId, None).ConfigureAwait(false);
-            if (current is null || !apply(current) || await subscriptions.TrySaveAsync(current, None).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-    }
+            var current = await subscriptions.FindAsync(subscriptionId, token).ConfigureAwait(false);
+            return current is null || !apply(current) || await subscriptions.TrySaveAsync(current, token).ConfigureAwait(false)
+                ? Round<bool>.Done(true)
+                : Round<bool>.Conflict;
+        }, None);
 
     private static DeliveryCounts Count(DeliveryRecord record) => record.State switch
     {
