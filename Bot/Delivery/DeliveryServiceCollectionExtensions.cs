@@ -28,20 +28,9 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
         services.AddSingleton<IDeliveryObserver, DeliveryObserver>();
-        services.AddSingleton(sp => new CampaignRunner(
-            sp.GetRequiredService<ICampaignStore>(),
-            sp.GetRequiredService<IDeliveryStore>(),
-            sp.GetRequiredService<ISubscriptionStore>(),
-            sp.GetRequiredService<IPageStatusStore>(),
-            sp.GetRequiredService<MessengerPage>(),
-            sp.GetRequiredService<IMessagingWindowStore>(),
-            sp.GetRequiredService<TopicCatalog>(),
-            sp.GetRequiredService<EligibilityPolicy>(),
-            sp.GetRequiredService<PlatformErrorClassifier>(),
-            sp.GetRequiredService<INotificationSender>(),
-            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IDeliveryObserver>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+        services.AddSingleton<CampaignPageWork>();
+        services.AddSingleton<CampaignRunner>();
 
         services.AddSingleton<CampaignScheduleCatalog>();
         services.AddSingleton<IScheduledContentSource, ConfiguredScheduleContent>();

@@ -19,7 +19,7 @@ namespace ConversationBot.Notifications.Delivery;
 /// never claimed nor reserved, so they are sent once after the restart and keep their period. Store
 /// calls are made per step, not per subscriber, which keeps a large fan-out cheap.
 /// </summary>
-internal sealed class CampaignPageWork(
+public sealed class CampaignPageWork(
     IDeliveryStore deliveries,
     ISubscriptionStore subscriptions,
     IPageStatusStore pages,
@@ -39,6 +39,8 @@ internal sealed class CampaignPageWork(
 
     public async Task<PageResult> RunAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, CancellationToken stopping)
     {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(page);
         if (page.Count == 0)
         {
             return new PageResult(default, false, null);
@@ -311,7 +313,7 @@ internal sealed class CampaignPageWork(
         _ => default,
     };
 
-    internal sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil);
+    public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil);
 
     private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt);
 

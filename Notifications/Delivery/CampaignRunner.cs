@@ -34,15 +34,10 @@ public sealed class CampaignRunner
 
     public CampaignRunner(
         ICampaignStore campaigns,
-        IDeliveryStore deliveries,
+        CampaignPageWork pageWork,
         ISubscriptionStore subscriptions,
         IPageStatusStore pages,
         MessengerPage page,
-        IMessagingWindowStore windows,
-        TopicCatalog topics,
-        EligibilityPolicy eligibility,
-        PlatformErrorClassifier classifier,
-        INotificationSender sender,
         DeliveryOptions options,
         TimeProvider clock,
         IDeliveryObserver observer)
@@ -54,7 +49,7 @@ public sealed class CampaignRunner
         _options = options;
         _clock = clock;
         _observer = observer;
-        _pageWork = new CampaignPageWork(deliveries, subscriptions, pages, page, windows, topics, eligibility, classifier, sender, options, clock, observer);
+        _pageWork = pageWork;
     }
 
     /// <param name="campaignId">The campaign to work.</param>

@@ -53,20 +53,24 @@ public sealed class DeliveryHarness
     /// </summary>
     public ISubscriptionStore SharedSubscriptions => _shared ??= new SerializedSubscriptionStore(Subscriptions);
 
-    public CampaignRunner Runner(ISubscriptionStore? subscriptions = null) => new(
-        Campaigns,
-        Deliveries,
-        subscriptions ?? SharedSubscriptions,
-        Pages,
-        Page,
-        Windows,
-        TestTopics.Catalog,
-        new EligibilityPolicy(Profile, "DE"),
-        new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),
-        Sender,
-        Options,
-        Clock,
-        Observer);
+    public CampaignRunner Runner(ISubscriptionStore? subscriptions = null)
+    {
+        var store = subscriptions ?? SharedSubscriptions;
+        var pageWork = new CampaignPageWork(
+            Deliveries,
+            store,
+            Pages,
+            Page,
+            Windows,
+            TestTopics.Catalog,
+            new EligibilityPolicy(Profile, "DE"),
+            new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),
+            Sender,
+            Options,
+            Clock,
+            Observer);
+        return new CampaignRunner(Campaigns, pageWork, store, Pages, Page, Options, Clock, Observer);
+    }
 
     public async Task<List<Subscription>> MessengerSubscribersAsync(int count, string topicId = "weekly-deals", string? timeZone = "Europe/Berlin")
     {
