@@ -37,7 +37,8 @@ public sealed class BotFrameworkNotificationSender(BotCloudAdapter adapter, ICon
         if (!serviceUrls.Allows(reference.ServiceUrl))
         {
             var reason = ServiceUrlPolicy.RefusalReason(reference.ServiceUrl);
-            throw new PlatformRefusedException($"Refused: {reason}.", new PlatformError((int)HttpStatusCode.Forbidden, null, null, $"not sent: {reason}"));
+            // Not a platform answer but a final one: recorded as failed with this text, never retried.
+            throw new PlatformRefusedException($"Refused: {reason}.", new PlatformError((int)HttpStatusCode.Forbidden, null, null, "service URL not allowed", Body: $"not sent: {reason}"));
         }
 
         try
