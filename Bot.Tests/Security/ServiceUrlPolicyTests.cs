@@ -30,6 +30,8 @@ public sealed class ServiceUrlPolicyTests
     [InlineData("http://localhost.attacker.example/")]
     [InlineData("https://smba.trafficmanager.net/emea/")]
     [InlineData("file:///etc/passwd")]
+    [InlineData("http://127.0.0\uFFFD.1:44997")]
+    [InlineData("http://xn--ls8h.example/")]
     [InlineData("not a url")]
     [InlineData(null)]
     public void Anything_else_is_refused_without_authentication(string? serviceUrl) =>

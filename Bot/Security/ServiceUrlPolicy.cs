@@ -54,6 +54,8 @@ public sealed class ServiceUrlPolicy
         return IsLoopback(uri) || _allowed.Exists(allowed => Matches(allowed, uri));
     }
 
+    // Host, not IdnHost: IdnHost throws for hosts that are not valid IDNs ("127.0.0\uFFFD.1"), which callers can send.
+
     /// <summary>
     /// A literal loopback address (127.0.0.0/8, ::1, IPv4-mapped forms) or "localhost". Any other name
     /// is refused even if it resolves to loopback today: a name's answer can change between the check
@@ -62,18 +64,18 @@ public sealed class ServiceUrlPolicy
     public static bool IsLoopback(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address))
+        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
         {
             return IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
         }
 
-        return uri.HostNameType == UriHostNameType.Dns && uri.IdnHost.Equals("localhost", StringComparison.OrdinalIgnoreCase);
+        return uri.HostNameType == UriHostNameType.Dns && uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Matches(Uri allowed, Uri candidate)
     {
         if (!string.Equals(allowed.Scheme, candidate.Scheme, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(allowed.IdnHost, candidate.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(allowed.Host, candidate.Host, StringComparison.OrdinalIgnoreCase)
             || allowed.Port != candidate.Port)
         {
             return false;
