@@ -44,6 +44,40 @@ if [[ -n "$faketime_library" && "$status" == 0 ]]; then
   FAKETIME="+400d" LD_PRELOAD="$faketime_library" run ahead400d --no-build "$@" || status=$?
 fi
 
+# Supply chain: known vulnerabilities in the npm packages the tools run (production dependencies;
+# the lock files are read, nothing is installed). Reported, never failing the run: a machine without
+# the registry's audit endpoint (offline, or a mirror without it) says so and goes on. NuGet packages
+# are audited by every restore (Directory.Build.props); docs/security.md has both.
+npm_audit() {
+  local dir
+  for dir in tools/*/; do
+    [[ -f "$dir/package-lock.json" ]] || continue
+    local report
+    report="$( (cd "$dir" && timeout 60 npm audit --omit=dev --package-lock-only --json 2>/dev/null) || true)"
+    python3 - "${dir%/}" "$report" <<'PY'
+import json, sys
+name, text = sys.argv[1], sys.argv[2]
+try:
+    report = json.loads(text) if text.strip() else {}
+except ValueError:
+    report = {}
+counts = report.get("metadata", {}).get("vulnerabilities")
+if "error" in report or counts is None:
+    print(f"npm audit {name}: not checked (the registry gave no audit data: offline, or no audit endpoint)")
+elif counts.get("total", 0) == 0:
+    print(f"npm audit {name}: no known vulnerabilities")
+else:
+    found = ", ".join(f"{n} {level}" for level, n in counts.items() if level != "total" and n)
+    print(f"npm audit {name}: VULNERABLE: {found}; run npm audit --omit=dev in {name}")
+PY
+  done
+}
+if command -v npm >/dev/null; then
+  npm_audit
+else
+  echo "npm audit: not checked (npm is not installed)"
+fi
+
 # One plain summary line per run and a total last, so CI can tell how many tests ran.
 python3 - "$results" <<'PY'
 import sys, pathlib, xml.etree.ElementTree as ET

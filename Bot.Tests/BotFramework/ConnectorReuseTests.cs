@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ConversationBot.Bot.BotFramework;
+using ConversationBot.Bot.Security;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
@@ -93,7 +94,8 @@ public sealed class ConnectorReuseTests : IAsyncLifetime
             ["MicrosoftAppPassword"] = "secret",
         }).Build();
         using var cache = NewCache(new FakeTimeProvider());
-        var authentication = new ConnectorReusingAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, credentials), cache);
+        var authentication = new ConnectorReusingAuthentication(
+            new ConfigurationBotFrameworkAuthentication(configuration, credentials), cache, new ServiceUrlPolicy(Options.Create(new BotOptions()), configuration));
 
         var clients = new List<IConnectorClient>();
         for (var turn = 0; turn < 100; turn++)

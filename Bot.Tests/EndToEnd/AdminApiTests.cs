@@ -8,11 +8,11 @@ namespace ConversationBot.Bot.Tests.EndToEnd;
 /// <summary>The operators' API: behind the admin key, absent without one, and able to give a conversation back to the bot.</summary>
 public sealed class AdminApiTests : EmulatorTest
 {
-    private const string Key = "test-admin-key-7f3a";
+    private const string Key = "test-admin-key-7f3a-0123456789abcdef";
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer wrong-key")]
-    [InlineData("Basic dGVzdC1hZG1pbi1rZXktN2YzYQ==")]
+    [InlineData("Basic dGVzdC1hZG1pbi1rZXktN2YzYS0wMTIzNDU2Nzg5YWJjZGVm")]
     public async Task Without_the_right_key_nothing_is_done(string? authorization)
     {
         await using var bot = BotHost.Start(Database.FilePath, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });

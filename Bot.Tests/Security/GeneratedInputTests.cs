@@ -65,7 +65,10 @@ public sealed class GeneratedInputTests(ITestOutputHelper output) : EmulatorTest
         var logs = new UnhandledExceptionLog();
         await using var bot = await MessengerBot.StartAsync(
             locale: "de-CH",
-            settings: AdminClient.Settings(),
+            // The admin key check itself is under test here, not the throttle on failed keys in front of it
+            // (Bot.Tests/Security/FailedCredentialsThrottleTests.cs): without this, every admin input after
+            // the tenth failure would get 429 before its key is looked at.
+            settings: AdminClient.Settings(new Dictionary<string, string?> { ["RateLimits:FailedCredentials:PermitLimit"] = "1000000" }),
             replaceServices: services => services.AddSingleton<ILoggerProvider>(logs));
         var counts = new ConcurrentDictionary<string, int>();
 

@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Admin;
 
-/// <summary>Lets a request through only with the configured admin key, compared in constant time.</summary>
-public sealed class AdminApiKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
+/// <summary>
+/// Lets a request through only with the configured admin key, compared in constant time
+/// (<see cref="SecretComparison"/>). Each wrong or missing key counts against the caller's address
+/// (<see cref="CredentialFailures"/>); after too many, <see cref="FailedCredentialsRateLimiterPolicy"/> answers 429.
+/// </summary>
+public sealed class AdminApiKeyFilter(IOptions<AdminOptions> options, CredentialFailures failures) : IEndpointFilter
 {
     private readonly byte[] _expectedHash = SecretComparison.Hash(options.Value.ApiKey ?? string.Empty);
 
@@ -13,6 +17,7 @@ public sealed class AdminApiKeyFilter(IOptions<AdminOptions> options) : IEndpoin
         var presented = PresentedKey(context.HttpContext.Request);
         if (!SecretComparison.Matches(presented, _expectedHash))
         {
+            failures.Record(ClientAddress.PartitionKey(context.HttpContext));
             return Results.Problem(detail: "A valid admin API key is required.", statusCode: StatusCodes.Status401Unauthorized);
         }
 

@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Security;
 using ConversationBot.Dialogs.Handoff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public static partial class AdminEndpoints
             return endpoints;
         }
 
-        var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminApiKeyFilter>();
+        // The rate limiter runs first: an address with too many failed keys gets 429 before its key is looked at.
+        var admin = endpoints.MapGroup("/api/admin").RequireRateLimiting(FailedCredentialsRateLimiterPolicy.Name).AddEndpointFilter<AdminApiKeyFilter>();
         admin.MapGet("/handoffs", ListHandoffsAsync).WithSummary("Conversations a person has taken over.");
         admin.MapDelete("/handoffs/{channelId}/{conversationId}", ReleaseHandoffAsync).WithSummary("Gives a handed-off conversation back to the bot.");
         admin.MapGet("/messenger/set-aside", ListSetAsideAsync).WithSummary("Messenger webhook events set aside instead of run, newest first, with the reason and the event as it came (at most 200; kept seven days).");

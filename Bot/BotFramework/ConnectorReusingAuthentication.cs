@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ConversationBot.Bot.Security;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -9,9 +10,9 @@ namespace ConversationBot.Bot.BotFramework;
 /// Decorates the configured <see cref="BotFrameworkAuthentication"/> so that every connector
 /// factory it hands out (for inbound turns and proactive sends alike) reuses clients from
 /// <see cref="ConnectorClientCache"/>, and the per-turn user-token client is built only if used.
-/// Authentication itself is unchanged.
+/// Authentication itself is unchanged; the factories refuse service URLs <see cref="ServiceUrlPolicy"/> does not allow.
 /// </summary>
-public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication inner, ConnectorClientCache cache) : BotFrameworkAuthentication
+public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication inner, ConnectorClientCache cache, ServiceUrlPolicy policy) : BotFrameworkAuthentication
 {
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
         Reuse(await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false));
@@ -20,7 +21,7 @@ public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication in
         Reuse(await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken).ConfigureAwait(false));
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new ReusingConnectorFactory(inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity), cache);
+        new ReusingConnectorFactory(inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity), cache, policy);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
         Task.FromResult<UserTokenClient>(new DeferredUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, CancellationToken.None)));
@@ -42,7 +43,7 @@ public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication in
     {
         if (result.ConnectorFactory is not null)
         {
-            result.ConnectorFactory = new ReusingConnectorFactory(result.ConnectorFactory, AppIdOf(result.ClaimsIdentity), cache);
+            result.ConnectorFactory = new ReusingConnectorFactory(result.ConnectorFactory, AppIdOf(result.ClaimsIdentity), cache, policy);
         }
 
         return result;

@@ -1,5 +1,6 @@
 using System.Net;
 using ConversationBot.Bot.BotFramework;
+using ConversationBot.Bot.Security;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Errors;
@@ -15,8 +16,10 @@ namespace ConversationBot.Bot.Delivery;
 /// proactive message into the conversation the customer opted in from, through the adapter's
 /// <c>ContinueConversationAsync</c> with the stored conversation reference. Connector clients are
 /// shared per service URL (see <see cref="ConnectorClientCache"/>), so a fan-out does not rebuild them.
+/// A stored reference whose service URL the bot may not send to (<see cref="ServiceUrlPolicy"/>) is
+/// refused before anything is sent, and the delivery is recorded as failed with that reason.
 /// </summary>
-public sealed class BotFrameworkNotificationSender(BotCloudAdapter adapter, IConfiguration configuration) : INotificationSender
+public sealed class BotFrameworkNotificationSender(BotCloudAdapter adapter, IConfiguration configuration, ServiceUrlPolicy serviceUrls) : INotificationSender
 {
     // The bot's own app id: empty for the Emulator without authentication.
     private readonly string _appId = configuration["MicrosoftAppId"] ?? string.Empty;
@@ -31,6 +34,13 @@ public sealed class BotFrameworkNotificationSender(BotCloudAdapter adapter, ICon
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var reference = Read(subscription.ConversationReference!);
+        if (!serviceUrls.Allows(reference.ServiceUrl))
+        {
+            var reason = ServiceUrlPolicy.RefusalReason(reference.ServiceUrl);
+            // Not a platform answer but a final one: recorded as failed with this text, never retried.
+            throw new PlatformRefusedException($"Refused: {reason}.", new PlatformError((int)HttpStatusCode.Forbidden, null, null, "service URL not allowed", Body: $"not sent: {reason}"));
+        }
+
         try
         {
             await adapter.ContinueConversationAsync(

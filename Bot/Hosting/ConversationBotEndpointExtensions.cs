@@ -1,15 +1,25 @@
 using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.Endpoints;
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Security;
 
 namespace ConversationBot.Bot.Hosting;
 
 public static class ConversationBotEndpointExtensions
 {
-    /// <summary>Every endpoint the bot serves: the Bot Framework endpoint, health, the admin API and the Messenger webhook.</summary>
+    /// <summary>
+    /// The pipeline and every endpoint the bot serves: security first (forwarded headers, HSTS and
+    /// HTTPS redirection outside Development, response headers), the start page, then the Bot
+    /// Framework endpoint, health, the admin API and the Messenger webhook behind the rate limiter.
+    /// </summary>
     public static WebApplication MapConversationBot(this WebApplication app)
     {
+        app.UseBotSecurity();
         app.UseExceptionHandler();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseBotRateLimiter();
         app.MapBotEndpoints();
         app.MapHealthEndpoints();
         app.MapAdminEndpoints();

@@ -4,11 +4,13 @@ using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
+using ConversationBot.Bot.Security;
 using ConversationBot.Bot.Storage;
 using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Hosting;
 
@@ -26,7 +28,11 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddOpenApi();
 
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddSingleton<IValidateOptions<BotOptions>, BotCredentialsValidation>();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName))
+            .Validate(o => !o.IsEnabled || o.ApiKey!.Length >= AdminOptions.MinimumKeyLength, AdminOptions.TooShort)
+            .ValidateOnStart();
+        builder.AddBotSecurity();
         services.AddBotFramework(configuration);
         services.AddStorage(configuration);
         services.AddRecurringNotifications(configuration);
@@ -48,7 +54,8 @@ public static class ConversationBotServiceCollectionExtensions
                 configuration,
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
-            sp.GetRequiredService<ConnectorClientCache>()));
+            sp.GetRequiredService<ConnectorClientCache>(),
+            sp.GetRequiredService<ServiceUrlPolicy>()));
         services.AddSingleton<BotCloudAdapter>();
         services.AddSingleton<ConversationState, SnapshotConversationState>();
         services.AddConversation();

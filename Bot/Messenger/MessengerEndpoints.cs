@@ -34,8 +34,10 @@ public static partial class MessengerEndpoints
             return endpoints;
         }
 
-        endpoints.MapGet(Path, Handshake).WithName("MessengerHandshake").WithSummary("Meta's webhook subscription handshake.");
-        endpoints.MapPost(Path, ReceiveAsync).WithName("MessengerWebhook").WithSummary("Messenger webhook events: runs a turn for each.");
+        endpoints.MapGet(Path, Handshake).WithName("MessengerHandshake").WithSummary("Meta's webhook subscription handshake.")
+            .RequireRateLimiting(ChannelRateLimiterPolicy.Name);
+        endpoints.MapPost(Path, ReceiveAsync).WithName("MessengerWebhook").WithSummary("Messenger webhook events: runs a turn for each.")
+            .RequireRateLimiting(ChannelRateLimiterPolicy.Name);
         return endpoints;
     }
 

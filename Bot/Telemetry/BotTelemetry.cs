@@ -20,6 +20,7 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
     private readonly Counter<long> _optInOffers;
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _setAside;
+    private readonly Counter<long> _rateLimited;
 
     public BotTelemetry(IMeterFactory meterFactory)
     {
@@ -30,11 +31,15 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
         _turnDuration = Meter.CreateHistogram<double>("conversationbot.turn.duration", "s", "How long a turn took, from the activity to the last reply.");
         _optInOffers = Meter.CreateCounter<long>("conversationbot.optin.offers", "{offer}", "Opt-in offers: offered, not_offered (with the reason), accepted, declined.");
         _deliveries = Meter.CreateCounter<long>("conversationbot.deliveries", "{delivery}", "Notification deliveries: sent, skipped or failed, with the reason.");
+        _rateLimited = Meter.CreateCounter<long>("conversationbot.rate_limited", "{request}", "Requests refused with 429 by a rate limit: channels (per-address flood limit) or failed_credentials.");
         _setAside = Meter.CreateCounter<long>("conversationbot.messenger.set_aside", "{event}", "Messenger webhook events set aside instead of run: unreadable, or their turn failed for good.");
     }
 
     /// <summary>A webhook event set aside; <paramref name="reason"/> is <c>unreadable</c> or <c>turn_failed</c>, never an error message.</summary>
     public void RecordSetAside(string reason) => _setAside.Add(1, new TagList { { TelemetryTags.Reason, reason } });
+
+    /// <summary>A request refused with 429; <paramref name="policy"/> is <c>channels</c> or <c>failed_credentials</c>. No address: tags are kept and aggregated.</summary>
+    public void RecordRateLimited(string policy) => _rateLimited.Add(1, new TagList { { TelemetryTags.Policy, policy } });
 
     internal Meter Meter { get; }
 

@@ -12,6 +12,7 @@ public static class TelemetryTags
     public const string Outcome = "outcome";
     public const string Reason = "reason";
     public const string Topic = "topic";
+    public const string Policy = "policy";
 
     public const string OptInOffered = "offered";
     public const string OptInNotOffered = "not_offered";

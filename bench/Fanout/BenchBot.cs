@@ -24,6 +24,9 @@ internal static class BenchBot
         var overrides = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = settings.Database,
+
+            // Production without an app id: the bench's channels are fakes on loopback (docs/security.md).
+            ["Bot:AllowAnonymous"] = "true",
             ["Messenger:AppSecret"] = "bench-app-secret",
             ["Messenger:VerifyToken"] = "bench-verify-token",
             ["Messenger:PageAccessToken"] = "bench-page-access-token",

@@ -23,7 +23,8 @@ internal static class TargetServer
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, settings.Port));
         var database = Path.Combine(Path.GetTempPath(), $"bench-turns-{Environment.ProcessId}.db");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = database });
+        // Production without an app id: the bench plays the channel on loopback, unauthenticated (docs/security.md).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = database, ["Bot:AllowAnonymous"] = "true" });
 
         WebApplication app;
         switch (target)

@@ -8,7 +8,8 @@ namespace ConversationBot.Bot.Tests.EndToEnd.Support;
 /// <summary>The admin API as an operator's script uses it: create a campaign, then watch its progress.</summary>
 public sealed class AdminClient
 {
-    public const string Key = "test-admin-key-campaigns";
+    /// <summary>At least 32 characters, as the host requires (Admin:ApiKey).</summary>
+    public const string Key = "test-admin-key-campaigns-0123456789abcdef";
 
     private readonly HttpClient _http;
 

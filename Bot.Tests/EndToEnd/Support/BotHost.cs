@@ -35,12 +35,17 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Now, by the clock the host runs on (a test's fake clock, or the system's).</summary>
     public DateTimeOffset Now() => Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    public static BotHost Start(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
+    public static BotHost Start(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null, string environment = "Testing")
     {
         var all = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = databasePath,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // "Testing" is not Development: without an app id the host starts only when told to accept
+            // unauthenticated requests, as an operator would have to (Bot/BotFramework/BotCredentialsValidation.cs).
+            // The fake channels listen on loopback, which is all an anonymous bot replies to.
+            ["Bot:AllowAnonymous"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -49,7 +54,7 @@ public sealed class BotHost : IAsyncDisposable
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Testing");
+            web.UseEnvironment(environment);
             web.UseContentRoot(RepositoryPaths.BotProject);
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(all));
 

@@ -53,6 +53,9 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["COSMOS_DISABLE_IMDS_ACCESS"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // As in BotHost: "Testing" is not Development, and the fake channels are on loopback.
+        start.Environment["Bot__AllowAnonymous"] = "true";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;

@@ -1,0 +1,37 @@
+namespace ConversationBot.Bot.Security;
+
+/// <summary>
+/// Response headers for what a browser shows. Every response gets X-Content-Type-Options (so nothing
+/// is sniffed into HTML or script); HTML responses also get a Content-Security-Policy that allows
+/// scripts and styles only from the host's own files (no inline script), no framing by any page, and
+/// a Referrer-Policy that sends no URL to other sites.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                Apply(http.Response);
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
+
+    public static void Apply(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var headers = response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+        }
+    }
+}
