@@ -13,7 +13,8 @@ public static class NotificationsOptionsValidator
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        problems.AddRange(TopicValidator.Validate(options.Topics, IncentiveWordList.From(options.IncentiveWords)));
+        // The topic rules name keys within the topics (Topics:weekly-deals:Title); here they get their section.
+        problems.AddRange(TopicValidator.Validate(options.Topics, IncentiveWordList.From(options.IncentiveWords)).Select(p => $"{NotificationsOptions.SectionName}:{p}"));
         try
         {
             PlatformProfile.Resolve(options.Profile, options.Profiles);

@@ -71,12 +71,13 @@ public sealed class ScheduleFirerTests
             },
         };
 
-        var failure = Assert.Throws<OptionsValidationException>(() => new CampaignScheduleCatalog(Options.Create(options), TestTopics.Catalog));
+        var failure = new SchedulesOptionsValidation(TestTopics.Catalog).Validate(null, options);
 
-        Assert.Contains(failure.Failures, f => f.StartsWith("Delivery:Schedules:broken:Topic", StringComparison.Ordinal));
-        Assert.Contains(failure.Failures, f => f.StartsWith("Delivery:Schedules:broken:Cron", StringComparison.Ordinal));
-        Assert.Contains(failure.Failures, f => f.StartsWith("Delivery:Schedules:broken:TimeZone", StringComparison.Ordinal));
-        Assert.Contains(failure.Failures, f => f.Contains("text is required", StringComparison.Ordinal));
+        Assert.True(failure.Failed);
+        Assert.Contains(failure.Failures!, f => f.StartsWith("Delivery:Schedules:broken:Topic", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures!, f => f.StartsWith("Delivery:Schedules:broken:Cron", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures!, f => f.StartsWith("Delivery:Schedules:broken:TimeZone", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures!, f => f.Contains("text is required", StringComparison.Ordinal));
     }
 
     private static SchedulesOptions Deals() => new()
@@ -98,6 +99,6 @@ public sealed class ScheduleFirerTests
         new CampaignScheduleCatalog(Options.Create(schedules), TestTopics.Catalog),
         new ConfiguredScheduleContent(),
         _campaigns,
-        Options.Create(new DeliveryOptions { MissedFiringGrace = TimeSpan.FromHours(1) }),
+        Options.Create(new ConversationBot.Bot.Delivery.DeliveryHostOptions { MissedFiringGrace = TimeSpan.FromHours(1) }),
         NullLogger<ScheduleFirer>.Instance);
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using ConversationBot.Bot.Hosting;
 
 namespace ConversationBot.Bot.BotFramework;
 
@@ -8,9 +8,9 @@ namespace ConversationBot.Bot.BotFramework;
 /// Any environment that is not Development counts, "Testing" and "Staging" included: the test
 /// harnesses set Bot:AllowAnonymous explicitly, as an operator would.
 /// </summary>
-public sealed class BotCredentialsValidation(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<BotOptions>
+public sealed class BotCredentialsValidation(IConfiguration configuration, IHostEnvironment environment) : SettingsValidator<BotOptions>(BotOptions.SectionName)
 {
-    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    protected override IEnumerable<string> Problems(BotOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var credentials = BotCredentials.From(configuration);
@@ -31,6 +31,6 @@ public sealed class BotCredentialsValidation(IConfiguration configuration, IHost
             }
         }
 
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return problems;
     }
 }

@@ -1,15 +1,14 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Notifications.Delivery;
-using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Delivery;
 
-/// <summary>Stops the host at start-up when a Delivery setting is out of range, naming each one.</summary>
-public sealed class DeliveryOptionsValidation : IValidateOptions<DeliveryOptions>
+/// <summary>The domain's delivery settings: the rules <see cref="DeliveryOptions.Problems"/> states, each named by full key.</summary>
+public sealed class DeliveryOptionsValidation() : SettingsValidator<DeliveryOptions>(DeliveryOptions.SectionName)
 {
-    public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
+    protected override IEnumerable<string> Problems(DeliveryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Problems().ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return options.Problems();
     }
 }

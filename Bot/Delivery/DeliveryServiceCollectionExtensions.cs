@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Delivery.Schedules;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -19,16 +20,15 @@ public static class DeliveryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddProactiveDelivery(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidation>();
-        services.AddOptions<SchedulesOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName));
+        services.AddSettings<DeliveryOptions, DeliveryOptionsValidation>(configuration, DeliveryOptions.SectionName);
+        services.AddSettings<DeliveryHostOptions, DeliveryHostOptionsValidation>(configuration, DeliveryHostOptions.SectionName);
+        services.AddSettings<SchedulesOptions, SchedulesOptionsValidation>(configuration, DeliveryHostOptions.SectionName);
 
         services.AddSingleton<CampaignService>();
         services.AddSingleton<MessengerNotificationSender>();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
         services.AddSingleton<IDeliveryObserver, DeliveryObserver>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
         services.AddSingleton<CampaignPageWork>();
         services.AddSingleton<CampaignRunner>();
 

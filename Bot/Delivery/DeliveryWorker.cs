@@ -18,7 +18,7 @@ public sealed partial class DeliveryWorker(
     CampaignRunner runner,
     DeliveryInstance instance,
     DeliverySignal signal,
-    IOptions<DeliveryOptions> options,
+    IOptions<DeliveryHostOptions> options,
     TimeProvider clock,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {

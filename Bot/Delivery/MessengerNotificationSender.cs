@@ -20,7 +20,7 @@ public sealed class MessengerNotificationSender : INotificationSender, IDisposab
     private readonly IOptions<MessengerOptions> _messenger;
     private readonly RateLimiter? _pageLimit;
 
-    public MessengerNotificationSender(MessengerSendClient client, IOptions<MessengerOptions> messenger, IOptions<DeliveryOptions> delivery)
+    public MessengerNotificationSender(MessengerSendClient client, IOptions<MessengerOptions> messenger, IOptions<DeliveryHostOptions> delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         _client = client;

@@ -27,11 +27,8 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddOpenApi();
 
-        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BotOptions>, BotCredentialsValidation>();
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName))
-            .Validate(o => !o.IsEnabled || o.ApiKey!.Length >= AdminOptions.MinimumKeyLength, AdminOptions.TooShort)
-            .ValidateOnStart();
+        services.AddSettings<BotOptions, BotCredentialsValidation>(configuration, BotOptions.SectionName);
+        services.AddSettings<AdminOptions, AdminOptionsValidation>(configuration, AdminOptions.SectionName);
         builder.AddBotSecurity();
         services.AddBotFramework(configuration);
         services.AddStorage(configuration);
@@ -47,7 +44,7 @@ public static class ConversationBotServiceCollectionExtensions
     /// <summary>The Bot Framework pieces: authentication from the MicrosoftApp* settings (with shared connector clients), the adapter, and state on our storage.</summary>
     private static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConnectorCacheOptions>().Bind(configuration.GetSection(ConnectorCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<ConnectorCacheOptions, ConnectorCacheOptionsValidation>(configuration, ConnectorCacheOptions.SectionName);
         services.AddSingleton<ConnectorClientCache>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorReusingAuthentication(
             new ConfigurationBotFrameworkAuthentication(

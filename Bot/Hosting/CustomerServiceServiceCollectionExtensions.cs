@@ -7,6 +7,7 @@ using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Orders;
 using ConversationBot.Dialogs.Shop;
+using ConversationBot.Bot.Hosting.Settings;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Hosting;
@@ -16,16 +17,10 @@ public static class CustomerServiceServiceCollectionExtensions
     /// <summary>The customer-service conversation: its options (validated at start-up), the order lookup and every dialog.</summary>
     public static IServiceCollection AddCustomerServiceDialogs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ShopOptions>().Bind(configuration.GetSection(ShopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => IsValidOrderFormat(o), $"{OrderOptions.SectionName}:NumberPattern must be a valid regular expression that {OrderOptions.SectionName}:ExampleNumber matches.")
-            .ValidateOnStart();
-        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName))
-            .Validate(o => o.Timeout > TimeSpan.Zero, $"{HandoffOptions.SectionName}:Timeout must be positive.")
-            .ValidateOnStart();
-
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ShopOptions>>().Value);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
+        services.AddSettings<ShopOptions, ShopOptionsValidation>(configuration, ShopOptions.SectionName);
+        services.AddSettings<OrderOptions, OrderOptionsValidation>(configuration, OrderOptions.SectionName);
+        services.AddSettings<HandoffOptions, HandoffOptionsValidation>(configuration, HandoffOptions.SectionName);
+        services.AddSettings<OptInMomentsOptions, OptInMomentsOptionsValidation>(configuration, OptInMomentsOptions.SectionName);
         services.AddSingleton(sp =>
         {
             var orders = sp.GetRequiredService<IOptions<OrderOptions>>().Value;
@@ -33,8 +28,6 @@ public static class CustomerServiceServiceCollectionExtensions
         });
         services.AddSingleton<IOrderLookup, JsonFileOrderLookup>();
 
-        services.AddOptions<OptInMomentsOptions>().Bind(configuration.GetSection(OptInMomentsOptions.SectionName));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OptInMomentsOptions>>().Value);
         services.AddSingleton<OptInOfferSender>();
         services.AddSingleton<ConsentCommands>();
 
@@ -59,18 +52,5 @@ public static class CustomerServiceServiceCollectionExtensions
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton(sp => new DialogRunner(sp.GetRequiredService<DialogSet>(), DialogIds.MainMenu, sp.GetServices<IInterruption>()));
         return services;
-    }
-
-    private static bool IsValidOrderFormat(OrderOptions options)
-    {
-        try
-        {
-            _ = new OrderNumberFormat(options.NumberPattern, options.ExampleNumber);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger.Turns;
 using ConversationBot.Bot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,10 +15,7 @@ public static class MessengerServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMessenger(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.GraphBaseUrl.IsAbsoluteUri && (o.GraphBaseUrl.Scheme == Uri.UriSchemeHttps || o.GraphBaseUrl.Scheme == Uri.UriSchemeHttp), $"{MessengerOptions.SectionName}:GraphBaseUrl must be an absolute http(s) URL.")
-            .Validate(o => IsCultureName(o.Locale), $"{MessengerOptions.SectionName}:Locale must be empty or a culture name such as de-CH.")
-            .ValidateOnStart();
+        services.AddSettings<MessengerOptions, MessengerOptionsValidation>(configuration, MessengerOptions.SectionName);
 
         services.AddHttpClient(MessengerSendClient.HttpClientName, (provider, client) =>
             client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
@@ -34,22 +32,5 @@ public static class MessengerServiceCollectionExtensions
         // Try: a storage back end registered before this (Cosmos DB) brings its own event log.
         services.TryAddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
         return services;
-    }
-
-    private static bool IsCultureName(string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            return true;
-        }
-
-        try
-        {
-            return System.Globalization.CultureInfo.GetCultureInfo(locale, predefinedOnly: true).Name.Length > 0;
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return false;
-        }
     }
 }

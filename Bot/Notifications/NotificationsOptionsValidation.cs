@@ -1,38 +1,18 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Notifications;
-using ConversationBot.Notifications.Profiles;
-using ConversationBot.Notifications.Topics;
-using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Notifications;
 
 /// <summary>
-/// Stops the host at start-up when the notification settings are wrong: every problem the domain
-/// finds (each naming its setting), an unknown profile, an invalid topic or a title that promises
-/// a reward.
+/// The notification settings: every problem the domain finds (<see cref="NotificationsOptionsValidator"/>:
+/// topics, incentive words, the profile, opt-in, stop-rate and error settings), each naming its key,
+/// each once.
 /// </summary>
-public sealed class NotificationsOptionsValidation : IValidateOptions<NotificationsOptions>
+public sealed class NotificationsOptionsValidation() : SettingsValidator<NotificationsOptions>(NotificationsOptions.SectionName)
 {
-    public ValidateOptionsResult Validate(string? name, NotificationsOptions options)
+    protected override IEnumerable<string> Problems(NotificationsOptions options)
     {
-        var problems = new List<string>(NotificationsOptionsValidator.Validate(options));
-        try
-        {
-            _ = TopicCatalog.FromOptions(options.Topics, IncentiveWordList.From(options.IncentiveWords));
-        }
-        catch (InvalidOperationException ex)
-        {
-            problems.Add(ex.Message);
-        }
-
-        try
-        {
-            _ = PlatformProfile.Resolve(options.Profile, options.Profiles);
-        }
-        catch (InvalidOperationException ex)
-        {
-            problems.Add(ex.Message);
-        }
-
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Distinct());
+        ArgumentNullException.ThrowIfNull(options);
+        return NotificationsOptionsValidator.Validate(options);
     }
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Notifications;
 using ConversationBot.Notifications.Consent;
@@ -20,8 +21,7 @@ public static class NotificationsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRecurringNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidation>();
+        services.AddSettings<NotificationsOptions, NotificationsOptionsValidation>(configuration, NotificationsOptions.SectionName);
 
         services.AddSingleton(sp =>
         {

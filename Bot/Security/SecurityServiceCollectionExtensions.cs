@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddSingleton<ServiceUrlPolicy>();
 
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RateLimitOptions>>(new ProblemsValidation<RateLimitOptions>(o => o.Problems()));
+        services.AddSettings<RateLimitOptions, RateLimitOptionsValidation>(configuration, RateLimitOptions.SectionName);
         services.AddSingleton<CredentialFailures>();
         services.AddRateLimiter(limiter =>
         {
@@ -32,8 +32,7 @@ public static class SecurityServiceCollectionExtensions
             limiter.AddPolicy<string, FailedCredentialsRateLimiterPolicy>(FailedCredentialsRateLimiterPolicy.Name);
         });
 
-        services.AddOptions<TrustedProxyOptions>().Bind(configuration.GetSection(TrustedProxyOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TrustedProxyOptions>>(new ProblemsValidation<TrustedProxyOptions>(o => o.Problems()));
+        services.AddSettings<TrustedProxyOptions, TrustedProxyOptionsValidation>(configuration, TrustedProxyOptions.SectionName);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((forwarded, trusted) =>
         {
             // The defaults stay: loopback only (127.0.0.0/8, ::1), one proxy hop.

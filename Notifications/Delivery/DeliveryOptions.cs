@@ -1,6 +1,10 @@
 namespace ConversationBot.Notifications.Delivery;
 
-/// <summary><c>Delivery</c>: how campaigns are worked. The defaults suit one small instance.</summary>
+/// <summary>
+/// <c>Delivery</c>: how the domain works a campaign's pages. The defaults suit one small instance.
+/// The host's own delivery settings (polling, schedule grace, the page's send rate, on/off) share the
+/// section but live with the host (<c>Bot/Delivery/DeliveryHostOptions.cs</c>).
+/// </summary>
 public sealed class DeliveryOptions
 {
     public const string SectionName = "Delivery";
@@ -19,18 +23,6 @@ public sealed class DeliveryOptions
 
     /// <summary>How long a campaign stays with an instance that stops renewing (it renews after every page).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How often the service looks for due campaigns and schedule firings when nothing wakes it.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>A schedule occurrence missed by more than this (the bot was down) is not fired late.</summary>
-    public TimeSpan MissedFiringGrace { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Messenger sends per second for the page (Meta's rate limits are per page); 0 means unlimited.</summary>
-    public int MessengerSendsPerSecond { get; set; } = 250;
-
-    /// <summary>Off: no campaign is worked by this instance (the admin API still creates them).</summary>
-    public bool Enabled { get; set; } = true;
 
     public IEnumerable<string> Problems()
     {
@@ -51,7 +43,7 @@ public sealed class DeliveryOptions
 
         foreach (var (name, value) in new[]
         {
-            (nameof(MaxRetryWait), MaxRetryWait), (nameof(LeaseDuration), LeaseDuration), (nameof(PollInterval), PollInterval), (nameof(MissedFiringGrace), MissedFiringGrace),
+            (nameof(MaxRetryWait), MaxRetryWait), (nameof(LeaseDuration), LeaseDuration),
         })
         {
             if (value <= TimeSpan.Zero)
@@ -64,11 +56,6 @@ public sealed class DeliveryOptions
         if (MaxRetryWait * Math.Max(1, MaxAttempts - 1) * 2 > LeaseDuration)
         {
             yield return $"{SectionName}:LeaseDuration must be at least twice MaxRetryWait x (MaxAttempts - 1), so a page finishes inside its lease";
-        }
-
-        if (MessengerSendsPerSecond < 0)
-        {
-            yield return $"{SectionName}:MessengerSendsPerSecond must be 0 (unlimited) or positive";
         }
     }
 }

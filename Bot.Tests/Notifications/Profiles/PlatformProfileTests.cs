@@ -110,7 +110,7 @@ public class PlatformProfileTests
         options.Topics["weekly-deals"] = TestTopics.ValidOptions(new string('x', 70));
         options.OptIns.DailyCap = 0;
         var problems = NotificationsOptionsValidator.Validate(options);
-        Assert.Contains("Topics:weekly-deals:Title is 70 characters; at most 65", problems);
+        Assert.Contains("Notifications:Topics:weekly-deals:Title is 70 characters; at most 65", problems);
         Assert.Contains(problems, p => p.StartsWith("Notifications:Profile 'Nope'", StringComparison.Ordinal));
         Assert.Contains("Notifications:OptIns:DailyCap must be at least 1", problems);
     }

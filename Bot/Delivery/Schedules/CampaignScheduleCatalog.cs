@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Delivery.Schedules;
 
-/// <summary>The configured schedules, validated once at start-up (a bad schedule stops the host with the setting named).</summary>
+/// <summary>The configured schedules, built from settings checked at start-up (<see cref="SchedulesOptionsValidation"/>: a bad schedule stops the host with the setting named).</summary>
 public sealed class CampaignScheduleCatalog
 {
     public CampaignScheduleCatalog(IOptions<SchedulesOptions> options, TopicCatalog topics)
@@ -11,20 +11,13 @@ public sealed class CampaignScheduleCatalog
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(topics);
         var built = new List<CampaignSchedule>();
-        var problems = new List<string>();
         foreach (var (id, schedule) in options.Value.Schedules.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var (result, errors) = CampaignSchedule.From(id, schedule, topic => topics.TryGet(topic, out _));
-            problems.AddRange(errors);
-            if (result is not null)
+            // Settings that passed their check always build; one that did not never got this far.
+            if (CampaignSchedule.From(id, schedule, topic => topics.TryGet(topic, out _)).Schedule is { } result)
             {
                 built.Add(result);
             }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new OptionsValidationException("Delivery:Schedules", typeof(SchedulesOptions), problems);
         }
 
         All = built;

@@ -7,13 +7,13 @@ namespace ConversationBot.Bot.Delivery.Schedules;
 /// <summary>
 /// Turns schedule occurrences into campaigns. Each occurrence has a fixed campaign id, so however
 /// many instances fire it, the store creates it once. An occurrence missed by more than
-/// <see cref="DeliveryOptions.MissedFiringGrace"/> (the bot was down) is not sent late.
+/// <see cref="DeliveryHostOptions.MissedFiringGrace"/> (the bot was down) is not sent late.
 /// </summary>
 public sealed partial class ScheduleFirer(
     CampaignScheduleCatalog schedules,
     IScheduledContentSource contents,
     ICampaignStore campaigns,
-    IOptions<DeliveryOptions> options,
+    IOptions<DeliveryHostOptions> options,
     ILogger<ScheduleFirer> logger)
 {
     /// <summary>Creates the campaign of each schedule's latest due occurrence; returns the ids it created.</summary>

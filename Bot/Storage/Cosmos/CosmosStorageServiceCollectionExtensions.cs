@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
@@ -20,7 +21,7 @@ public static class CosmosStorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCosmosStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<CosmosOptions, CosmosOptionsValidation>(configuration, CosmosOptions.SectionName);
         services.AddOptions<CosmosClientOptions>();
         services.AddSingleton<CosmosDatabase>();
         services.AddHostedService<CosmosDatabaseInitializer>();

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -14,7 +15,7 @@ public static class SqliteStorageServiceCollectionExtensions
     /// <summary>The embedded back end: Bot Framework state and the bot's own stores in one SQLite file, with a health check.</summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<SqliteStorageOptions, SqliteStorageOptionsValidation>(configuration, SqliteStorageOptions.SectionName);
         services.AddSingleton<SqliteDatabase>();
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
