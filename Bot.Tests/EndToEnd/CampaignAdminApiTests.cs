@@ -125,6 +125,8 @@ public sealed class CampaignAdminApiTests : EmulatorTest
 
         Assert.Equal(1, topics!.Single(t => t!["id"]!.GetValue<string>() == "order-updates")!["activeSubscribers"]!.GetValue<long>());
         Assert.Equal(0, topics!.Single(t => t!["id"]!.GetValue<string>() == "weekly-deals")!["activeSubscribers"]!.GetValue<long>());
+        var stopRate = topics!.Single(t => t!["id"]!.GetValue<string>() == "order-updates")!["stopRate"]!;
+        Assert.Equal((false, 1, 0), (stopRate["offersPaused"]!.GetValue<bool>(), stopRate["optIns"]!.GetValue<int>(), stopRate["stops"]!.GetValue<int>()));
         var subscription = Assert.Single(subscriptions!)!;
         Assert.Equal(("order-updates", "Active"), (subscription["topic"]!.GetValue<string>(), subscription["status"]!.GetValue<string>()));
         Assert.False(subscription["hasToken"]!.GetValue<bool>());

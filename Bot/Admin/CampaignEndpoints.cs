@@ -3,6 +3,7 @@ using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Delivery.Schedules;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ public static class CampaignEndpoints
         admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress: sent, skipped, failed, left.");
         admin.MapPost("/campaigns/{id}/cancel", CancelAsync).WithSummary("Cancels a campaign; the page being sent finishes, nothing after it goes out.");
         admin.MapGet("/campaigns/{id}/deliveries", ListDeliveriesAsync).WithSummary("A campaign's delivery records: who got it, who was skipped or failed, and why.");
-        admin.MapGet("/topics", ListTopicsAsync).WithSummary("The configured topics with their active subscriber counts.");
+        admin.MapGet("/topics", ListTopicsAsync).WithSummary("The configured topics with their active subscriber counts and stop-rate guard.");
         admin.MapGet("/schedules", ListSchedules).WithSummary("The configured schedules with their next firing.");
         admin.MapGet("/customers/{channelId}/{customerId}/subscriptions", ListCustomerSubscriptionsAsync).WithSummary("One customer's subscriptions on one channel, in every status.");
         return admin;
@@ -145,12 +146,17 @@ public static class CampaignEndpoints
         return TypedResults.Ok(new DeliveryListView([.. page.Deliveries.Select(DeliveryView.Of)], page.Continuation));
     }
 
-    private static async Task<Ok<List<TopicView>>> ListTopicsAsync(TopicCatalog topics, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TopicView>>> ListTopicsAsync(TopicCatalog topics, ISubscriptionStore subscriptions, OptInOfferService offers, CancellationToken cancellationToken)
     {
         var views = new List<TopicView>();
         foreach (var topic in topics.Topics)
         {
-            views.Add(new TopicView(topic.Id, topic.Title, topic.Frequency.ToString(), await subscriptions.CountActiveByTopicAsync(topic.Id, cancellationToken).ConfigureAwait(false)));
+            views.Add(new TopicView(
+                topic.Id,
+                topic.Title,
+                topic.Frequency.ToString(),
+                await subscriptions.CountActiveByTopicAsync(topic.Id, cancellationToken).ConfigureAwait(false),
+                StopRateView.From(await offers.StopRateAsync(topic.Id, cancellationToken).ConfigureAwait(false))));
         }
 
         return TypedResults.Ok(views);

@@ -18,9 +18,6 @@ public static class DeliveryReasons
     /// <summary>The platform said too soon for this token: rescheduled, not a failure.</summary>
     public const string TooSoonPerPlatform = "TooSoonPerPlatform";
 
-    /// <summary>The page is restricted from sending: the campaign is put off.</summary>
-    public const string PageRestricted = "PageRestricted";
-
     /// <summary>An error nobody classified: recorded with its body, not retried blindly.</summary>
     public const string UnknownPlatformError = "UnknownPlatformError";
 

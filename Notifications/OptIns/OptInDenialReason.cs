@@ -31,8 +31,11 @@ public enum OptInDenialReason
     /// <summary>The customer said "Not now" or stopped the topic within the decline cooldown.</summary>
     DeclinedRecently,
 
-    /// <summary>The per-customer daily cap, or the platform said "too many requests" (9/2018352).</summary>
+    /// <summary>Our per-customer daily cap (Notifications:OptIns:DailyCap) in the customer's day.</summary>
     DailyCapReached,
+
+    /// <summary>The platform said "too many opt-in requests" to this person (9/2018352): no offers until its block ends.</summary>
+    PlatformSaidTooManyRequests,
 
     /// <summary>The platform refused the request for a reason that changes nothing here (a rate limit, a fault).</summary>
     PlatformRefused,

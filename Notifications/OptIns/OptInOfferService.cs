@@ -86,7 +86,7 @@ public sealed class OptInOfferService
             case PlatformErrorActionKind.StopOffersToCustomerForDay:
                 var until = refusal.At ?? now.AddDays(1);
                 await _history.BlockOffersUntilAsync(channelId, customerId, until, cancellationToken).ConfigureAwait(false);
-                return OptInDecision.Deny(OptInDenialReason.DailyCapReached, until, refusal.Explanation);
+                return OptInDecision.Deny(OptInDenialReason.PlatformSaidTooManyRequests, until, refusal.Explanation);
             case PlatformErrorActionKind.PausePageOptIns when ChannelIds.IsMessenger(channelId):
                 var barredUntil = refusal.At ?? now.AddDays(1);
                 await _pages.BarOptInsUntilAsync(_page.Key, barredUntil, cancellationToken).ConfigureAwait(false);

@@ -115,7 +115,7 @@ public sealed class OptInPolicy
 
         if (context.History.OffersBlockedUntil is { } blockedUntil && now < blockedUntil)
         {
-            return OptInDecision.Deny(OptInDenialReason.DailyCapReached, blockedUntil, "the platform said too many opt-in requests");
+            return OptInDecision.Deny(OptInDenialReason.PlatformSaidTooManyRequests, blockedUntil, "the platform said too many opt-in requests");
         }
 
         var today = CalendarPeriod.Containing(now, Frequency.Daily, SubscriberTimeZone.Resolve(context.TimeZoneId));

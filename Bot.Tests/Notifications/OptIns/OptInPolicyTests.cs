@@ -155,7 +155,7 @@ public class OptInPolicyTests
     {
         var history = OfferHistory.Empty with { OffersBlockedUntil = Now.AddHours(3) };
         var decision = Policy(PlatformProfile.Current).Decide("weekly-deals", Context(history: history), Now);
-        Assert.Equal(OptInDenialReason.DailyCapReached, decision.Reason);
+        Assert.Equal(OptInDenialReason.PlatformSaidTooManyRequests, decision.Reason);
         Assert.Equal(Now.AddHours(3), decision.RetryAfter);
     }
 
