@@ -26,7 +26,7 @@ public sealed class CardCheckFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var repoRoot = FindRepoRoot();
+        var repoRoot = ConversationBot.Bot.Tests.Support.RepositoryPaths.Root;
         var toolFolder = Path.Combine(repoRoot, "tools", "cardcheck");
 
         var install = await RunAsync("bash", [Path.Combine(toolFolder, "install.sh")], toolFolder, InstallTimeout);
@@ -89,18 +89,6 @@ public sealed class CardCheckFixture : IAsyncLifetime
             }
         }
         return results;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ConversationBot.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No ConversationBot.sln above {AppContext.BaseDirectory}.");
     }
 
     private static async Task<ProcessResult> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)

@@ -208,6 +208,3 @@ public static class CampaignEndpoints
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 }
-
-/// <summary>A problem body for refusals that are not about a field.</summary>
-public sealed record ProblemDetailsView(string Title, string Detail);

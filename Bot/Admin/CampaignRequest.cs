@@ -14,5 +14,3 @@ public sealed record CampaignRequest(
     IReadOnlyList<CampaignButtonRequest>? Buttons,
     DateTimeOffset? SendAt,
     DateTimeOffset? EndAt);
-
-public sealed record CampaignButtonRequest(string? Title, string? Payload);

@@ -43,8 +43,3 @@ public sealed record CampaignView(
             new CampaignProgressView(campaign.Counts.Sent, campaign.Counts.Skipped, campaign.Counts.Failed, campaign.Left, campaign.Audience));
     }
 }
-
-/// <summary>Sent, skipped and failed so far; left is the audience at the start minus those, while the campaign runs.</summary>
-public sealed record CampaignProgressView(long Sent, long Skipped, long Failed, long? Left, long? Audience);
-
-public sealed record CampaignListView(IReadOnlyList<CampaignView> Campaigns, string? Continuation);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using ConversationBot.Bot.Hosting;
 
+using ConversationBot.Repository;
+
 namespace ConversationBot.Bench.Fanout;
 
 /// <summary>

@@ -50,10 +50,3 @@ internal static class RawPostRate
         {"recipient":{"notification_messages_token":"raw-{{{token}}}"},"message":{"text":"This week's deals: 20% off all tents and sleeping bags until Sunday.","quick_replies":[{"content_type":"text","title":"Show me","payload":"DEALS_SHOW"},{"content_type":"text","title":"Not now","payload":"DEALS_LATER"}]}}
         """);
 }
-
-internal sealed record RawResult(long Posts, long Failures, double Seconds, double CpuSeconds, int Concurrency)
-{
-    public double PerSecond => Posts / Seconds;
-
-    public double CpuMicroseconds => CpuSeconds * 1e6 / Math.Max(1, Posts);
-}

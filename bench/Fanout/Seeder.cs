@@ -47,5 +47,3 @@ internal static class Seeder
         }
     }
 }
-
-internal sealed record SeedResult(int Seeded, double Seconds);

@@ -10,6 +10,8 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
+using ConversationBot.Repository;
+
 namespace ConversationBot.Bench.Turns;
 
 /// <summary>One server under test, in a process of its own: the bare ceiling, the stock echo bot, or ours (on /api/messages, or on the Messenger webhook).</summary>

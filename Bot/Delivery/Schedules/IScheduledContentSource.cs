@@ -10,13 +10,3 @@ public interface IScheduledContentSource
 {
     Task<CampaignContent?> ContentForAsync(CampaignSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken);
 }
-
-/// <summary>Every firing says what the schedule's configuration says.</summary>
-public sealed class ConfiguredScheduleContent : IScheduledContentSource
-{
-    public Task<CampaignContent?> ContentForAsync(CampaignSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(schedule);
-        return Task.FromResult<CampaignContent?>(schedule.Content);
-    }
-}

@@ -22,16 +22,3 @@ public sealed class ScheduleOptions
     /// <summary>How long after its firing a campaign may still send (its end time); empty means no end.</summary>
     public TimeSpan? ValidFor { get; set; }
 }
-
-public sealed class ScheduleButtonOptions
-{
-    public string? Title { get; set; }
-
-    public string? Payload { get; set; }
-}
-
-/// <summary>The <c>Delivery:Schedules</c> section.</summary>
-public sealed class SchedulesOptions
-{
-    public Dictionary<string, ScheduleOptions> Schedules { get; set; } = new(StringComparer.Ordinal);
-}

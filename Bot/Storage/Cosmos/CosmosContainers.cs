@@ -1,8 +1,5 @@
 namespace ConversationBot.Bot.Storage.Cosmos;
 
-/// <summary>A Cosmos DB container the bot uses: its name, partition key path and default time to live (<c>null</c>: off).</summary>
-public sealed record CosmosContainerSpec(string Name, string PartitionKeyPath, int? DefaultTimeToLiveSeconds = null);
-
 /// <summary>
 /// Every container the bot creates and reads. The deployment templates declare the same list
 /// (a test compares them), so a change here is a change there.

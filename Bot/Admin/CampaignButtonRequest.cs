@@ -1,0 +1,3 @@
+namespace ConversationBot.Bot.Admin;
+
+public sealed record CampaignButtonRequest(string? Title, string? Payload);

@@ -1,0 +1,3 @@
+namespace ConversationBot.Bot.Admin;
+
+public sealed record CampaignListView(IReadOnlyList<CampaignView> Campaigns, string? Continuation);

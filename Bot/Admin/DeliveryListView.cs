@@ -1,0 +1,3 @@
+namespace ConversationBot.Bot.Admin;
+
+public sealed record DeliveryListView(IReadOnlyList<DeliveryView> Deliveries, string? Continuation);

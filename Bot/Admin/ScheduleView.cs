@@ -1,0 +1,3 @@
+namespace ConversationBot.Bot.Admin;
+
+public sealed record ScheduleView(string Id, string Topic, string Cron, string TimeZone, DateTimeOffset? NextFiring);

@@ -1,0 +1,3 @@
+namespace ConversationBot.Bench.Fanout;
+
+internal sealed record SeedResult(int Seeded, double Seconds);
