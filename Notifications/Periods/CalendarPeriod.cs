@@ -7,7 +7,7 @@ namespace ConversationBot.Notifications.Periods;
 /// instants [<see cref="Start"/>, <see cref="End"/>).
 /// <list type="bullet">
 /// <item>Daily: the local calendar day, 00:00 to the next 00:00.</item>
-/// <item>Weekly: Monday 00:00 to the next Monday 00:00 (the README's "Mon 00:00 to Sun 23:59", section 1).</item>
+/// <item>Weekly: Monday 00:00 to the next Monday 00:00 (docs/messenger-platform.md §1: "Monday 00:00 to Sunday 23:59").</item>
 /// <item>Monthly: the 1st 00:00 to the 1st of the next month 00:00.</item>
 /// </list>
 /// Daylight saving: a period is bounded by local midnights, so it is 23 or 25 hours long (a week

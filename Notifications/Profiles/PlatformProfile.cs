@@ -83,7 +83,7 @@ public sealed record PlatformProfile
 
     /// <summary>
     /// Whether the profile serves <paramref name="region"/> (see <see cref="RegionCode"/>). An unknown
-    /// region (<c>null</c>) is not refused, because the README leaves open whose region counts; the
+    /// region (<c>null</c>) is not refused, because whose region counts (the business's or the person's) is unverified (docs/messenger-platform.md §1); the
     /// start-up check warns instead (<see cref="ProfileCompatibilityCheck"/>).
     /// </summary>
     public bool CoversRegion(string? region) =>
