@@ -85,6 +85,22 @@ public sealed class BotTelemetryTests
     }
 
     [Fact]
+    public async Task A_request_to_continue_near_expiry_is_counted_apart_from_a_first_offer()
+    {
+        await using var harness = ConversationHarness.Create();
+        var telemetry = harness.Service<BotTelemetry>();
+        using var recorded = new RecordedMeasurements(telemetry.Meter);
+        var optIns = (ConversationBot.Dialogs.OptIns.IOptInTelemetry)telemetry;
+
+        optIns.OfferDecided("messenger", "weekly-deals", OptInDecision.Allow());
+        optIns.OfferDecided("messenger", "weekly-deals", OptInDecision.Allow(OptInOfferKind.ReOptIn));
+
+        Assert.Equal(
+            [("offered", null), ("offered", "re_opt_in")],
+            recorded.Of("conversationbot.optin.offers").Select(m => (m.Tag(TelemetryTags.Outcome), m.Tag(TelemetryTags.Reason))));
+    }
+
+    [Fact]
     public async Task Tags_carry_no_customer_or_conversation_ids()
     {
         await using var harness = ConversationHarness.Create();

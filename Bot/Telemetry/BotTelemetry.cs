@@ -117,7 +117,8 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
         ArgumentNullException.ThrowIfNull(decision);
         if (decision.IsAllowed)
         {
-            RecordOptInOffer(TelemetryTags.OptInOffered, null, channelId, topicId);
+            // A request to continue (Launch2022's re-opt-in near expiry) is told apart from a first one.
+            RecordOptInOffer(TelemetryTags.OptInOffered, decision.Kind == OptInOfferKind.ReOptIn ? TelemetryTags.ReasonOf(OptInOfferKind.ReOptIn) : null, channelId, topicId);
         }
         else
         {
