@@ -1,11 +1,20 @@
 using ConversationBot.Bot.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddConversationBot();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddConversationBot();
 
-var app = builder.Build();
-app.MapConversationBot();
-app.Run();
+    var app = builder.Build();
+    app.ValidateSettings();
+    app.MapConversationBot();
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (SettingsProblems.AreIn(ex) && SettingsProblems.IsOwnProcess)
+{
+    return SettingsProblems.Report(ex, Console.Error);
+}
 
 /// <summary>The entry point; public so that tests can host the bot with WebApplicationFactory.</summary>
 public partial class Program;
