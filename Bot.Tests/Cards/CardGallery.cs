@@ -60,7 +60,7 @@ public static class CardGallery
         [
             new OpeningHours("Mon–Fri", "9:00–18:00"),
             new OpeningHours("Sat", "10:00–14:00"),
-            new OpeningHours("Sun, public holidays", "closed"),
+            new OpeningHours("Sun, public holidays", null),
         ],
         Phone: "+49 30 1234567",
         Email: "service@shop.example.com",

@@ -16,7 +16,7 @@ public class MyNotificationsCardTests
         var german = MyNotificationsCard.Build(new MyNotificationsCardModel([]), CardGallery.German);
 
         Assert.Equal(["Your notifications", "You have no notifications yet."], CardJson.Texts(english));
-        Assert.Equal(["Ihre Benachrichtigungen", "Sie haben noch keine Benachrichtigungen."], CardJson.Texts(german));
+        Assert.Equal(["Deine Benachrichtigungen", "Du hast noch keine Benachrichtigungen."], CardJson.Texts(german));
         Assert.Empty(CardJson.Elements(english, "Action.Submit"));
         Assert.Null(english["actions"]);
     }
