@@ -44,7 +44,7 @@ public static class TestTopics
         ImageUrl = "https://example.com/deals.png",
         Texts =
         {
-            ["de"] = new TopicTextOptions { Title = "Wöchentliche Angebote", Description = "Einmal pro Woche." },
+            ["de"] = new TopicTextOptions { Title = "Wöchentliche Angebote", Description = "Unsere besten Angebote der Woche." },
         },
     };
 }

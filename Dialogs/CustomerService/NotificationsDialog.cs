@@ -86,7 +86,8 @@ public sealed class NotificationsDialog : WaterfallDialog
             var decision = await _offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
             if (decision.IsAllowed)
             {
-                offerable.Add(new Choice(topic.Id, topic.TextFor(language).Title, [.. topic.Texts.Values.Select(t => t.Title)]));
+                var text = topic.TextFor(language);
+                offerable.Add(new Choice(topic.Id, text.ButtonTitle, [.. topic.Texts.Values.SelectMany(t => new[] { t.Title, t.ButtonTitle })]) { Meaning = text.Title });
             }
         }
 
