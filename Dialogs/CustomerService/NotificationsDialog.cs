@@ -76,7 +76,7 @@ public sealed class NotificationsDialog : WaterfallDialog
                     subscription.ExpiresAt,
                     subscription.TimeZoneId);
             }).ToList();
-            var card = MyNotificationsCard.Build(new MyNotificationsCardModel(lines), step.Dialog.Culture);
+            var card = MyNotificationsCard.Build(new MyNotificationsCardModel(lines, now), step.Dialog.Culture);
             await step.Dialog.Context.SendActivityAsync(MessageFactory.Attachment(CardAttachments.FromAdaptiveCard(card)), cancellationToken).ConfigureAwait(false);
         }
 

@@ -75,7 +75,7 @@ public sealed partial class GermanVoiceTests
     }
 
     /// <summary>The capitalised polite pronouns: mid-sentence they are always formal, and the bot writes no sentence that starts with "Sie" meaning "they".</summary>
-    private static List<string> FormalAddress(string text) =>
+    internal static List<string> FormalAddress(string text) =>
         [.. FormalPronoun().Matches(text).Select(m => m.Value).Distinct()];
 
     private static IEnumerable<(string Where, string Text)> ReadGermanTexts()
