@@ -193,8 +193,19 @@ public sealed class LocalDirectLineTests : IAsyncLifetime
 
         Assert.Equal(LocalChatPage.WebChatVersion, (string?)npm["dependencies"]!["botframework-webchat"]);
         Assert.Contains($"<script src=\"https://cdn.botframework.com/botframework-webchat/{LocalChatPage.WebChatVersion}/webchat.js\"", html, StringComparison.Ordinal);
-        Assert.Contains("conversationStartProperties: { locale }", html, StringComparison.Ordinal);
         Assert.Contains("<select id=\"language\">", html, StringComparison.Ordinal);
+        Assert.Contains("conversationStartProperties: { locale }", await _host.Client.GetStringAsync(LocalChatPage.ScriptPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_allows_web_chats_cdn_and_no_inline_script()
+    {
+        using var page = await _host.Client.GetAsync("/");
+
+        var policy = string.Join(" ", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(LocalChatPage.ContentSecurityPolicy, policy);
+        Assert.Contains("script-src 'self' https://cdn.botframework.com;", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -203,9 +214,12 @@ public sealed class LocalDirectLineTests : IAsyncLifetime
     public async Task Outside_development_there_is_no_chat_page_and_no_direct_line(string environment)
     {
         using var database = new TempDatabase();
-        await using var host = BotHost.Start(database.FilePath, environment: environment);
+        await using var host = BotHost.Start(database.FilePath, new Dictionary<string, string?> { ["Bot:AllowAnonymous"] = "true" }, environment: environment);
 
-        using var page = await host.Client.GetAsync("/");
+        // "/" is the start page that says this is a bot's server, not a page to chat on.
+        var startPage = await host.Client.GetStringAsync("/");
+        Assert.DoesNotContain("webchat", startPage, StringComparison.OrdinalIgnoreCase);
+        using var page = await host.Client.GetAsync(LocalChatPage.ScriptPath);
         var start = await new LocalDirectLineClient(host.Client).StartAsync();
         using var startResponse = start.Response;
         using var reply = await host.Client.PostAsync($"{LocalChatEndpoints.ConnectorPath}/v3/conversations/x/activities", new StringContent("{}", Encoding.UTF8, "application/json"));
@@ -221,8 +235,10 @@ public sealed class LocalDirectLineTests : IAsyncLifetime
         using var database = new TempDatabase();
         await using var host = BotHost.Start(database.FilePath, new Dictionary<string, string?> { ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001", ["MicrosoftAppPassword"] = "secret" }, environment: "Development");
 
-        using var page = await host.Client.GetAsync("/");
+        var start = await host.Client.GetStringAsync("/");
+        using var script = await host.Client.GetAsync(LocalChatPage.ScriptPath);
 
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain("webchat", start, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, script.StatusCode);
     }
 }

@@ -18,7 +18,12 @@ public static class ConversationBotEndpointExtensions
     {
         app.UseBotSecurity();
         app.UseExceptionHandler();
-        app.UseDefaultFiles();
+        if (!LocalChatEndpoints.IsServed(app))
+        {
+            // In Development "/" is the chat page (Bot/LocalChat); elsewhere the start page in wwwroot.
+            app.UseDefaultFiles();
+        }
+
         app.UseStaticFiles();
         app.UseRouting();
         app.UseBotRateLimiter();

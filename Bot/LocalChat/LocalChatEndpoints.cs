@@ -31,23 +31,33 @@ public static partial class LocalChatEndpoints
 
     private static readonly ChannelAccount BotAccount = new("conversationbot", "ConversationBot", RoleTypes.Bot);
 
+    /// <summary>
+    /// In Development without an app id: with an app id the bot's replies would need Azure tokens
+    /// for this host; the Emulator and the Agents Playground (docs/local-chat.md) are the tools for that.
+    /// </summary>
+    public static bool IsServed(WebApplication app) =>
+        app.Environment.IsDevelopment() && string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]);
+
     public static WebApplication MapLocalChat(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalChatEndpoints));
-        if (!app.Environment.IsDevelopment())
+        if (!IsServed(app))
         {
+            if (app.Environment.IsDevelopment())
+            {
+                LogOffWithAppId(logger);
+            }
+
             return app;
         }
 
-        if (!string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]))
+        app.MapGet("/", (HttpContext http) =>
         {
-            // With an app id the bot's replies would need Azure tokens for this host; the Emulator
-            // and the Agents Playground (docs/local-chat.md) are the tools for that set-up.
-            LogOffWithAppId(logger);
-            return app;
-        }
-
-        app.MapGet("/", () => Results.Content(LocalChatPage.Html(), "text/html; charset=utf-8")).ExcludeFromDescription();
+            // Set before the security headers are applied, which keep a page's own policy (Bot/Security/SecurityHeaders.cs).
+            http.Response.Headers.ContentSecurityPolicy = LocalChatPage.ContentSecurityPolicy;
+            return Results.Content(LocalChatPage.Html(), "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
+        app.MapGet(LocalChatPage.ScriptPath, () => Results.Content(LocalChatPage.Script(), "text/javascript; charset=utf-8")).ExcludeFromDescription();
 
         var directLine = app.MapGroup(DirectLinePath).ExcludeFromDescription();
         directLine.MapPost("/conversations", StartConversationAsync);
