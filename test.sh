@@ -2,8 +2,9 @@
 # Runs every test of ConversationBot on a fresh machine: restores, builds and runs the whole
 # suite (unit, conversation, storage, end-to-end over HTTP, card rendering in Chromium), then runs
 # it again with the clock 400 days ahead.
-# Tests that need outside tools install them themselves (tools/cardcheck/install.sh: npm packages
-# and Debian's chromium); servers they need are started on 127.0.0.1 by the tests.
+# Tests that need outside tools install them themselves (tools/cardcheck/install.sh and
+# tools/chatpage/install.sh: npm packages and Debian's chromium); servers they need are started on
+# 127.0.0.1 by the tests.
 # Arguments go to both `dotnet test` runs (e.g. --filter "FullyQualifiedName~Messenger").
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -25,7 +25,7 @@ public static class ContactCard
         if (model.OpeningHours.Count > 0)
         {
             body.Add(Heading("Contact_OpeningHours", culture));
-            body.Add(FactSet(model.OpeningHours.Select(row => (row.Days, row.Hours)), spacing: "Small"));
+            body.Add(FactSet(model.OpeningHours.Select(row => (row.Days, row.Hours ?? CardStrings.Get("Contact_Closed", culture))), spacing: "Small"));
         }
 
         body.Add(FactSet(

@@ -39,13 +39,13 @@ public static class MyNotificationsCard
 
         foreach (var line in model.Subscriptions)
         {
-            body.Add(Block(line, culture));
+            body.Add(Block(line, model.AsOf, culture));
         }
 
         return AdaptiveCard.Create(body);
     }
 
-    private static JsonObject Block(SubscriptionLine line, CultureInfo culture)
+    private static JsonObject Block(SubscriptionLine line, DateTimeOffset now, CultureInfo culture)
     {
         var heading = ColumnSet(
             [
@@ -62,11 +62,16 @@ public static class MyNotificationsCard
         var facts = new List<(string, string)>
         {
             (CardStrings.Get("Notifications_Frequency", culture), FrequencyLabel.For(line.Frequency, culture)),
-            (CardStrings.Get("Notifications_NextPossible", culture), line.NextPossibleAt is { } next ? InZone(next, zone, culture) : NoDate),
+            (CardStrings.Get("Notifications_NextPossible", culture), line.NextPossibleAt switch
+            {
+                null => NoDate,
+                { } next when next <= now => CardStrings.Get("Notifications_Now", culture),
+                { } next => InZone(next, zone, now, culture),
+            }),
         };
         if (line.ExpiresAt is { } expires)
         {
-            facts.Add((CardStrings.Get("Notifications_Expires", culture), InZone(expires, zone, culture)));
+            facts.Add((CardStrings.Get("Notifications_Expires", culture), InZone(expires, zone, now, culture)));
         }
 
         // The button sits in the block it changes: a card-level "Stop" could not say which topic.
@@ -84,14 +89,36 @@ public static class MyNotificationsCard
     };
 
     /// <summary>
-    /// Date and time where the subscriber lives, with the zone named, because "9:00" alone is
-    /// ambiguous to someone who travels and to the agent reading the transcript.
+    /// Date and time where the subscriber lives, with the zone named the way people say it ("Berlin
+    /// time", "Ortszeit Berlin"), because "9:00" alone is ambiguous to someone who travels and to the
+    /// agent reading the transcript; a raw id such as "(Europe/London)" is what a customer saw in Web
+    /// Chat (issue 17). The year is left out while it is this year.
     /// </summary>
-    private static string InZone(DateTimeOffset at, TimeZoneInfo zone, CultureInfo culture)
+    private static string InZone(DateTimeOffset at, TimeZoneInfo zone, DateTimeOffset now, CultureInfo culture)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        // SubscriberTimeZone falls back to UTC for an unknown id; name what was used, not what was asked for.
-        var zoneName = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
-        return CardStrings.Format("Notifications_DateTimeInZone", culture, local.ToString("D", culture), local.ToString("t", culture), zoneName);
+        var date = local.Year == TimeZoneInfo.ConvertTime(now, zone).Year
+            ? local.ToString("dddd, " + culture.DateTimeFormat.MonthDayPattern, culture)
+            : local.ToString("D", culture);
+        return CardStrings.Format("Notifications_DateTimeInZone", culture, date, local.ToString("t", culture), ZoneLabel(zone, culture));
+    }
+
+    /// <summary>
+    /// "Berlin time" for Europe/Berlin, "New York time" for America/New_York; UTC with its offset for
+    /// zones without a place (Etc/GMT+5), and plain UTC for an unknown id (SubscriberTimeZone falls
+    /// back to UTC: name what was used, not what was asked for).
+    /// </summary>
+    private static string ZoneLabel(TimeZoneInfo zone, CultureInfo culture)
+    {
+        var slash = zone.Id.LastIndexOf('/');
+        if (zone == TimeZoneInfo.Utc || slash < 0 || zone.Id.StartsWith("Etc/", StringComparison.Ordinal))
+        {
+            var offset = zone.BaseUtcOffset;
+            return offset == TimeSpan.Zero
+                ? "UTC"
+                : "UTC" + (offset < TimeSpan.Zero ? "−" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        }
+
+        return CardStrings.Format("Notifications_ZoneLabel", culture, zone.Id[(slash + 1)..].Replace('_', ' '));
     }
 }

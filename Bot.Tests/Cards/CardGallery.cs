@@ -60,7 +60,7 @@ public static class CardGallery
         [
             new OpeningHours("Mon–Fri", "9:00–18:00"),
             new OpeningHours("Sat", "10:00–14:00"),
-            new OpeningHours("Sun, public holidays", "closed"),
+            new OpeningHours("Sun, public holidays", null),
         ],
         Phone: "+49 30 1234567",
         Email: "service@shop.example.com",
@@ -75,6 +75,9 @@ public static class CardGallery
 
     /// <summary>A Monday morning in winter: 08:00 UTC is 09:00 in Berlin and 17:00 in Tokyo.</summary>
     public static readonly DateTimeOffset NextMonday = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>When the notification cards are looked at: the Saturday before <see cref="NextMonday"/>.</summary>
+    public static readonly DateTimeOffset AsOf = NextMonday.AddDays(-2);
 
     public static readonly SubscriptionLine ActiveWeeklyDeals = new(
         TopicId: "weekly-deals",
@@ -144,11 +147,11 @@ public static class CardGallery
                     Frequency.Monthly),
                 culture));
 
-            Add(typeof(MyNotificationsCard), "empty", MyNotificationsCard.Build(new MyNotificationsCardModel([]), culture));
+            Add(typeof(MyNotificationsCard), "empty", MyNotificationsCard.Build(new MyNotificationsCardModel([], AsOf), culture));
             Add(typeof(MyNotificationsCard), "active-and-stopped", MyNotificationsCard.Build(
-                new MyNotificationsCardModel([ActiveWeeklyDeals, StoppedOrderUpdates]), culture));
+                new MyNotificationsCardModel([ActiveWeeklyDeals, StoppedOrderUpdates], AsOf), culture));
             Add(typeof(MyNotificationsCard), "unicode-titles", MyNotificationsCard.Build(
-                new MyNotificationsCardModel([UnicodeNewsletter, StoppedOrderUpdates with { Title = "Bestellstatus 📦 ä" }]), culture));
+                new MyNotificationsCardModel([UnicodeNewsletter, StoppedOrderUpdates with { Title = "Bestellstatus 📦 ä" }], AsOf), culture));
         }
         return samples;
     }

@@ -21,7 +21,7 @@ public class ContactCardTests
     {
         var texts = CardJson.Texts(ContactCard.Build(CardGallery.Contact, CardGallery.German)).ToList();
 
-        Assert.Contains("So erreichen Sie uns", texts);
+        Assert.Contains("So erreichst du uns", texts);
         Assert.Contains("Öffnungszeiten", texts);
         Assert.Contains("Telefon", texts);
         Assert.Contains("+49 30 1234567", texts);

@@ -7,16 +7,16 @@ namespace ConversationBot.Bot.Tests.Cards;
 public class MyNotificationsCardTests
 {
     private static readonly MyNotificationsCardModel ActiveAndStopped =
-        new([CardGallery.ActiveWeeklyDeals, CardGallery.StoppedOrderUpdates]);
+        new([CardGallery.ActiveWeeklyDeals, CardGallery.StoppedOrderUpdates], CardGallery.AsOf);
 
     [Fact]
     public void Says_so_when_there_are_no_notifications()
     {
-        var english = MyNotificationsCard.Build(new MyNotificationsCardModel([]), CardGallery.English);
-        var german = MyNotificationsCard.Build(new MyNotificationsCardModel([]), CardGallery.German);
+        var english = MyNotificationsCard.Build(new MyNotificationsCardModel([], CardGallery.AsOf), CardGallery.English);
+        var german = MyNotificationsCard.Build(new MyNotificationsCardModel([], CardGallery.AsOf), CardGallery.German);
 
         Assert.Equal(["Your notifications", "You have no notifications yet."], CardJson.Texts(english));
-        Assert.Equal(["Ihre Benachrichtigungen", "Sie haben noch keine Benachrichtigungen."], CardJson.Texts(german));
+        Assert.Equal(["Deine Benachrichtigungen", "Du hast noch keine Benachrichtigungen."], CardJson.Texts(german));
         Assert.Empty(CardJson.Elements(english, "Action.Submit"));
         Assert.Null(english["actions"]);
     }
@@ -64,9 +64,10 @@ public class MyNotificationsCardTests
         var texts = CardJson.Texts(Blocks(MyNotificationsCard.Build(ActiveAndStopped, CardGallery.English))[0]).Select(Normalize).ToList();
 
         Assert.Equal("One message a week at most.", After(texts, "How often"));
-        // 08:00 UTC is 09:00 in Berlin in November; 10:30 UTC in August is 12:30 there.
-        Assert.Equal("Monday, November 23, 2026, 9:00 AM (Europe/Berlin)", After(texts, "Next possible message"));
-        Assert.Equal("Friday, August 20, 2027, 12:30 PM (Europe/Berlin)", After(texts, "Expires"));
+        // 08:00 UTC is 09:00 in Berlin in November; 10:30 UTC in August is 12:30 there. The year is
+        // said only when it is not this year.
+        Assert.Equal("Monday, November 23, 9:00 AM (Berlin time)", After(texts, "Next possible message"));
+        Assert.Equal("Friday, August 20, 2027, 12:30 PM (Berlin time)", After(texts, "Expires"));
     }
 
     [Fact]
@@ -75,8 +76,8 @@ public class MyNotificationsCardTests
         var texts = CardJson.Texts(Blocks(MyNotificationsCard.Build(ActiveAndStopped, CardGallery.German))[0]).Select(Normalize).ToList();
 
         Assert.Equal("Höchstens eine Nachricht pro Woche.", After(texts, "Wie oft"));
-        Assert.Equal("Montag, 23. November 2026, 09:00 Uhr (Europe/Berlin)", After(texts, "Nächste mögliche Nachricht"));
-        Assert.Equal("Freitag, 20. August 2027, 12:30 Uhr (Europe/Berlin)", After(texts, "Läuft ab am"));
+        Assert.Equal("Montag, 23. November, 09:00 Uhr (Ortszeit Berlin)", After(texts, "Nächste mögliche Nachricht"));
+        Assert.Equal("Freitag, 20. August 2027, 12:30 Uhr (Ortszeit Berlin)", After(texts, "Läuft ab am"));
     }
 
     [Theory]
@@ -87,18 +88,40 @@ public class MyNotificationsCardTests
     {
         var line = CardGallery.ActiveWeeklyDeals with { TimeZoneId = timeZoneId, ExpiresAt = null };
 
-        var texts = CardJson.Texts(MyNotificationsCard.Build(new([line]), CardGallery.English)).Select(Normalize).ToList();
+        var texts = CardJson.Texts(MyNotificationsCard.Build(new([line], CardGallery.AsOf), CardGallery.English)).Select(Normalize).ToList();
 
-        Assert.Equal("Monday, November 23, 2026, 8:00 AM (UTC)", After(texts, "Next possible message"));
+        Assert.Equal("Monday, November 23, 8:00 AM (UTC)", After(texts, "Next possible message"));
     }
 
-    [Fact]
-    public void Shows_a_past_next_date_as_given()
+    [Theory]
+    [InlineData("America/New_York", "en-US", "Monday, November 23, 3:00 AM (New York time)")]
+    [InlineData("America/Argentina/Buenos_Aires", "de-DE", "Montag, 23. November, 05:00 Uhr (Ortszeit Buenos Aires)")]
+    [InlineData("Etc/GMT+5", "en-US", "Monday, November 23, 3:00 AM (UTC−05:00)")]
+    public void Names_the_zone_the_way_people_say_it(string timeZoneId, string locale, string expected)
     {
-        // Whether a past date means "now" is the caller's decision; the card shows what it is told.
-        var texts = CardJson.Texts(MyNotificationsCard.Build(new([CardGallery.UnicodeNewsletter]), CardGallery.English)).Select(Normalize).ToList();
+        var line = CardGallery.ActiveWeeklyDeals with { TimeZoneId = timeZoneId, ExpiresAt = null };
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(locale);
 
-        Assert.Equal("Friday, November 20, 2026, 5:00 PM (Asia/Tokyo)", After(texts, "Next possible message"));
+        var texts = CardJson.Texts(MyNotificationsCard.Build(new([line], CardGallery.AsOf), culture)).Select(Normalize).ToList();
+
+        Assert.Equal(expected, After(texts, locale == "de-DE" ? "Nächste mögliche Nachricht" : "Next possible message"));
+    }
+
+    [Theory]
+    [InlineData("en-US", "Next possible message", "now")]
+    [InlineData("de-DE", "Nächste mögliche Nachricht", "jetzt")]
+    public void Says_now_when_the_next_message_may_come_now_or_could_have_already(string locale, string label, string now)
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(locale);
+        var atNow = CardGallery.ActiveWeeklyDeals with { NextPossibleAt = CardGallery.AsOf };
+        var past = CardGallery.UnicodeNewsletter;
+        var aMinuteAhead = CardGallery.ActiveWeeklyDeals with { NextPossibleAt = CardGallery.AsOf.AddMinutes(1) };
+
+        string Next(SubscriptionLine line) => After(CardJson.Texts(MyNotificationsCard.Build(new([line], CardGallery.AsOf), culture)).ToList(), label);
+
+        Assert.Equal(now, Next(atNow));
+        Assert.Equal(now, Next(past));
+        Assert.NotEqual(now, Next(aMinuteAhead));
     }
 
     [Fact]
@@ -131,9 +154,9 @@ public class MyNotificationsCardTests
         foreach (var culture in CardGallery.Languages)
         {
             var ownTexts = CardJson.Texts(MyNotificationsCard.Build(ActiveAndStopped, culture))
-                .Concat(CardJson.Texts(MyNotificationsCard.Build(new([]), culture)))
+                .Concat(CardJson.Texts(MyNotificationsCard.Build(new([], CardGallery.AsOf), culture)))
                 .Concat(Enum.GetValues<Frequency>().SelectMany(frequency =>
-                    CardJson.Texts(MyNotificationsCard.Build(new([CardGallery.StoppedOrderUpdates with { Frequency = frequency }]), culture))));
+                    CardJson.Texts(MyNotificationsCard.Build(new([CardGallery.StoppedOrderUpdates with { Frequency = frequency }], CardGallery.AsOf), culture))));
 
             Assert.Empty(ownTexts.SelectMany(text => IncentiveWordList.Default.FindIn(text)));
         }
@@ -142,7 +165,7 @@ public class MyNotificationsCardTests
     [Fact]
     public void Keeps_unicode_titles_as_they_are_over_the_wire()
     {
-        var card = MyNotificationsCard.Build(new([CardGallery.UnicodeNewsletter]), CardGallery.German);
+        var card = MyNotificationsCard.Build(new([CardGallery.UnicodeNewsletter], CardGallery.AsOf), CardGallery.German);
 
         Assert.Contains(CardGallery.UnicodeNewsletter.Title, CardJson.Texts(JsonNode.Parse(card.ToJsonString())));
     }
@@ -150,7 +173,7 @@ public class MyNotificationsCardTests
     [Fact]
     public void Refuses_a_line_without_a_topic_id()
     {
-        var model = new MyNotificationsCardModel([CardGallery.ActiveWeeklyDeals with { TopicId = " " }]);
+        var model = new MyNotificationsCardModel([CardGallery.ActiveWeeklyDeals with { TopicId = " " }], CardGallery.AsOf);
 
         Assert.Throws<ArgumentException>(() => MyNotificationsCard.Build(model, CardGallery.English));
     }

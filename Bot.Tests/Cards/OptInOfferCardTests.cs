@@ -60,9 +60,9 @@ public class OptInOfferCardTests
         Assert.Equal(
             [
                 "Weekly deals from our shop",
-                "Our best offers of the week, once a week.",
+                "Our best offers of the week.",
                 "One message a week at most.",
-                "You can stop any time by typing 'stop'.",
+                "You can stop any time by typing \"stop\".",
             ],
             BodyTexts(card));
     }
@@ -75,9 +75,9 @@ public class OptInOfferCardTests
         Assert.Equal(
             [
                 "Wöchentliche Angebote aus unserem Shop",
-                "Unsere besten Angebote der Woche, einmal pro Woche.",
+                "Unsere besten Angebote der Woche.",
                 "Höchstens eine Nachricht pro Woche.",
-                "Sie können jederzeit abbestellen, indem Sie „stop“ schreiben.",
+                "Du kannst jederzeit abbestellen: Schreib einfach „stopp“.",
             ],
             BodyTexts(card));
     }

@@ -10,8 +10,8 @@ public static class TestTopics
         Frequency.Weekly,
         new Dictionary<string, TopicText>
         {
-            ["en"] = new("Weekly deals from our shop", "Our best offers of the week, once a week."),
-            ["de"] = new("Wöchentliche Angebote aus unserem Shop", "Unsere besten Angebote der Woche, einmal pro Woche."),
+            ["en"] = new("Weekly deals from our shop", "Our best offers of the week."),
+            ["de"] = new("Wöchentliche Angebote aus unserem Shop", "Unsere besten Angebote der Woche."),
         },
         new Uri("https://example.com/deals.png"));
 
@@ -20,8 +20,8 @@ public static class TestTopics
         Frequency.Daily,
         new Dictionary<string, TopicText>
         {
-            ["en"] = new("Order updates", "News about your orders, at most once a day."),
-            ["de"] = new("Bestellstatus", "Neuigkeiten zu Ihren Bestellungen, höchstens einmal am Tag."),
+            ["en"] = new("Order updates", "News about your orders."),
+            ["de"] = new("Bestellstatus", "Neuigkeiten zu deinen Bestellungen."),
         });
 
     public static Topic Newsletter { get; } = Topic.Create(
@@ -29,7 +29,7 @@ public static class TestTopics
         Frequency.Monthly,
         new Dictionary<string, TopicText>
         {
-            ["en"] = new("Monthly newsletter", "What is new in our shop, once a month."),
+            ["en"] = new("Monthly newsletter", "What is new in our shop."),
             ["de"] = new("Monatlicher Newsletter", "Was es Neues gibt, einmal im Monat."),
         },
         callToAction: CallToAction.SignUp);
@@ -39,12 +39,12 @@ public static class TestTopics
     public static TopicOptions ValidOptions(string title = "Weekly deals from our shop") => new()
     {
         Title = title,
-        Description = "Our best offers of the week, once a week.",
+        Description = "Our best offers of the week.",
         Frequency = "Weekly",
         ImageUrl = "https://example.com/deals.png",
         Texts =
         {
-            ["de"] = new TopicTextOptions { Title = "Wöchentliche Angebote", Description = "Einmal pro Woche." },
+            ["de"] = new TopicTextOptions { Title = "Wöchentliche Angebote", Description = "Unsere besten Angebote der Woche." },
         },
     };
 }

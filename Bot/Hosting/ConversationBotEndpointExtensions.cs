@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.Endpoints;
+using ConversationBot.Bot.LocalChat;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Security;
 
@@ -10,13 +11,19 @@ public static class ConversationBotEndpointExtensions
     /// <summary>
     /// The pipeline and every endpoint the bot serves: security first (forwarded headers, HSTS and
     /// HTTPS redirection outside Development, response headers), the start page, then the Bot
-    /// Framework endpoint, health, the admin API and the Messenger webhook behind the rate limiter.
+    /// Framework endpoint, health, the admin API and the Messenger webhook behind the rate limiter,
+    /// and in Development the chat page (Bot/LocalChat).
     /// </summary>
     public static WebApplication MapConversationBot(this WebApplication app)
     {
         app.UseBotSecurity();
         app.UseExceptionHandler();
-        app.UseDefaultFiles();
+        if (!LocalChatEndpoints.IsServed(app))
+        {
+            // In Development "/" is the chat page (Bot/LocalChat); elsewhere the start page in wwwroot.
+            app.UseDefaultFiles();
+        }
+
         app.UseStaticFiles();
         app.UseRouting();
         app.UseBotRateLimiter();
@@ -24,6 +31,7 @@ public static class ConversationBotEndpointExtensions
         app.MapHealthEndpoints();
         app.MapAdminEndpoints();
         app.MapMessengerEndpoints();
+        app.MapLocalChat();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.LocalChat;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
 using ConversationBot.Bot.Security;
@@ -30,6 +31,8 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddSettings<BotOptions, BotCredentialsValidation>(configuration, BotOptions.SectionName);
         services.AddSettings<AdminOptions, AdminOptionsValidation>(configuration, AdminOptions.SectionName);
         builder.AddBotSecurity();
+        services.AddSettings<LocalChatOptions, LocalChatOptionsValidation>(configuration, LocalChatOptions.SectionName);
+        services.AddSingleton<DirectLineConversations>();
         services.AddBotFramework(configuration);
         services.AddStorage(configuration);
         services.AddRecurringNotifications(configuration);

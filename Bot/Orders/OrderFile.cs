@@ -5,5 +5,5 @@ namespace ConversationBot.Bot.Orders;
 /// <summary>The shape of the sample orders file.</summary>
 internal sealed class OrderFile
 {
-    public List<Order> Orders { get; init; } = [];
+    public List<SampleOrder> Orders { get; init; } = [];
 }

@@ -29,7 +29,11 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
         {
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // A page that sets its own policy keeps it: the Development chat page (Bot/LocalChat/LocalChatPage.cs) needs Web Chat's CDN.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
         }

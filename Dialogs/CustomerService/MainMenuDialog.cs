@@ -26,8 +26,12 @@ public sealed class MainMenuDialog : WaterfallDialog
         ("notifications", nameof(DialogStrings.Menu_Notifications), nameof(DialogStrings.Menu_Notifications_Synonyms), DialogIds.Notifications),
     ];
 
+    /// <summary>Each item's button title and the full words its button sends, in every language.</summary>
     private static readonly Lazy<HashSet<string>> MenuTitles = new(() =>
-        [.. SupportedCultures.All.SelectMany(culture => Items.Select(item => TextNormalizer.Normalize(Texts.For(culture)[item.TitleKey])))]);
+        [.. SupportedCultures.All.SelectMany(culture => Items.SelectMany(item => new[] { Texts.For(culture)[item.TitleKey], Texts.For(culture)[item.TitleKey + MeaningSuffix] }).Select(TextNormalizer.Normalize))]);
+
+    /// <summary>Each menu title has a resource with the full words its button sends ("Menu_Contact" and "Menu_Contact_Meaning").</summary>
+    private const string MeaningSuffix = "_Meaning";
 
     /// <summary>The menu is built from resources that never change while the process runs: once per language.</summary>
     private static readonly ConcurrentDictionary<string, IReadOnlyList<Choice>> ChoicesByCulture = new(StringComparer.Ordinal);
@@ -42,8 +46,9 @@ public sealed class MainMenuDialog : WaterfallDialog
     }
 
     /// <summary>
-    /// True when a message is exactly one of the menu's titles, in any language ("Talk to a person",
-    /// "Meine Benachrichtigungen"): a customer pressing or typing a menu item mid-question means it.
+    /// True when a message is exactly one of the menu's titles or the words its button sends, in any
+    /// language ("Talk to a person", "Meine Benachrichtigungen"): a customer pressing or typing a menu
+    /// item mid-question means it.
     /// </summary>
     public static bool IsMenuTitle(string? text)
     {
@@ -53,7 +58,10 @@ public sealed class MainMenuDialog : WaterfallDialog
 
     /// <summary>The menu in one language; synonyms from every language, so input is understood whatever the locale.</summary>
     public static IReadOnlyList<Choice> Choices(Texts texts) =>
-        ChoicesByCulture.GetOrAdd(texts.Culture.Name, _ => Items.Select(item => new Choice(item.Value, texts[item.TitleKey], Texts.WordsInAnyLanguage(item.SynonymsKey))).ToArray());
+        ChoicesByCulture.GetOrAdd(texts.Culture.Name, _ => Items.Select(item => new Choice(item.Value, texts[item.TitleKey], Texts.WordsInAnyLanguage(item.SynonymsKey))
+        {
+            Meaning = texts[item.TitleKey + MeaningSuffix] == texts[item.TitleKey] ? null : texts[item.TitleKey + MeaningSuffix],
+        }).ToArray());
 
     private async Task<DialogTurnResult> AskWhatIsNeededAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

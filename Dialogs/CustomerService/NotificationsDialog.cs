@@ -76,7 +76,7 @@ public sealed class NotificationsDialog : WaterfallDialog
                     subscription.ExpiresAt,
                     subscription.TimeZoneId);
             }).ToList();
-            var card = MyNotificationsCard.Build(new MyNotificationsCardModel(lines), step.Dialog.Culture);
+            var card = MyNotificationsCard.Build(new MyNotificationsCardModel(lines, now), step.Dialog.Culture);
             await step.Dialog.Context.SendActivityAsync(MessageFactory.Attachment(CardAttachments.FromAdaptiveCard(card)), cancellationToken).ConfigureAwait(false);
         }
 
@@ -86,7 +86,8 @@ public sealed class NotificationsDialog : WaterfallDialog
             var decision = await _offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
             if (decision.IsAllowed)
             {
-                offerable.Add(new Choice(topic.Id, topic.TextFor(language).Title, [.. topic.Texts.Values.Select(t => t.Title)]));
+                var text = topic.TextFor(language);
+                offerable.Add(new Choice(topic.Id, text.ButtonTitle, [.. topic.Texts.Values.SelectMany(t => new[] { t.Title, t.ButtonTitle })]) { Meaning = text.Title });
             }
         }
 

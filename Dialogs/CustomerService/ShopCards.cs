@@ -11,7 +11,7 @@ public static class ShopCards
     public static Attachment Contact(ShopOptions shop, CultureInfo culture) =>
         CardAttachments.FromAdaptiveCard(ContactCard.Build(
             new ContactCardModel(
-                [.. shop.OpeningHours.Select(entry => new OpeningHours(entry.Days.Get(culture), entry.Hours))],
+                [.. shop.OpeningHours.Select(entry => new OpeningHours(entry.Days.Get(culture), entry.Closed ? null : entry.Hours))],
                 shop.Phone,
                 shop.Email,
                 shop.AddressLines,

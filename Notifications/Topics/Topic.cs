@@ -12,6 +12,9 @@ public sealed class Topic
     /// <summary>Messenger's limit on the opt-in template title (docs/messenger-platform.md §2).</summary>
     public const int MaxTitleLength = 65;
 
+    /// <summary>The longest button or quick reply title: Messenger cuts quick replies at 20 characters.</summary>
+    public const int MaxShortTitleLength = 20;
+
     /// <summary>The languages every topic must carry texts for.</summary>
     public static readonly IReadOnlyList<string> RequiredLanguages = ["en", "de"];
 

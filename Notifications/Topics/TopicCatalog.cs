@@ -62,12 +62,12 @@ public sealed class TopicCatalog
         var texts = new Dictionary<string, TopicText>(StringComparer.OrdinalIgnoreCase);
         foreach (var (language, text) in options.Texts ?? [])
         {
-            texts[language] = new TopicText(text?.Title ?? string.Empty, text?.Description ?? string.Empty);
+            texts[language] = new TopicText(text?.Title ?? string.Empty, text?.Description ?? string.Empty, text?.ShortTitle);
         }
 
         if (!texts.ContainsKey("en") && (options.Title is not null || options.Description is not null))
         {
-            texts["en"] = new TopicText(options.Title ?? string.Empty, options.Description ?? string.Empty);
+            texts["en"] = new TopicText(options.Title ?? string.Empty, options.Description ?? string.Empty, options.ShortTitle);
         }
 
         return texts;

@@ -12,6 +12,9 @@ public sealed class TopicOptions
 
     public string? Description { get; set; }
 
+    /// <summary>The default language's name on buttons and quick replies; at most 20 characters.</summary>
+    public string? ShortTitle { get; set; }
+
     public string? ImageUrl { get; set; }
 
     /// <summary><c>Daily</c>, <c>Weekly</c> or <c>Monthly</c>.</summary>

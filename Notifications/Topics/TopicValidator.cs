@@ -91,7 +91,7 @@ public static class TopicValidator
         };
         foreach (var (language, text) in topic.Texts)
         {
-            options.Texts[language] = new TopicTextOptions { Title = text.Title, Description = text.Description };
+            options.Texts[language] = new TopicTextOptions { Title = text.Title, Description = text.Description, ShortTitle = text.ShortTitle };
         }
 
         return Validate(topic.Id, options, incentiveWords);
@@ -113,7 +113,12 @@ public static class TopicValidator
             yield return $"{at}{field}Description is missing";
         }
 
-        foreach (var (name, value) in new[] { ("Title", text.Title), ("Description", text.Description) })
+        if (text.ShortTitle is { } shortTitle && shortTitle.Trim().Length > Topic.MaxShortTitleLength)
+        {
+            yield return $"{at}{field}ShortTitle is {shortTitle.Trim().Length} characters; at most {Topic.MaxShortTitleLength}";
+        }
+
+        foreach (var (name, value) in new[] { ("Title", text.Title), ("Description", text.Description), ("ShortTitle", text.ShortTitle ?? string.Empty) })
         {
             var found = incentiveWords.FindIn(value);
             if (found.Count > 0)

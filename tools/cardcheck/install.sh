@@ -18,11 +18,4 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  echo "cardcheck: installing Debian's chromium (playwright's own browser download does not work here)" >&2
-  sudo=""
-  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update >&2
-  $sudo apt-get install -y -o DPkg::Lock::Timeout=300 chromium >&2
-fi
+"$here/../chromium/install.sh"

@@ -18,6 +18,18 @@ public class TopicValidatorTests
     }
 
     [Fact]
+    public void A_short_title_over_20_characters_is_named_with_topic_field_and_length()
+    {
+        var options = TestTopics.ValidOptions();
+        options.ShortTitle = "Weekly deals from us!";
+        options.Texts["de"].ShortTitle = "Wöchentliche Angebote";
+
+        Assert.Equal(
+            ["Topics:weekly-deals:ShortTitle is 21 characters; at most 20", "Topics:weekly-deals:Texts:de:ShortTitle is 21 characters; at most 20"],
+            Validate(options).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_title_of_exactly_65_characters_is_fine() => Assert.Empty(Validate(TestTopics.ValidOptions(new string('x', 65))));
 
     [Fact]

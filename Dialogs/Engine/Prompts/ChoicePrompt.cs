@@ -40,5 +40,5 @@ public sealed class ChoicePrompt(string id, IEnumerable<IChoiceSet> choiceSets) 
     }
 
     protected override IMessageActivity BuildPrompt(DialogContext dc, PromptOptions options, string text) =>
-        WithSuggestedActions(text, options.Choices.Select(c => c.Title));
+        WithSuggestedActions(text, options.Choices.Select(c => (c.Title, c.Said)));
 }

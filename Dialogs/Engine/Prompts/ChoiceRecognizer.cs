@@ -54,5 +54,5 @@ public static class ChoiceRecognizer
     private static HashSet<string> Phrases(Choice choice) => NormalizedPhrases.GetValue(choice, Normalize);
 
     private static HashSet<string> Normalize(Choice choice) =>
-        [.. new[] { choice.Value, choice.Title }.Concat(choice.Synonyms).Select(TextNormalizer.Normalize).Where(p => p.Length > 0)];
+        [.. new[] { choice.Value, choice.Title, choice.Said }.Concat(choice.Synonyms).Select(TextNormalizer.Normalize).Where(p => p.Length > 0)];
 }

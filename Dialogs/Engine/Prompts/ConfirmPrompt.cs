@@ -28,5 +28,5 @@ public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
             : Recognition<bool>.NotUnderstood();
 
     protected override IMessageActivity BuildPrompt(DialogContext dc, PromptOptions options, string text) =>
-        WithSuggestedActions(text, [dc.Texts[nameof(DialogStrings.Confirm_Yes)], dc.Texts[nameof(DialogStrings.Confirm_No)]]);
+        WithSuggestedActions(text, [(dc.Texts[nameof(DialogStrings.Confirm_Yes)], dc.Texts[nameof(DialogStrings.Confirm_Yes)]), (dc.Texts[nameof(DialogStrings.Confirm_No)], dc.Texts[nameof(DialogStrings.Confirm_No)])]);
 }

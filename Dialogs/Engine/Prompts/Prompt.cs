@@ -72,9 +72,10 @@ public abstract class Prompt<T>(string id) : Dialog(id)
     protected virtual IMessageActivity BuildPrompt(DialogContext dc, PromptOptions options, string text) =>
         MessageFactory.Text(text, inputHint: InputHints.ExpectingInput);
 
-    protected static IMessageActivity WithSuggestedActions(string text, IEnumerable<string> titles) =>
+    /// <summary>A short title on the button and the full words as its value: what an imBack posts as the customer's message.</summary>
+    protected static IMessageActivity WithSuggestedActions(string text, IEnumerable<(string Title, string Value)> actions) =>
         MessageFactory.SuggestedActions(
-            titles.Select(title => new CardAction(ActionTypes.ImBack, title, value: title)).ToList(),
+            actions.Select(action => new CardAction(ActionTypes.ImBack, action.Title, value: action.Value)).ToList(),
             text,
             ssml: null,
             inputHint: InputHints.ExpectingInput,

@@ -1,0 +1,28 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+
+namespace ConversationBot.Bot.Tests.Support;
+
+/// <summary>
+/// One turn on a TestAdapter, returning everything the bot replied: for tests that look at all
+/// replies of a turn (every button, every card text) rather than asserting them one by one.
+/// </summary>
+public static class TestAdapterTurns
+{
+    public static Task<IReadOnlyList<IActivity>> SayAsync(this TestAdapter adapter, IBot bot, string text) =>
+        adapter.SendAsync(bot, MessageFactory.Text(text) is Activity message ? message : throw new InvalidOperationException());
+
+    public static async Task<IReadOnlyList<IActivity>> SendAsync(this TestAdapter adapter, IBot bot, Activity activity)
+    {
+        activity.Locale ??= adapter.Locale;
+        await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<IActivity>();
+        while (adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+}
