@@ -1,10 +1,11 @@
+using ConversationBot.Cards;
 using ConversationBot.Dialogs.Orders;
 
 namespace ConversationBot.Bot.Orders;
 
 /// <summary>
 /// One order of the sample file, its dates in days relative to today, so that the demo always
-/// makes sense: a "Shipped" order's delivery is still ahead, a "Delivered" one's behind (issue 17).
+/// makes sense: a "Shipped" order's delivery is still ahead, a "Delivered" one's behind (docs/architecture.md).
 /// </summary>
 internal sealed class SampleOrder
 {

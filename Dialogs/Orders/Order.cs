@@ -1,3 +1,5 @@
+using ConversationBot.Cards;
+
 namespace ConversationBot.Dialogs.Orders;
 
 /// <summary>An order as the shop system knows it; what the order-status answer shows.</summary>

@@ -96,6 +96,8 @@ public sealed class BotProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Without a timeout, WaitForExit also waits until the redirected output has been read to its end.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The bot process exited with {_process.ExitCode}:\n{Output}");
             }
 

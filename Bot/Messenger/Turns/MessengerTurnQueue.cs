@@ -227,12 +227,16 @@ public sealed partial class MessengerTurnQueue : IDisposable
             }
         }
 
+        // The timer exists before the line stops counting as busy, in one step: whoever sees the queue
+        // settled and then moves the clock moves it past this timer's start, never before it.
+        ITimer timer;
         lock (_gate)
         {
             Busy(-1);
+            timer = _time.CreateTimer(_ => Wake(), null, wait, Timeout.InfiniteTimeSpan);
         }
 
-        await using (_time.CreateTimer(_ => Wake(), null, wait, Timeout.InfiniteTimeSpan).ConfigureAwait(false))
+        await using (timer.ConfigureAwait(false))
         await using (_stopping.Token.Register(Wake).ConfigureAwait(false))
         {
             await woke.Task.ConfigureAwait(false);
