@@ -1,6 +1,8 @@
 using System.Globalization;
 using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Dialogs.Engine;
+using ConversationBot.Dialogs.Localization;
+using ConversationBot.Dialogs.Resources;
 using ConversationBot.Dialogs.Shop;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -26,14 +28,25 @@ public sealed class ConversationDialogs
         _shop = shop;
     }
 
-    /// <summary>Welcomes the customers a conversationUpdate adds (not the bot itself) and opens the menu.</summary>
-    public async Task WelcomeAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// Welcomes the customers a conversationUpdate adds (not the bot itself) and opens the menu; a
+    /// customer coming back while a person has the conversation is told the person will answer, and how
+    /// to go back to the bot, instead of being welcomed by a bot that then keeps quiet.
+    /// </summary>
+    public async Task WelcomeAsync(ITurnContext turnContext, CultureInfo culture, Func<Task<bool>> handedOff, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(handedOff);
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var newCustomers = (activity.MembersAdded ?? []).Where(member => member is not null && member.Id != activity.Recipient?.Id).ToList();
         if (newCustomers.Count == 0)
         {
+            return;
+        }
+
+        if (await handedOff().ConfigureAwait(false))
+        {
+            await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Handoff_StillWaiting)], cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -58,7 +58,7 @@ public sealed class CustomerServiceBot(
         switch (turnContext.Activity.Type)
         {
             case ActivityTypes.ConversationUpdate:
-                await dialogs.WelcomeAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
+                await dialogs.WelcomeAsync(turnContext, culture, () => handoffGate.IsHandedOffAsync(turnContext, culture, cancellationToken), cancellationToken).ConfigureAwait(false);
                 break;
             case ActivityTypes.Message:
                 await windowStamp.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);

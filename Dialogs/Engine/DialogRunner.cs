@@ -73,6 +73,9 @@ public sealed class DialogRunner(DialogSet dialogs, string rootDialogId, IEnumer
                 return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
             case InterruptionOutcome.RunRoot when !handedOff:
                 return await BeginRootAsync(dc, RootStart.FromMessage, cancellationToken).ConfigureAwait(false);
+            case InterruptionOutcome.HandoffEnded:
+                dc.CancelAllDialogs();
+                return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
             default:
                 return DialogTurnResult.Waiting;
         }

@@ -17,4 +17,7 @@ public enum InterruptionOutcome
 
     /// <summary>The root dialog starts with this message, which it answers (the interruption has cleared the stack).</summary>
     RunRoot,
+
+    /// <summary>The customer ended the hand-off: the root dialog starts afresh, as it would without one.</summary>
+    HandoffEnded,
 }

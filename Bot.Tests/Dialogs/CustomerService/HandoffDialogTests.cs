@@ -51,6 +51,58 @@ public sealed class HandoffDialogTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("en-US", "talk to a person", "back to the bot", "I'm back to help.", "How can I help you?")]
+    [InlineData("de-DE", "Persönliche Hilfe", "zurück zum Bot", "Ich bin wieder für dich da.", "Wie kann ich dir helfen?")]
+    public async Task The_customer_ends_a_handoff_themselves_and_the_bot_is_back_at_the_menu(string locale, string person, string back, string returned, string menu)
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation(locale);
+
+        await harness.Flow(adapter)
+            .Send(person)
+            .AssertReply(reply => Assert.Contains(back, reply.TextOf(), StringComparison.OrdinalIgnoreCase))
+            .AssertNoReply()
+            .Send(back)
+            .AssertReply(returned)
+            .AssertReply(menu)
+            .StartTestAsync();
+
+        Assert.Empty(await harness.Handoffs.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Back_to_the_bot_without_a_handoff_is_no_interruption()
+    {
+        await using var harness = ConversationHarness.Create();
+
+        await harness.Flow(harness.NewConversation())
+            .Send("back to the bot")
+            .AssertReply(reply => Assert.DoesNotContain("I'm back to help", reply.TextOf(), StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_customer_who_comes_back_during_a_handoff_is_told_a_person_will_answer_not_welcomed()
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation();
+        await harness.Flow(adapter)
+            .Send("talk to a person")
+            .AssertReply(_ => { })
+            .StartTestAsync();
+
+        var reopened = new Microsoft.Bot.Schema.Activity(Microsoft.Bot.Schema.ActivityTypes.ConversationUpdate)
+        {
+            MembersAdded = [new Microsoft.Bot.Schema.ChannelAccount("customer-1", "Kim")],
+        };
+        await harness.Flow(adapter)
+            .Send(reopened)
+            .AssertReply("A colleague will answer you here soon. To go back to the bot, type \"back to the bot\".")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task A_handoff_times_out_and_the_bot_says_it_is_back()
     {
