@@ -7,6 +7,7 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>The turn: the bot and the steps it routes through (window stamp, hand-off gate, the conversation's dialogs).</summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
+        services.AddSingleton<ConversationLanguage>();
         services.AddSingleton<WindowStamp>();
         services.AddSingleton<HandoffGate>();
         services.AddSingleton<ConversationDialogs>();

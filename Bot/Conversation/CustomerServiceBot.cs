@@ -1,9 +1,7 @@
 using System.Globalization;
-using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Conversation;
 
@@ -11,21 +9,19 @@ namespace ConversationBot.Bot.Conversation;
 /// The turn, as a routing table: a conversationUpdate gets the welcome; a message stamps the
 /// customer's messaging window, passes the hand-off gate and goes to the dialogs (whose
 /// interruptions answer notification commands, help and the rest in one place). The turn's language
-/// is resolved once. Conversation state is saved once, after the turn succeeded, whatever it did; a
+/// is the conversation's (<see cref="ConversationLanguage"/>), decided once per turn. Conversation state is saved once, after the turn succeeded, whatever it did; a
 /// turn that fails leaves the stored state as it was. The bot stays in the host (not in Dialogs/)
 /// because it composes host concerns around the conversation: telemetry, the window store, state.
 /// </summary>
 public sealed class CustomerServiceBot(
     ConversationState conversationState,
+    ConversationLanguage language,
     WindowStamp windowStamp,
     HandoffGate handoffGate,
     ConversationDialogs dialogs,
     TimeProvider time,
-    IOptions<BotOptions> options,
     BotTelemetry telemetry) : IBot
 {
-    private readonly CultureInfo _fallbackCulture = options.Value.FallbackCulture;
-
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -37,7 +33,7 @@ public sealed class CustomerServiceBot(
         string? errorType = null;
         try
         {
-            await RouteAsync(turnContext, TurnCulture.Of(turnContext, _fallbackCulture), cancellationToken).ConfigureAwait(false);
+            await RouteAsync(turnContext, await language.ResolveAsync(turnContext, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)

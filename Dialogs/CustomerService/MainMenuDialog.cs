@@ -77,10 +77,9 @@ public sealed class MainMenuDialog : WaterfallDialog
             }
         }
 
-        var question = step.Options is RootStart.Again
-            ? step.Texts[nameof(DialogStrings.Menu_PromptAgain)]
-            : step.Texts[nameof(DialogStrings.Menu_Prompt)];
-        return await step.PromptAsync(DialogIds.ChoicePrompt, new PromptOptions(question) { Choices = choices, ChoiceSet = MainMenuChoices.SetName }, cancellationToken).ConfigureAwait(false);
+        var questionKey = step.Options is RootStart.Again ? nameof(DialogStrings.Menu_PromptAgain) : nameof(DialogStrings.Menu_Prompt);
+        var question = new PromptOptions(step.Texts[questionKey]) { TextKey = questionKey, Choices = choices, ChoiceSet = MainMenuChoices.SetName };
+        return await step.PromptAsync(DialogIds.ChoicePrompt, question, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> StartChosenFlowAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using ConversationBot.Dialogs.Localization;
 using Microsoft.Bot.Schema;
 
 namespace ConversationBot.Dialogs.Engine.Prompts;
@@ -27,16 +26,18 @@ public sealed class ChoicePrompt(string id, IEnumerable<IChoiceSet> choiceSets) 
         ArgumentNullException.ThrowIfNull(dc);
         ArgumentNullException.ThrowIfNull(options);
         return options.ChoiceSet is { } set && _sets.ContainsKey(set)
-            ? options with { Choices = [], ChoiceCulture = dc.Culture.Name }
+            ? options with { Choices = [] }
             : options;
     }
 
-    protected override PromptOptions Restore(PromptOptions stored)
+    protected override PromptOptions Restore(DialogContext dc, PromptOptions stored)
     {
-        ArgumentNullException.ThrowIfNull(stored);
-        return stored.ChoiceSet is { } name && _sets.TryGetValue(name, out var set)
-            ? stored with { Choices = set.ChoicesIn(Texts.For(SupportedCultures.Resolve(stored.ChoiceCulture, SupportedCultures.English))) }
-            : stored;
+        var restored = base.Restore(dc, stored);
+
+        // The conversation's language of the moment (it changes only when the customer writes in another).
+        return restored.ChoiceSet is { } name && _sets.TryGetValue(name, out var set)
+            ? restored with { Choices = set.ChoicesIn(dc.Texts) }
+            : restored;
     }
 
     protected override IMessageActivity BuildPrompt(DialogContext dc, PromptOptions options, string text) =>

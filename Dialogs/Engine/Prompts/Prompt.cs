@@ -84,8 +84,13 @@ public abstract class Prompt<T>(string id) : Dialog(id)
     /// <summary>What of the options goes into the prompt's frame; a prompt with rebuildable parts leaves them out.</summary>
     protected virtual PromptOptions ToStore(DialogContext dc, PromptOptions options) => options;
 
-    /// <summary>The options as stored, made whole again.</summary>
-    protected virtual PromptOptions Restore(PromptOptions stored) => stored;
+    /// <summary>The options as stored, made whole again in the turn's language.</summary>
+    protected virtual PromptOptions Restore(DialogContext dc, PromptOptions stored)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.TextKey is { } key ? stored with { Text = dc.Texts[key] } : stored;
+    }
 
-    private PromptOptions LoadOptions(DialogContext dc) => Restore(StoredPromptOptions.Read(dc.RequiredInstance.Values[OptionsKey]));
+    private PromptOptions LoadOptions(DialogContext dc) => Restore(dc, StoredPromptOptions.Read(dc.RequiredInstance.Values[OptionsKey]));
 }

@@ -11,9 +11,12 @@ public sealed record PromptOptions(string Text)
 
     public IReadOnlyList<Choice> Choices { get; init; } = [];
 
-    /// <summary>The <see cref="IChoiceSet"/> the choices come from; stored instead of them, with the language they were offered in.</summary>
-    public string? ChoiceSet { get; init; }
+    /// <summary>
+    /// The resource <see cref="Text"/> was read from, when it is one: the question is then asked again in
+    /// the conversation's language of the moment, if the customer changed it meanwhile.
+    /// </summary>
+    public string? TextKey { get; init; }
 
-    /// <summary>The culture <see cref="ChoiceSet"/> was offered in, so a re-prompt after a restart offers the same titles.</summary>
-    public string? ChoiceCulture { get; init; }
+    /// <summary>The <see cref="IChoiceSet"/> the choices come from; stored instead of them, and rebuilt in the turn's language.</summary>
+    public string? ChoiceSet { get; init; }
 }
