@@ -93,13 +93,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
         var query = new QueryDefinition("SELECT * FROM c WHERE (c.state = @received OR c.state = @processing) AND IS_STRING(c.raw)")
             .WithParameter("@received", Received)
             .WithParameter("@processing", Processing);
-        var found = new List<EventDocument>();
-        using var iterator = Events.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { MaxItemCount = 1000 });
-        while (iterator.HasMoreResults)
-        {
-            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            found.AddRange(await CosmosJson.ReadFeedAsync<EventDocument>(response, cancellationToken).ConfigureAwait(false));
-        }
+        var found = await CosmosQuery.AllAsync<EventDocument>(Events, query, partitionKey: null, cancellationToken).ConfigureAwait(false);
 
         return [.. found
             .OrderBy(d => d.ReceivedAt ?? d.ClaimedAt).ThenBy(d => d.Position ?? 0).ThenBy(d => d.EventKey, StringComparer.Ordinal)
@@ -261,13 +255,7 @@ public sealed class CosmosMessengerEventLog(CosmosDatabase cosmos, TimeProvider 
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var query = new QueryDefinition("SELECT * FROM c WHERE c.state = @state").WithParameter("@state", SetAside);
-        var found = new List<EventDocument>();
-        using var iterator = Events.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { MaxItemCount = 1000 });
-        while (iterator.HasMoreResults)
-        {
-            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            found.AddRange(await CosmosJson.ReadFeedAsync<EventDocument>(response, cancellationToken).ConfigureAwait(false));
-        }
+        var found = await CosmosQuery.AllAsync<EventDocument>(Events, query, partitionKey: null, cancellationToken).ConfigureAwait(false);
 
         return [.. found
             .OrderByDescending(d => d.ClaimedAt).ThenBy(d => d.EventKey, StringComparer.Ordinal)

@@ -3,7 +3,7 @@ using Microsoft.Azure.Cosmos;
 namespace ConversationBot.Bot.Storage.Cosmos;
 
 /// <summary>
-/// Single-partition queries. The partition key is both in the query text (the local test server
+/// Queries, single-partition unless said otherwise. The partition key is both in the query text (the local test server
 /// ignores the option) and in the request options (so the real service routes to one partition and
 /// never fans out); queries have no ORDER BY, TOP or aggregates, which would cost a query plan and,
 /// across partitions, a fan-out.
@@ -35,8 +35,12 @@ public static class CosmosQuery
         return (items, continuation);
     }
 
-    /// <summary>Every result, page by page; for queries bounded by design (one customer, one topic's handful of documents).</summary>
-    public static async Task<List<T>> AllAsync<T>(Container container, QueryDefinition query, PartitionKey partitionKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every result, page by page; for queries bounded by design (one customer, one topic's handful of
+    /// documents). Without <paramref name="partitionKey"/> the query crosses partitions: only for an
+    /// occasional look at a container whose documents are each their own partition (the Messenger events).
+    /// </summary>
+    public static async Task<List<T>> AllAsync<T>(Container container, QueryDefinition query, PartitionKey? partitionKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(container);
         var items = new List<T>();
