@@ -33,21 +33,13 @@ public sealed class ConversationLanguage
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var kept = await _language.GetAsync(turnContext, () => null, cancellationToken).ConfigureAwait(false);
-        CultureInfo culture;
-        if (IsTyped(activity) && !string.IsNullOrWhiteSpace(activity.Locale))
-        {
-            culture = SupportedCultures.Resolve(activity.Locale, _fallback);
-        }
-        else if (kept is not null)
-        {
-            culture = SupportedCultures.Resolve(kept, _fallback);
-        }
-        else
-        {
-            culture = SupportedCultures.Resolve(activity.Locale, _fallback);
-        }
+        var typedWithLocale = IsTyped(activity) && !string.IsNullOrWhiteSpace(activity.Locale);
+        var culture = SupportedCultures.Resolve(typedWithLocale || kept is null ? activity.Locale : kept, _fallback);
 
-        if (!string.Equals(kept, culture.Name, StringComparison.Ordinal) && (IsTyped(activity) || kept is null) && activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate)
+        // Kept from now on: what the customer typed, or the first language a conversation gets.
+        if ((typedWithLocale || kept is null)
+            && activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate
+            && !string.Equals(kept, culture.Name, StringComparison.Ordinal))
         {
             await _language.SetAsync(turnContext, culture.Name, cancellationToken).ConfigureAwait(false);
         }
