@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of ConversationBot on a fresh machine: restores, builds and runs the whole
-# suite (unit, conversation, storage, end-to-end over HTTP, card rendering in Chromium), then runs
-# it again with the clock 400 days ahead.
-# Tests that need outside tools install them themselves (tools/cardcheck/install.sh and
-# tools/chatpage/install.sh: npm packages and Debian's chromium); servers they need are started on
-# 127.0.0.1 by the tests.
-# Arguments go to both `dotnet test` runs (e.g. --filter "FullyQualifiedName~Messenger").
+# Runs every test of ConversationBot on a fresh machine: installs what the tests need, builds, and
+# runs the whole suite (unit, conversation, storage, end-to-end over HTTP, card rendering and the
+# chat page in Chromium), then runs it again with the clock 400 days ahead.
+# Servers the tests need are started on 127.0.0.1 by the tests themselves.
+# Arguments go to both test runs (e.g. --filter "FullyQualifiedName~Messenger").
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,8 +14,10 @@ export COSMOS_DISABLE_IMDS_ACCESS=true
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-# Installed before anything runs: the second pass needs it, and apt must not run with the clock moved
-# (it checks the dates of the package lists).
+# 1. Everything the tests use from outside .NET, installed one after another before any test runs:
+# Debian packages (apt must not upgrade system libraries under running processes, nor run with the
+# clock moved, when it would find its package lists expired) and npm packages. The test fixtures call
+# the same scripts, which are quick when nothing is missing, so `dotnet test` alone works too.
 faketime_library=""
 if ! faketime_library="$(tools/clock-ahead/install.sh)"; then
   if [[ "${CI:-}" == "true" ]]; then
@@ -26,23 +26,48 @@ if ! faketime_library="$(tools/clock-ahead/install.sh)"; then
   fi
   echo "test.sh: no libfaketime here, so the run with the clock 400 days ahead is skipped" >&2
 fi
+for tool in chromium cardcheck chatpage cosmos-test-server; do
+  "tools/$tool/install.sh"
+done
 
+# 2. One build (restore included), with no build server left behind.
+dotnet build ConversationBot.sln --configuration Release --disable-build-servers
+
+# 3. The tests run from the built assembly: `dotnet test` on a .dll is VSTest alone, without MSBuild
+# nodes between it and this script. A pass has a time limit, and a test that hangs is stopped by
+# VSTest with its name (--blame-hang-timeout), so a run never outlives CI's patience in silence.
+tests_dll="Bot.Tests/bin/Release/net10.0/ConversationBot.Bot.Tests.dll"
+pass_limit="20m"
+group=""
+# Ctrl-C reaches this script's process group only: the pass's group is stopped with it.
+trap '[[ -n "$group" ]] && kill -TERM -- "-$group" 2>/dev/null; exit 130' INT TERM
 run() { # run NAME [dotnet test arguments...]
   local name="$1"; shift
-  dotnet test ConversationBot.sln --configuration Release \
+  # timeout makes its own process group; what a killed test host leaves running is in it and ends with it.
+  timeout --kill-after=30s "$pass_limit" dotnet test "$tests_dll" \
     --logger "console;verbosity=minimal" --logger "trx;LogFileName=$name.trx" \
-    --results-directory "$results/$name" "$@"
+    --results-directory "$results/$name" \
+    --blame-hang-timeout 8m --blame-hang-dump-type none "$@" &
+  group=$!
+  local code=0
+  wait "$group" || code=$?
+  kill -KILL -- "-$group" 2>/dev/null || true
+  group=""
+  if [[ "$code" == 124 || "$code" == 137 ]]; then
+    echo "test.sh: the $name pass ran longer than $pass_limit and was stopped" >&2
+  fi
+  return "$code"
 }
 
 status=0
 run today "$@" || status=$?
 
-# The same suite with the process clock 400 days ahead (libfaketime; .NET's clock follows it).
+# 4. The same suite with the process clock 400 days ahead (libfaketime; .NET's clock follows it).
 # A test that compares a fixed instant with the real clock passes on the day it is written and
-# fails some day after; here it fails at once. Built already, and nothing is downloaded under the
-# moved clock (certificates and package lists would look expired).
+# fails some day after; here it fails at once. Nothing is downloaded under the moved clock
+# (certificates and package lists would look expired).
 if [[ -n "$faketime_library" && "$status" == 0 ]]; then
-  FAKETIME="+400d" LD_PRELOAD="$faketime_library" run ahead400d --no-build "$@" || status=$?
+  FAKETIME="+400d" LD_PRELOAD="$faketime_library" run ahead400d "$@" || status=$?
 fi
 
 # Supply chain: known vulnerabilities in the npm packages the tools run (production dependencies;

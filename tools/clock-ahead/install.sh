@@ -11,17 +11,7 @@ find_library() {
 
 library="$(find_library)"
 if [[ -z "$library" ]]; then
-  if ! command -v apt-get >/dev/null; then
-    echo "clock-ahead: libfaketime is not installed and this machine has no apt-get" >&2
-    exit 1
-  fi
-  echo "clock-ahead: installing Debian's faketime" >&2
-  sudo=""
-  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  # Another install (tools/cardcheck's chromium) may hold the lock: wait for it instead of failing.
-  $sudo apt-get update -o DPkg::Lock::Timeout=300 >&2
-  $sudo apt-get install -y -o DPkg::Lock::Timeout=300 faketime >&2
+  "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../apt-install.sh" faketime
   library="$(find_library)"
 fi
 
