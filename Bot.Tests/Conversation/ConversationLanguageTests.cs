@@ -23,8 +23,11 @@ public sealed class ConversationLanguageTests
             .AssertReply(_ => { })
             .AssertReply("Kann ich dir sonst noch helfen?")
             .Send(Click(new { optIn = "allow", topic = "order-updates" }, locale: "en-US"))
-            .AssertReply(reply => Assert.StartsWith("Erledigt!", reply.TextOf(), StringComparison.Ordinal))
-            .AssertReply("Kann ich dir sonst noch helfen?")
+            .AssertReply(reply =>
+            {
+                Assert.StartsWith("Erledigt!", reply.TextOf(), StringComparison.Ordinal);
+                Assert.Contains("Bestellstatus", reply.SuggestedTitles());
+            })
             .StartTestAsync();
     }
 

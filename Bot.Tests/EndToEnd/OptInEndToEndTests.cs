@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Notifications.Subscriptions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationBot.Bot.Tests.EndToEnd;
@@ -49,5 +50,56 @@ public sealed class OptInEndToEndTests : EmulatorTest
 
         Assert.Equal("Welcome back: you'll get \"Updates on your orders\" again.", emulator.NewReplies()[0].Text);
         Assert.Equal(SubscriptionStatus.Active, (await store.FindAsync(stored.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task An_answered_opt_in_card_is_replaced_by_its_outcome_and_a_second_Allow_is_told_it_already_holds()
+    {
+        await using var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("where is my order 10045?");
+        var card = Channel.All.Single(r => r.ConversationId == emulator.ConversationId && r.Activity.Attachments?.Count > 0 && r.Activity.AdaptiveCardJson().Contains("\"optIn\":\"allow\"", StringComparison.Ordinal));
+
+        using (var allowed = await emulator.SubmitAsync(new { optIn = "allow", topic = "order-updates" }, card.Id))
+        {
+            allowed.EnsureSuccessStatusCode();
+        }
+
+        var update = Assert.Single(Channel.Updates);
+        Assert.Equal((emulator.ConversationId, card.Id), (update.ConversationId, update.Id));
+        Assert.Equal("\"Updates on your orders\": you get these updates ✓", update.Activity.Text);
+        Assert.Null(update.Activity.Attachments?.FirstOrDefault());
+        var answer = Assert.Single(emulator.NewReplies());
+        Assert.StartsWith("Done! You'll get \"Updates on your orders\"", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Order status", answer.SuggestedTitles());
+
+        // The same card's Allow once more (a client that kept it): told, not subscribed twice.
+        using (var again = await emulator.SubmitAsync(new { optIn = "allow", topic = "order-updates" }, card.Id))
+        {
+            again.EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal("You already get \"Updates on your orders\". Type \"stop\" any time to end it.", Assert.Single(emulator.NewReplies()).Text);
+        var store = bot.Services.GetRequiredService<ISubscriptionStore>();
+        Assert.Single(await store.ListByCustomerAsync("emulator", emulator.UserId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_channel_that_cannot_update_the_card_still_gets_the_answer_and_the_subscription_holds()
+    {
+        await using var bot = BotHost.Start(Database.FilePath);
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("where is my order 10045?");
+        Channel.UpdateStatusCode = StatusCodes.Status405MethodNotAllowed;
+
+        using (var allowed = await emulator.SubmitAsync(new { optIn = "allow", topic = "order-updates" }, replyToId: Channel.All[^2].Id))
+        {
+            allowed.EnsureSuccessStatusCode();
+        }
+
+        Assert.Empty(Channel.Updates);
+        Assert.StartsWith("Done! You'll get \"Updates on your orders\"", Assert.Single(emulator.NewReplies()).Text, StringComparison.Ordinal);
+        var store = bot.Services.GetRequiredService<ISubscriptionStore>();
+        Assert.Equal(SubscriptionStatus.Active, Assert.Single(await store.ListByCustomerAsync("emulator", emulator.UserId, CancellationToken.None)).Status);
     }
 }

@@ -29,6 +29,7 @@ public static class CustomerServiceServiceCollectionExtensions
         services.AddSingleton<IOrderLookup, JsonFileOrderLookup>();
 
         services.AddSingleton<OptInOfferSender>();
+        services.AddSingleton<AnsweredOptInCard>();
         services.AddSingleton<ConsentCommands>();
 
         // The interruptions, in the order the runner asks them: a notifications command first (a stop

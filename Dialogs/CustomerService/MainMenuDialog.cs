@@ -78,7 +78,7 @@ public sealed class MainMenuDialog : WaterfallDialog
         }
 
         var questionKey = step.Options is RootStart.Again ? nameof(DialogStrings.Menu_PromptAgain) : nameof(DialogStrings.Menu_Prompt);
-        var question = new PromptOptions(step.Texts[questionKey]) { TextKey = questionKey, Choices = choices, ChoiceSet = MainMenuChoices.SetName };
+        var question = new PromptOptions(step.Texts[questionKey]) { TextKey = questionKey, Choices = choices, ChoiceSet = MainMenuChoices.SetName, ChoicesStandAlone = true };
         return await step.PromptAsync(DialogIds.ChoicePrompt, question, cancellationToken).ConfigureAwait(false);
     }
 

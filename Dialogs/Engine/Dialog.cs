@@ -20,4 +20,12 @@ public abstract class Dialog(string id)
 
     /// <summary>Ask the pending question again, e.g. after "help"; the default has nothing to ask.</summary>
     public virtual Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Says an interruption's answer, then asks the pending question again; a prompt may say both in one message.</summary>
+    public virtual async Task RepromptAfterAsync(DialogContext dc, string answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        await dc.SendTextAsync(answer, cancellationToken).ConfigureAwait(false);
+        await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -75,12 +75,20 @@ public sealed class DialogContext(ITurnContext turnContext, DialogSet dialogs, D
 
     public void CancelAllDialogs() => Stack.Frames.Clear();
 
-    public async Task RepromptAsync(CancellationToken cancellationToken)
+    /// <summary>Asks the pending question again; with an answer, the answer first (<see cref="Dialog.RepromptAfterAsync"/>).</summary>
+    public async Task RepromptAsync(string? answer, CancellationToken cancellationToken)
     {
         var top = Stack.Top;
         if (top is not null && dialogs.Contains(top.DialogId))
         {
-            await dialogs.Find(top.DialogId).RepromptAsync(this, cancellationToken).ConfigureAwait(false);
+            var dialog = dialogs.Find(top.DialogId);
+            await (answer is null
+                ? dialog.RepromptAsync(this, cancellationToken)
+                : dialog.RepromptAfterAsync(this, answer, cancellationToken)).ConfigureAwait(false);
+        }
+        else if (answer is not null)
+        {
+            await SendTextAsync(answer, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -60,20 +60,25 @@ public sealed class DialogRunner(DialogSet dialogs, string rootDialogId, IEnumer
 
     private async Task<DialogTurnResult> FollowAsync(DialogContext dc, InterruptionOutcome outcome, bool handedOff, CancellationToken cancellationToken)
     {
-        switch (outcome)
+        if (outcome.Kind is InterruptionKind.Reprompt or InterruptionKind.RepromptOrStartRoot && dc.ActiveInstance is not null && !handedOff)
         {
-            case InterruptionOutcome.Reprompt or InterruptionOutcome.RepromptOrStartRoot when dc.ActiveInstance is not null:
-                if (!handedOff)
-                {
-                    await dc.RepromptAsync(cancellationToken).ConfigureAwait(false);
-                }
+            await dc.RepromptAsync(outcome.Answer, cancellationToken).ConfigureAwait(false);
+            return DialogTurnResult.Waiting;
+        }
 
-                return DialogTurnResult.Waiting;
-            case InterruptionOutcome.RepromptOrStartRoot or InterruptionOutcome.StartRoot when !handedOff:
+        if (outcome.Answer is { } answer)
+        {
+            // Nothing to bring back with it (no question pending, or a person has the conversation).
+            await dc.SendTextAsync(answer, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (outcome.Kind)
+        {
+            case InterruptionKind.RepromptOrStartRoot or InterruptionKind.StartRoot when !handedOff:
                 return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
-            case InterruptionOutcome.RunRoot when !handedOff:
+            case InterruptionKind.RunRoot when !handedOff:
                 return await BeginRootAsync(dc, RootStart.FromMessage, cancellationToken).ConfigureAwait(false);
-            case InterruptionOutcome.HandoffEnded:
+            case InterruptionKind.HandoffEnded:
                 dc.CancelAllDialogs();
                 return await BeginRootAsync(dc, RootStart.Fresh, cancellationToken).ConfigureAwait(false);
             default:

@@ -1,23 +1,24 @@
 namespace ConversationBot.Dialogs.Engine;
 
-/// <summary>What follows an interruption's answer.</summary>
-public enum InterruptionOutcome
+/// <summary>
+/// What follows an interruption (<see cref="Kind"/>), and the answer the <see cref="DialogRunner"/>
+/// says for it when the answer and the pending question belong together: a menu's buttons then come
+/// back on the answer itself instead of the question being asked twice in a row.
+/// </summary>
+public sealed record InterruptionOutcome(InterruptionKind Kind, string? Answer = null)
 {
-    /// <summary>Nothing more: the answer stands alone (and the pending question still waits).</summary>
-    Answered,
+    public static InterruptionOutcome Answered { get; } = new(InterruptionKind.Answered);
 
-    /// <summary>The pending question, if any, is asked again.</summary>
-    Reprompt,
+    public static InterruptionOutcome Reprompt { get; } = new(InterruptionKind.Reprompt);
 
-    /// <summary>The pending question is asked again; with none, the root dialog starts afresh.</summary>
-    RepromptOrStartRoot,
+    public static InterruptionOutcome RepromptOrStartRoot { get; } = new(InterruptionKind.RepromptOrStartRoot);
 
-    /// <summary>The root dialog starts afresh (the interruption has cleared the stack).</summary>
-    StartRoot,
+    public static InterruptionOutcome StartRoot { get; } = new(InterruptionKind.StartRoot);
 
-    /// <summary>The root dialog starts with this message, which it answers (the interruption has cleared the stack).</summary>
-    RunRoot,
+    public static InterruptionOutcome RunRoot { get; } = new(InterruptionKind.RunRoot);
 
-    /// <summary>The customer ended the hand-off: the root dialog starts afresh, as it would without one.</summary>
-    HandoffEnded,
+    public static InterruptionOutcome HandoffEnded { get; } = new(InterruptionKind.HandoffEnded);
+
+    /// <summary>Says <paramref name="answer"/>, then brings the pending question back (<see cref="Dialog.RepromptAfterAsync"/>).</summary>
+    public static InterruptionOutcome AnswerThenReprompt(string answer) => new(InterruptionKind.Reprompt, answer);
 }

@@ -15,9 +15,10 @@ namespace ConversationBot.Dialogs.OptIns;
 /// What a customer can do about notifications at any point of a conversation, whatever the
 /// dialogs are asking: answer an opt-in card ("Allow" / "Not now"), press "Stop" or "Resume" on
 /// the notifications card, or type "stop ...". A stop is honoured at once, also while a person has
-/// the conversation; afterwards the pending question is asked again.
+/// the conversation; afterwards the pending question is asked again. A card answers once: a second
+/// Allow, or a Not now after Allow, is told what already holds instead of pretending.
 /// </summary>
-public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore subscriptions, TopicCatalog topics, IOptInTelemetry telemetry, TimeProvider time) : IInterruption
+public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore subscriptions, TopicCatalog topics, IOptInTelemetry telemetry, AnsweredOptInCard answeredCards, TimeProvider time) : IInterruption
 {
     public bool HonouredDuringHandoff => true;
 
@@ -34,8 +35,8 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
         var customer = CustomerAddress.Of(activity);
         var reply = CardSubmission.Field(activity, OptInSubmission.Field) switch
         {
-            OptInSubmission.Allow => await AllowAsync(activity, customer, CardSubmission.Field(activity, OptInSubmission.TopicField), texts, cancellationToken).ConfigureAwait(false),
-            OptInSubmission.Decline => await DeclineAsync(customer, CardSubmission.Field(activity, OptInSubmission.TopicField), texts, cancellationToken).ConfigureAwait(false),
+            OptInSubmission.Allow => await AllowAsync(dc, customer, CardSubmission.Field(activity, OptInSubmission.TopicField), cancellationToken).ConfigureAwait(false),
+            OptInSubmission.Decline => await DeclineAsync(dc, customer, CardSubmission.Field(activity, OptInSubmission.TopicField), cancellationToken).ConfigureAwait(false),
             _ => CardSubmission.Field(activity, NotificationsSubmission.Field) switch
             {
                 NotificationsSubmission.Stop => await StopAsync(customer, CardSubmission.Field(activity, NotificationsSubmission.TopicField), texts, cancellationToken).ConfigureAwait(false),
@@ -46,42 +47,60 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
             },
         };
 
-        if (reply is null)
-        {
-            return null;
-        }
-
-        await dc.SendTextAsync(reply, cancellationToken).ConfigureAwait(false);
-        return InterruptionOutcome.Reprompt;
+        return reply is null ? null : InterruptionOutcome.AnswerThenReprompt(reply);
     }
 
     /// <summary>True for the answer to an opt-in card: accepting an opt-in must not open the messaging window.</summary>
     public static bool IsOptInAnswer(IActivity activity) => CardSubmission.Field(activity, OptInSubmission.Field) is not null;
 
-    private async Task<string> AllowAsync(IActivity activity, CustomerAddress customer, string? topicId, Texts texts, CancellationToken cancellationToken)
+    private async Task<string> AllowAsync(DialogContext dc, CustomerAddress customer, string? topicId, CancellationToken cancellationToken)
     {
+        var texts = dc.Texts;
         if (!topics.TryGet(topicId, out var topic))
         {
             return texts[nameof(DialogStrings.OptIn_NotAvailable)];
         }
 
-        // Delivery continues this conversation later with the reference as the channel gave it now.
-        var reference = JsonConvert.SerializeObject(activity.GetConversationReference());
-        await consent.AllowFromCardAsync(customer.ChannelId, customer.CustomerId, topic.Id, reference, customer.TimeZoneId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: true);
-        return texts.Format(nameof(DialogStrings.OptIn_Allowed), TitleOf(topic, texts));
-    }
-
-    private async Task<string> DeclineAsync(CustomerAddress customer, string? topicId, Texts texts, CancellationToken cancellationToken)
-    {
-        if (topics.TryGet(topicId, out var topic))
+        var title = TitleOf(topic, texts);
+        await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardAllowed), title), cancellationToken).ConfigureAwait(false);
+        if (await IsActiveAsync(customer, topic.Id, cancellationToken).ConfigureAwait(false))
         {
-            await consent.DeclineAsync(customer.ChannelId, customer.CustomerId, topic.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: false);
+            return texts.Format(nameof(DialogStrings.OptIn_AlreadySubscribed), title);
         }
 
+        // Delivery continues this conversation later with the reference as the channel gave it now.
+        var reference = JsonConvert.SerializeObject(dc.Context.Activity.GetConversationReference());
+        await consent.AllowFromCardAsync(customer.ChannelId, customer.CustomerId, topic.Id, reference, customer.TimeZoneId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: true);
+        return texts.Format(nameof(DialogStrings.OptIn_Allowed), title);
+    }
+
+    private async Task<string> DeclineAsync(DialogContext dc, CustomerAddress customer, string? topicId, CancellationToken cancellationToken)
+    {
+        var texts = dc.Texts;
+        if (!topics.TryGet(topicId, out var topic))
+        {
+            return texts[nameof(DialogStrings.OptIn_Declined)];
+        }
+
+        var title = TitleOf(topic, texts);
+        if (await IsActiveAsync(customer, topic.Id, cancellationToken).ConfigureAwait(false))
+        {
+            // "Not now" on a card already answered with Allow: the subscription stays, and the customer is
+            // told so and how to end it, rather than "I won't ask again" while the updates keep coming.
+            await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardAllowed), title), cancellationToken).ConfigureAwait(false);
+            return texts.Format(nameof(DialogStrings.OptIn_DeclinedWhileSubscribed), title);
+        }
+
+        await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardDeclined), title), cancellationToken).ConfigureAwait(false);
+        await consent.DeclineAsync(customer.ChannelId, customer.CustomerId, topic.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: false);
         return texts[nameof(DialogStrings.OptIn_Declined)];
     }
+
+    private async Task<bool> IsActiveAsync(CustomerAddress customer, string topicId, CancellationToken cancellationToken) =>
+        (await subscriptions.ListByCustomerAsync(customer.ChannelId, customer.CustomerId, cancellationToken).ConfigureAwait(false))
+            .Any(s => s.TopicId == topicId && s.Status == SubscriptionStatus.Active);
 
     private async Task<string> StopAsync(CustomerAddress customer, string? topicId, Texts texts, CancellationToken cancellationToken)
     {

@@ -22,8 +22,14 @@ public sealed class OptInConversationTests
             .AssertReply(reply => reply.HasAdaptiveCardContaining("Updates on your orders", "\"optIn\":\"allow\"", "\"optIn\":\"decline\"", "\"topic\":\"order-updates\""))
             .AssertReply("Is there anything else I can help you with?")
             .Send(Submit(new { optIn = "allow", topic = "order-updates" }))
-            .AssertReply(reply => Assert.StartsWith("Done! You'll get \"Updates on your orders\"", reply.TextOf(), StringComparison.Ordinal))
-            .AssertReply("Is there anything else I can help you with?")
+            .AssertReply(reply =>
+            {
+                // One message: the answer carries the menu's buttons; the question is not asked twice in a row.
+                Assert.StartsWith("Done! You'll get \"Updates on your orders\"", reply.TextOf(), StringComparison.Ordinal);
+                Assert.Contains("Order status", reply.SuggestedTitles());
+                Assert.Contains("My notifications", reply.SuggestedTitles());
+            })
+            .AssertNoReply()
             .Send("1")
             .AssertReply(_ => { })
             .Send("10046")
@@ -49,8 +55,12 @@ public sealed class OptInConversationTests
             .AssertReply(reply => reply.HasAdaptiveCardContaining("Wöchentliche Angebote aus unserem Shop"))
             .AssertReply("Kann ich dir sonst noch helfen?")
             .Send(Submit(new { optIn = "decline", topic = "weekly-deals" }, "de-DE"))
-            .AssertReply("Kein Problem, ich frage dich danach eine Weile nicht mehr.")
-            .AssertReply("Kann ich dir sonst noch helfen?")
+            .AssertReply(reply =>
+            {
+                Assert.Equal("Kein Problem, ich frage dich danach eine Weile nicht mehr.", reply.TextOf());
+                Assert.Contains("Bestellstatus", reply.SuggestedTitles());
+            })
+            .AssertNoReply()
             .StartTestAsync();
 
         harness.Time.Advance(TimeSpan.FromDays(3));
@@ -138,6 +148,80 @@ public sealed class OptInConversationTests
         Assert.Equal(SubscriptionStatus.Stopped, (await SingleAsync(harness)).Status);
     }
 
+    [Theory]
+    [InlineData("en-US", "You already get \"Weekly deals from our shop\". Type \"stop\" any time to end it.")]
+    [InlineData("de-DE", "Du bekommst \"Wöchentliche Angebote aus unserem Shop\" schon. Schreib jederzeit \"stopp\", um es zu beenden.")]
+    public async Task A_second_Allow_on_the_same_card_says_the_customer_is_already_subscribed(string locale, string already)
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation(locale);
+        await SubscribeAsync(harness, adapter, "weekly-deals", locale);
+        var subscribed = await SingleAsync(harness);
+
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await harness.Flow(adapter)
+            .Send(Submit(new { optIn = "allow", topic = "weekly-deals" }, locale))
+            .AssertReply(reply => Assert.Equal(already, reply.TextOf()))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        // Nothing was written again: the same subscription, the same consent.
+        var after = await SingleAsync(harness);
+        Assert.Equal((SubscriptionStatus.Active, subscribed.Version), (after.Status, after.Version));
+    }
+
+    [Theory]
+    [InlineData("en-US", "You already get \"Weekly deals from our shop\", and I have left it that way. Type \"stop\" if you would rather not get it.")]
+    [InlineData("de-DE", "Du bekommst \"Wöchentliche Angebote aus unserem Shop\" schon, und daran habe ich nichts geändert. Schreib \"stopp\", wenn du es nicht mehr möchtest.")]
+    public async Task Not_now_after_Allow_does_not_pretend_and_the_subscription_stays(string locale, string stays)
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation(locale);
+        await SubscribeAsync(harness, adapter, "weekly-deals", locale);
+
+        await harness.Flow(adapter)
+            .Send(Submit(new { optIn = "decline", topic = "weekly-deals" }, locale))
+            .AssertReply(reply => Assert.Equal(stays, reply.TextOf()))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(SubscriptionStatus.Active, (await SingleAsync(harness)).Status);
+    }
+
+    [Fact]
+    public async Task Allow_after_Not_now_subscribes_the_customer_who_changed_their_mind()
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation();
+        await harness.Flow(adapter).Send("hi").AssertReply(_ => { }).StartTestAsync();
+
+        await harness.Flow(adapter)
+            .Send(Submit(new { optIn = "decline", topic = "weekly-deals" }))
+            .AssertReply("No problem, I won't ask about that again for a while.")
+            .Send(Submit(new { optIn = "allow", topic = "weekly-deals" }))
+            .AssertReply(reply => Assert.StartsWith("Done! You'll get \"Weekly deals from our shop\"", reply.TextOf(), StringComparison.Ordinal))
+            .StartTestAsync();
+
+        Assert.Equal(SubscriptionStatus.Active, (await SingleAsync(harness)).Status);
+    }
+
+    [Fact]
+    public async Task A_typed_stop_while_the_bot_waits_for_an_order_number_asks_for_it_again()
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation();
+        await SubscribeAsync(harness, adapter, "weekly-deals");
+
+        // A text question has no buttons to carry it: after the answer it is asked again.
+        await harness.Flow(adapter)
+            .Send("order status")
+            .AssertReply(reply => Assert.Contains("order number", reply.TextOf(), StringComparison.OrdinalIgnoreCase))
+            .Send("stop")
+            .AssertReply("Done: you won't get any more notifications from us.")
+            .AssertReply(reply => Assert.Contains("order number", reply.TextOf(), StringComparison.OrdinalIgnoreCase))
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task Stop_with_nothing_to_stop_says_so()
     {
@@ -156,7 +240,7 @@ public sealed class OptInConversationTests
     private static async Task SubscribeAsync(ConversationHarness harness, TestAdapter adapter, string topic, string locale = "en-US")
     {
         await harness.Flow(adapter).Send("hi").AssertReply(_ => { }).StartTestAsync();
-        await harness.Flow(adapter).Send(Submit(new { optIn = "allow", topic }, locale)).AssertReply(_ => { }).AssertReply(_ => { }).StartTestAsync();
+        await harness.Flow(adapter).Send(Submit(new { optIn = "allow", topic }, locale)).AssertReply(_ => { }).AssertNoReply().StartTestAsync();
     }
 
     private static async Task<Subscription> SingleAsync(ConversationHarness harness) =>

@@ -37,8 +37,11 @@ public sealed class EmulatorClient(BotHost bot, FakeChannel channel, string loca
         ["attachments"] = new JArray(),
     }));
 
-    /// <summary>An Adaptive Card Action.Submit with object data: the data as value, no text.</summary>
-    public Task<HttpResponseMessage> SubmitAsync(object data)
+    /// <summary>
+    /// An Adaptive Card Action.Submit with object data: the data as value, no text; with the id of the
+    /// card's message as replyToId when given (as Teams sends it).
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitAsync(object data, string? replyToId = null)
     {
         var activity = Stamp(new JObject
         {
@@ -47,6 +50,11 @@ public sealed class EmulatorClient(BotHost bot, FakeChannel channel, string loca
             ["attachments"] = new JArray(),
         });
         activity["channelData"]!["postBack"] = true;
+        if (replyToId is not null)
+        {
+            activity["replyToId"] = replyToId;
+        }
+
         return PostAsync(activity);
     }
 

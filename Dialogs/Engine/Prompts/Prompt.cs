@@ -66,6 +66,23 @@ public abstract class Prompt<T>(string id) : Dialog(id)
         return dc.Context.SendActivityAsync(BuildPrompt(dc, options, options.Text), cancellationToken);
     }
 
+    /// <summary>
+    /// A question whose choices stand alone (a menu) is not asked twice in a row: the answer carries its
+    /// buttons. Any other question is asked again after the answer, so the customer knows what is awaited.
+    /// </summary>
+    public override async Task RepromptAfterAsync(DialogContext dc, string answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var options = LoadOptions(dc);
+        if (options.ChoicesStandAlone && options.Choices.Count > 0)
+        {
+            await dc.Context.SendActivityAsync(BuildPrompt(dc, options, answer), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await base.RepromptAfterAsync(dc, answer, cancellationToken).ConfigureAwait(false);
+    }
+
     protected abstract Recognition<T> Recognize(DialogContext dc, PromptOptions options);
 
     /// <summary>The message that asks; prompts with fixed answers add them as suggested actions.</summary>

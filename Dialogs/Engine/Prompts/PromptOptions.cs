@@ -12,6 +12,12 @@ public sealed record PromptOptions(string Text)
     public IReadOnlyList<Choice> Choices { get; init; } = [];
 
     /// <summary>
+    /// The choices say what they offer without the question (a menu): after an interruption's answer
+    /// (e.g. to an opt-in card) they come back on the answer, and the question is not asked twice.
+    /// </summary>
+    public bool ChoicesStandAlone { get; init; }
+
+    /// <summary>
     /// The resource <see cref="Text"/> was read from, when it is one: the question is then asked again in
     /// the conversation's language of the moment, if the customer changed it meanwhile.
     /// </summary>
