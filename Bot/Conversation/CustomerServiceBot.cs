@@ -60,6 +60,7 @@ public sealed class CustomerServiceBot(
                 await windowStamp.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 var handedOff = await handoffGate.IsHandedOffAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
                 await dialogs.AnswerAsync(turnContext, culture, handedOff, cancellationToken).ConfigureAwait(false);
+                await handoffGate.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 // typing, event, installationUpdate, ...: nothing for a customer-service bot to say.

@@ -45,14 +45,10 @@ public sealed class WindowStamp
             return;
         }
 
-        var window = await _windows.GetAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
-        if (window.LastCustomerMessageAt is not { } last || !IsRecent(last, at))
-        {
-            window.RecordCustomerMessage(at);
-            await _windows.SaveAsync(window, cancellationToken).ConfigureAwait(false);
-        }
-
-        await _stampedAt.SetAsync(turnContext, window.LastCustomerMessageAt, cancellationToken).ConfigureAwait(false);
+        // Saved without reading it first: every store's save only moves the window forward (a later
+        // instant already stored stays), so a read here would only repeat the one inside the save.
+        await _windows.SaveAsync(MessagingWindow.Restore(activity.ChannelId, activity.From.Id, at), cancellationToken).ConfigureAwait(false);
+        await _stampedAt.SetAsync(turnContext, at, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsRecent(DateTimeOffset stamped, DateTimeOffset at) => at >= stamped && at - stamped < Resolution;

@@ -29,6 +29,7 @@ public sealed class HandoffDialog : WaterfallDialog
         var now = _time.GetUtcNow();
         var handoff = new Handoff.Handoff(activity.ChannelId, activity.Conversation.Id, activity.From.Id, now, now + _options.Timeout);
         await _handoffs.SaveAsync(handoff, cancellationToken).ConfigureAwait(false);
+        HandoffTurn.MarkOpened(step.Dialog.Context);
         await step.SendTextAsync(step.Texts[nameof(DialogStrings.Handoff_Confirmed)], cancellationToken).ConfigureAwait(false);
 
         // Not EndAsync: the menu below must not resume and ask "anything else?" over the person.

@@ -81,9 +81,10 @@ public sealed class NotificationsDialog : WaterfallDialog
         }
 
         var offerable = new List<Choice>();
-        foreach (var topic in _topics.Topics.Where(t => t.Id != Topic.UnknownId))
+        var candidates = _topics.Topics.Where(t => t.Id != Topic.UnknownId).ToList();
+        var decisions = await _offers.DecideManyAsync(customer.ChannelId, customer.CustomerId, [.. candidates.Select(t => t.Id)], customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
+        foreach (var (topic, decision) in candidates.Zip(decisions))
         {
-            var decision = await _offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
             if (decision.IsAllowed)
             {
                 var text = topic.TextFor(language);

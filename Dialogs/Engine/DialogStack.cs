@@ -16,8 +16,13 @@ public sealed class DialogStack
 
     public List<DialogInstance> Frames { get; init; } = [];
 
+    /// <remarks>Not stored: it is the last frame, and storing it would store that frame twice.</remarks>
+    [Newtonsoft.Json.JsonIgnore]
+    [System.Text.Json.Serialization.JsonIgnore]
     public DialogInstance? Top => Frames.Count == 0 ? null : Frames[^1];
 
+    [Newtonsoft.Json.JsonIgnore]
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsCurrent => Version == CurrentVersion;
 
     public static DialogStack New() => new() { Version = CurrentVersion };

@@ -49,8 +49,18 @@ public sealed class OptInOfferService
 
     /// <param name="timeZoneId">The customer's IANA timezone when known, for the daily cap.</param>
     public async Task<OptInDecision> DecideAsync(
-        string channelId, string customerId, string topicId, string? timeZoneId, CancellationToken cancellationToken)
+        string channelId, string customerId, string topicId, string? timeZoneId, CancellationToken cancellationToken) =>
+        (await DecideManyAsync(channelId, customerId, [topicId], timeZoneId, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// The decisions for several topics of one customer in one turn ("my notifications" asks about
+    /// every topic): the customer's window, history, subscriptions and the page are read once for all
+    /// of them, and only each topic's stop rate is read per topic.
+    /// </summary>
+    public async Task<IReadOnlyList<OptInDecision>> DecideManyAsync(
+        string channelId, string customerId, IReadOnlyList<string> topicIds, string? timeZoneId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(topicIds);
         var now = _time.GetUtcNow();
         var window = await _windows.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
         var history = await _history.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
@@ -58,9 +68,15 @@ public sealed class OptInOfferService
         var page = ChannelIds.IsMessenger(channelId)
             ? await _pages.GetAsync(_page.Key, cancellationToken).ConfigureAwait(false)
             : PageStatus.Unrestricted;
-        var counts = await _stopRates.CountAsync(topicId, _stopRateGuard.WindowStart(now), now, cancellationToken).ConfigureAwait(false);
-        var context = new OptInContext(channelId, customerId, window, history, subscriptions, page, _stopRateGuard.Evaluate(topicId, counts), timeZoneId);
-        return _policy.Decide(topicId, context, now);
+        var decisions = new List<OptInDecision>(topicIds.Count);
+        foreach (var topicId in topicIds)
+        {
+            var counts = await _stopRates.CountAsync(topicId, _stopRateGuard.WindowStart(now), now, cancellationToken).ConfigureAwait(false);
+            var context = new OptInContext(channelId, customerId, window, history, subscriptions, page, _stopRateGuard.Evaluate(topicId, counts), timeZoneId);
+            decisions.Add(_policy.Decide(topicId, context, now));
+        }
+
+        return decisions;
     }
 
     /// <summary>Records that the request for <paramref name="topicId"/> went out now, with the title it carried.</summary>

@@ -1,0 +1,125 @@
+using System.Text;
+using ConversationBot.Bot.Storage.Cosmos;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Storage.Cosmos;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// What a customer's turns cost in Cosmos DB, counted at the client on the local test server (every
+/// document operation the host sends; the delivery poller's idle query of campaigns left out): a
+/// steady turn reads the conversation's state once and writes it at most once, the messaging window
+/// costs a read and a replace once a minute, "my notifications" reads each of the customer's documents
+/// once for all topics, and the state stays small (docs/cosmos-db.md, "What a turn costs").
+/// </summary>
+[Collection(CosmosTestServerCollection.Name)]
+public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
+{
+    private readonly CosmosOperationCounter _counter = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task A_steady_turn_is_one_read_of_the_state_and_at_most_one_write()
+    {
+        await using var bot = Start();
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+
+        foreach (var text in new[] { "order status", "10045", "2", "hours", "3" })
+        {
+            _clock.Advance(TimeSpan.FromSeconds(5));
+            var turn = _counter.Measure();
+            await emulator.SayAndReadAsync(text);
+
+            var operations = TurnOperations(turn);
+            if (text == "10045")
+            {
+                // The order's answer also decides and records the order-updates offer: its own documents.
+                operations = [.. operations.Where(o => o.Container == CosmosContainers.State.Name)];
+            }
+
+            Assert.True(
+                operations.Count(o => o.Kind == "read") == 1 && operations.Count(o => o.Kind != "read") <= 1 && operations.All(o => o.Container == CosmosContainers.State.Name),
+                $"'{text}': {Describe(operations)}");
+        }
+    }
+
+    [Fact]
+    public async Task The_window_costs_a_read_and_a_replace_once_a_minute_and_no_turn_looks_for_a_hand_off_that_was_never_opened()
+    {
+        await using var bot = Start();
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var turn = _counter.Measure();
+        await emulator.SayAndReadAsync("hours");
+
+        var operations = TurnOperations(turn);
+        Assert.Equal(
+            ["read state", "read customers", "replace customers"],
+            operations.Where(o => o.Kind != "upsert").Select(o => $"{o.Kind} {o.Container}"));
+
+        // The conversation's first message asked the store once (its state had no answer yet); no turn since.
+        Assert.Single(_counter.Operations, o => o.Path.Contains("/docs/handoff", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task My_notifications_reads_the_customers_documents_once_for_every_topic()
+    {
+        await using var bot = Start();
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var turn = _counter.Measure();
+        await emulator.SayAndReadAsync("my notifications");
+
+        var reads = TurnOperations(turn).Where(o => o.Kind == "read").GroupBy(o => o.Path).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(reads.Where(r => r.Key.Contains("/docs/window", StringComparison.Ordinal) || r.Key.Contains("/docs/offers", StringComparison.Ordinal)).All(r => r.Value == 1), Describe(TurnOperations(turn)));
+    }
+
+    [Fact]
+    public async Task After_a_five_turn_dialog_the_conversation_state_is_under_one_and_a_half_kilobytes()
+    {
+        await using var bot = Start();
+        var emulator = new EmulatorClient(bot, Channel);
+        foreach (var text in new[] { "hi", "order status", "10045", "2", "hours" })
+        {
+            await emulator.SayAndReadAsync(text);
+        }
+
+        // The document as stored, read by its id (the one the turns read).
+        var container = bot.Services.GetRequiredService<CosmosDatabase>().State;
+        var id = _counter.Operations.Last(o => o.Container == CosmosContainers.State.Name && o.Kind == "read").Path.Split("/docs/")[1];
+        using var read = await container.ReadItemStreamAsync(Uri.UnescapeDataString(id), new PartitionKey(Uri.UnescapeDataString(id)));
+        read.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(read.Content);
+        var state = await reader.ReadToEndAsync();
+        Assert.True(Encoding.UTF8.GetByteCount(state) <= 1536, $"{Encoding.UTF8.GetByteCount(state)} bytes:\n{state}");
+    }
+
+    private BotHost Start()
+    {
+        var settings = server.Settings("cost" + Guid.NewGuid().ToString("N"));
+        return BotHost.Start(Database.FilePath, settings, services =>
+        {
+            services.Configure<CosmosClientOptions>(options =>
+            {
+                CosmosTestServer.UseWorkarounds(options);
+                options.CustomHandlers.Add(_counter);
+            });
+            services.AddSingleton<TimeProvider>(_clock);
+        });
+    }
+
+    /// <summary>The turn's operations: the delivery poller's query of due campaigns runs on its own timer.</summary>
+    private static List<CosmosOperation> TurnOperations(CosmosOperationCounter.Window turn) =>
+        [.. turn.Operations.Where(o => o.Container != CosmosContainers.Campaigns.Name)];
+
+    private static string Describe(IEnumerable<CosmosOperation> operations) =>
+        string.Join("; ", operations.Select(o => $"{o.Kind} {o.Container} {o.Status}"));
+}
