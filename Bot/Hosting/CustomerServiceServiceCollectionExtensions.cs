@@ -34,9 +34,11 @@ public static class CustomerServiceServiceCollectionExtensions
 
         // The interruptions, in the order the runner asks them: a notifications command first (a stop
         // is honoured at once, also during a hand-off), "back to the bot" (also during a hand-off: it
-        // ends it), then a photo, help/cancel/start over, a menu item.
+        // ends it), then a front-door entry (Get Started, a Messenger menu item, a ref), a photo,
+        // help/cancel/start over, a menu item.
         services.AddSingleton<IInterruption>(sp => sp.GetRequiredService<ConsentCommands>());
         services.AddSingleton<IInterruption, BackToBotInterruption>();
+        services.AddSingleton<IInterruption, EntryInterruption>();
         services.AddSingleton<IInterruption, AttachmentInterruption>();
         services.AddSingleton<IInterruption, CommandInterruption>();
         services.AddSingleton<IInterruption, MenuTitleInterruption>();

@@ -1,3 +1,4 @@
+using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Bot.Schema;
@@ -33,7 +34,15 @@ public static class MessengerActivityFactory
         }
         else if (messagingEvent.Postback is { } postback)
         {
-            activity = new Activity(ActivityTypes.Message) { Text = postback.Title, Value = SubmitData(postback.Payload) };
+            // A card's submit data comes back as the value; an entry payload (Get Started, a
+            // persistent-menu item, an ice breaker: Dialogs/CustomerService/ConversationEntry.cs) too,
+            // routed by the payload, never by the title, which Messenger may localize. Any other
+            // payload (another tool's constants) is answered by its title, as the customer read it.
+            activity = new Activity(ActivityTypes.Message)
+            {
+                Text = postback.Title,
+                Value = SubmitData(postback.Payload) ?? EntryData(postback.Payload),
+            };
         }
         else
         {
@@ -100,6 +109,10 @@ public static class MessengerActivityFactory
             return null;
         }
     }
+
+    /// <summary>An entry payload (Dialogs/CustomerService/ConversationEntry.cs) as the value the dialogs read.</summary>
+    private static JObject? EntryData(string? payload) =>
+        ConversationEntry.Parse(payload) is null ? null : new JObject { [ConversationEntry.Field] = payload };
 
     private static string ContentTypeOf(string? type) => type switch
     {

@@ -56,6 +56,9 @@ public sealed class MainMenuDialog : WaterfallDialog
         return normalized.Length > 0 && MenuTitles.Value.Contains(normalized);
     }
 
+    /// <summary>The menu's item names ("order-status", "returns", ...): what a <c>dialog_</c> entry may name (<see cref="ConversationEntry"/>).</summary>
+    public static IReadOnlyList<string> ItemNames { get; } = [.. Items.Select(item => item.Value)];
+
     /// <summary>The menu in one language; synonyms from every language, so input is understood whatever the locale.</summary>
     public static IReadOnlyList<Choice> Choices(Texts texts) =>
         ChoicesByCulture.GetOrAdd(texts.Culture.Name, _ => Items.Select(item => new Choice(item.Value, texts[item.TitleKey], Texts.WordsInAnyLanguage(item.SynonymsKey))
@@ -68,8 +71,12 @@ public sealed class MainMenuDialog : WaterfallDialog
         var choices = Choices(step.Texts);
         if (step.Options is RootStart.FromMessage)
         {
+            // An entry names its item (a Messenger menu tap, an ice breaker, an m.me ref): routed by it, never by a title.
             var utterance = step.Dialog.Context.Activity.Text;
-            var direct = ChoiceRecognizer.Recognize(utterance, choices);
+            var entry = ConversationEntry.Parse(CardSubmission.Field(step.Dialog.Context.Activity, ConversationEntry.Field));
+            var direct = entry is { Kind: ConversationEntryKind.Dialog }
+                ? ChoiceRecognizer.RecognizeValue(entry.Target, choices)
+                : ChoiceRecognizer.Recognize(utterance, choices);
             if (direct is not null)
             {
                 step.Values[UtteranceKey] = utterance ?? string.Empty;
