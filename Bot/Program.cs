@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Hosting;
+using ConversationBot.Bot.Messenger.Profile;
 
 try
 {
@@ -7,6 +8,11 @@ try
 
     var app = builder.Build();
     app.ValidateSettings();
+    if (MessengerProfileCommand.IsInvoked(args))
+    {
+        return await MessengerProfileCommand.RunAsync(app.Services, args, Console.Out);
+    }
+
     app.MapConversationBot();
     app.Run();
     return 0;

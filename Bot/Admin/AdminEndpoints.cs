@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Security;
 using ConversationBot.Dialogs.Handoff;
@@ -25,6 +26,7 @@ public static partial class AdminEndpoints
         admin.MapDelete("/handoffs/{channelId}/{conversationId}", ReleaseHandoffAsync).WithSummary("Gives a handed-off conversation back to the bot.");
         admin.MapGet("/messenger/set-aside", ListSetAsideAsync).WithSummary("Messenger webhook events set aside instead of run, newest first, with the reason and the event as it came (at most 200; kept seven days).");
         admin.MapCampaignEndpoints();
+        admin.MapMessengerProfileEndpoints();
         admin.MapOpenApi("/openapi.json");
         return endpoints;
     }

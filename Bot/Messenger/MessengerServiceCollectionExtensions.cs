@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger.Turns;
 using ConversationBot.Bot.Storage.Sqlite;
@@ -20,6 +21,9 @@ public static class MessengerServiceCollectionExtensions
         services.AddHttpClient(MessengerSendClient.HttpClientName, (provider, client) =>
             client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
         services.AddSingleton<MessengerSendClient>();
+        services.AddSettings<MessengerProfileOptions, MessengerProfileOptionsValidation>(configuration, MessengerProfileOptions.SectionName);
+        services.AddSingleton<MessengerProfileClient>();
+        services.AddSingleton<MessengerProfileService>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton<MessengerOptInHandler>();
         services.AddSingleton<MessengerTurnRunner>();

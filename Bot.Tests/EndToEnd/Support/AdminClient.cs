@@ -51,6 +51,15 @@ public sealed class AdminClient
     public async Task<JsonArray> SubscriptionsAsync(string channelId, string customerId) =>
         (await _http.GetFromJsonAsync<JsonArray>($"/api/admin/customers/{Uri.EscapeDataString(channelId)}/{Uri.EscapeDataString(customerId)}/subscriptions"))!;
 
+    /// <summary>A GET or POST to the admin API: its status and body (JSON when it is JSON).</summary>
+    public async Task<(int Status, JsonNode? Body)> SendAsync(HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, string.IsNullOrWhiteSpace(text) || text[0] is not ('{' or '[') ? JsonValue.Create(text) : JsonNode.Parse(text));
+    }
+
     public async Task<JsonObject> CampaignAsync(string id) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/api/admin/campaigns/{Uri.EscapeDataString(id)}"))!;
 

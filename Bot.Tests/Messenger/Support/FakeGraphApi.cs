@@ -13,7 +13,8 @@ namespace ConversationBot.Bot.Tests.Messenger.Support;
 
 /// <summary>
 /// Meta's Graph Send API as a small Kestrel app on 127.0.0.1: records every request to
-/// /{version}/{page}/messages and answers send-ok.json, or whatever a test queued (an error body, a status).
+/// /{version}/{page}/messages and answers send-ok.json, or whatever a test queued (an error body, a status);
+/// and the Page's Messenger profile (<see cref="FakeMessengerProfile"/>).
 /// </summary>
 public sealed class FakeGraphApi : IAsyncDisposable
 {
@@ -31,6 +32,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseUrl = new Uri(address.TrimEnd('/') + "/v21.0");
     }
+
+    /// <summary>The Page's Messenger profile behind /{version}/{page}/messenger_profile.</summary>
+    public FakeMessengerProfile Profile { get; } = new();
 
     /// <summary>How long every answer takes (a slow Graph API).</summary>
     public TimeSpan ResponseDelay { get; set; }
@@ -116,6 +120,18 @@ public sealed class FakeGraphApi : IAsyncDisposable
             }
 
             return Results.Content(MessengerSamples.Read("send-ok.json"), "application/json");
+        });
+        app.MapMethods("/{version}/{page}/messenger_profile", ["GET", "POST", "DELETE"], async (HttpContext http) =>
+        {
+            JsonObject? body = null;
+            if (http.Request.ContentLength is > 0 || http.Request.Headers.ContentType.Count > 0)
+            {
+                using var reader = new StreamReader(http.Request.Body);
+                var text = await reader.ReadToEndAsync();
+                body = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text)!.AsObject();
+            }
+
+            return graph!.Profile.Handle(http.Request.Method, http.Request.Query["fields"].ToString(), body);
         });
         await app.StartAsync();
         graph = new FakeGraphApi(app);
