@@ -24,6 +24,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);
         services.AddSqliteStore<IPageStatusStore, SqlitePageStatusStore>(SqlitePageStatusStore.Schema);
         services.AddSqliteStore<IStopRateCounterStore, SqliteStopRateCounterStore>(SqliteStopRateCounterStore.Schema);
+        services.AddSingleton(SqliteStopRateCounterStore.HourlyCounts);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
