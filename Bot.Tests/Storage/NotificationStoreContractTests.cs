@@ -257,6 +257,57 @@ public abstract class NotificationStoreContractTests
     }
 
     [Fact]
+    public async Task A_topics_active_count_follows_opt_in_stop_resume_retire_expiry_and_renewal_and_not_a_lost_save()
+    {
+        var store = CreateSubscriptionStore();
+        async Task<(long Deals, long Orders)> CountsAsync() =>
+            (await store.CountActiveByTopicAsync("weekly-deals", None), await store.CountActiveByTopicAsync("order-updates", None));
+        async Task ChangeAsync(string id, Func<Subscription, bool> change)
+        {
+            var subscription = (await store.FindAsync(id, None))!;
+            Assert.True(change(subscription));
+            Assert.True(await store.TrySaveAsync(subscription, None));
+        }
+
+        Assert.Equal((0, 0), await CountsAsync());
+        var (a, b, c) = (Subscriptions.OnMessenger("a"), Subscriptions.OnMessenger("b"), Subscriptions.OnMessenger("c"));
+        foreach (var subscription in new[] { a, b, c, Subscriptions.OnMessenger("o", topicId: "order-updates") })
+        {
+            Assert.True(await store.TrySaveAsync(subscription, None));
+        }
+
+        Assert.Equal((3, 1), await CountsAsync());
+        await ChangeAsync(a.Id, s => s.Stop(At.AddHours(1)));
+        Assert.Equal((2, 1), await CountsAsync());
+        await ChangeAsync(a.Id, s => s.Resume(At.AddHours(2)));
+        Assert.Equal((3, 1), await CountsAsync());
+
+        // A campaign's page retires a token the platform refused: saved with the page, counted the same.
+        var retiring = (await store.FindAsync(b.Id, None))!;
+        retiring.Retire(At.AddHours(3), "token invalid");
+        Assert.Empty(await store.TrySaveManyAsync([retiring], None));
+        Assert.Equal((2, 1), await CountsAsync());
+        await ChangeAsync(c.Id, s => s.Expire(At.AddMonths(7)));
+        Assert.Equal((1, 1), await CountsAsync());
+        await ChangeAsync(c.Id, s => s.RenewConsent("token-of-c-2", null, "Asia/Tokyo", Frequency.Weekly, At.AddMonths(19), "Current", SubscriptionOrigin.RequestedByUs, At.AddMonths(7).AddDays(1)));
+        Assert.Equal((2, 1), await CountsAsync());
+        await ChangeAsync(c.Id, s => s.Retire(At.AddMonths(8), "user gone"));
+        await ChangeAsync(c.Id, s => s.RenewConsent("token-of-c-3", null, "Asia/Tokyo", Frequency.Weekly, At.AddMonths(20), "Current", SubscriptionOrigin.RequestedByUs, At.AddMonths(8).AddDays(1)));
+        Assert.Equal((2, 1), await CountsAsync());
+
+        // Two loads of one subscription: the second stop loses the race and must not count again.
+        var first = (await store.FindAsync(a.Id, None))!;
+        var second = (await store.FindAsync(a.Id, None))!;
+        Assert.True(first.Stop(At.AddHours(4)) && second.Stop(At.AddHours(5)));
+        Assert.True(await store.TrySaveAsync(first, None));
+        Assert.False(await store.TrySaveAsync(second, None));
+        Assert.Equal((1, 1), await CountsAsync());
+        var duplicate = (await store.FindAsync(a.Id, None))!;
+        Assert.False(duplicate.Stop(At.AddHours(6)));
+        Assert.Equal((1, 1), await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_customer_who_never_wrote_has_a_closed_window()
     {
         var store = CreateMessagingWindowStore();

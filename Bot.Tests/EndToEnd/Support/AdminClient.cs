@@ -51,6 +51,21 @@ public sealed class AdminClient
     public async Task<JsonArray> SubscriptionsAsync(string channelId, string customerId) =>
         (await _http.GetFromJsonAsync<JsonArray>($"/api/admin/customers/{Uri.EscapeDataString(channelId)}/{Uri.EscapeDataString(customerId)}/subscriptions"))!;
 
+    /// <summary>The topics with their active subscriber counts and stop-rate guard.</summary>
+    public async Task<JsonArray> TopicsAsync() => (await _http.GetFromJsonAsync<JsonArray>("/api/admin/topics"))!;
+
+    /// <summary>Counts every topic's active subscribers again (the repair of a drifted count) and lists the topics.</summary>
+    public async Task<JsonArray> RecountTopicsAsync()
+    {
+        using var response = await _http.PostAsync(new Uri("/api/admin/topics/recount", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+
+    /// <summary>A topic's active subscriber count as a topics listing shows it.</summary>
+    public static long ActiveSubscribers(JsonArray topics, string topicId) =>
+        topics.Single(t => t!["id"]!.GetValue<string>() == topicId)!["activeSubscribers"]!.GetValue<long>();
+
     public async Task<JsonObject> CampaignAsync(string id) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/api/admin/campaigns/{Uri.EscapeDataString(id)}"))!;
 
