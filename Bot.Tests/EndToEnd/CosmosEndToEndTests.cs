@@ -225,7 +225,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         await using var bot = Start(AdminClient.Settings(), null);
         var admin = new AdminClient(bot);
         var consent = bot.Services.GetRequiredService<ConsentService>();
-        var at = DateTimeOffset.UtcNow;
+        var at = bot.Now();
         foreach (var customer in new[] { "c1", "c2", "c3" })
         {
             await consent.AllowFromCardAsync("emulator", customer, "weekly-deals", "{\"conversation\":{\"id\":\"" + customer + "\"}}", null, at, CancellationToken.None);
