@@ -1,11 +1,14 @@
 using System.Diagnostics.Metrics;
 using ConversationBot.Bot.Storage.Cosmos;
+using ConversationBot.Bot.Storage.Cosmos.Documents;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Storage.Cosmos;
 using ConversationBot.Bot.Tests.Support;
+using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Topics;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -209,6 +212,67 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         Assert.Equal(sent, bot.Graph.Requests.Count);
         var subscription = await bot.Host.Services.GetRequiredService<ISubscriptionStore>().FindByTokenAsync("8183222379117308817", CancellationToken.None);
         Assert.Equal(SubscriptionStatus.Active, subscription!.Status);
+    }
+
+    /// <summary>
+    /// The topics' counts come from a counter each (issue 26, item 5): answering /api/admin/topics sends
+    /// nothing to the subscriptions container. A subscription written without its count, as a process that
+    /// died between the two writes leaves it, shows one short until the recount heals it.
+    /// </summary>
+    [Fact]
+    public async Task Topics_are_counted_without_reading_a_subscriber_and_a_recount_heals_a_count_a_crash_left_short()
+    {
+        await using var bot = Start(AdminClient.Settings(), null);
+        var admin = new AdminClient(bot);
+        var consent = bot.Services.GetRequiredService<ConsentService>();
+        var at = bot.Now();
+        foreach (var customer in new[] { "c1", "c2", "c3" })
+        {
+            await consent.AllowFromCardAsync("emulator", customer, "weekly-deals", "{\"conversation\":{\"id\":\"" + customer + "\"}}", null, at, CancellationToken.None);
+        }
+
+        await consent.AllowFromCardAsync("emulator", "c1", "order-updates", "{\"conversation\":{\"id\":\"c1\"}}", null, at, CancellationToken.None);
+        await admin.TopicsAsync();
+        await consent.StopByCustomerAsync("emulator", "c2", "weekly-deals", at.AddMinutes(1), CancellationToken.None);
+        await consent.AllowFromCardAsync("emulator", "c4", "weekly-deals", "{\"conversation\":{\"id\":\"c4\"}}", null, at.AddMinutes(2), CancellationToken.None);
+
+        var requests = new List<(string Container, string Method)>();
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == CosmosRequestCharges.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+            {
+                var tagged = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string ?? "");
+                lock (requests)
+                {
+                    requests.Add((tagged["container"], tagged["method"]));
+                }
+            });
+            listener.Start();
+            var topics = await admin.TopicsAsync();
+            Assert.Equal((3, 1), (AdminClient.ActiveSubscribers(topics, "weekly-deals"), AdminClient.ActiveSubscribers(topics, "order-updates")));
+        }
+
+        Assert.NotEmpty(requests);
+        Assert.DoesNotContain(requests, r => r.Container == CosmosContainers.Subscriptions.Name);
+
+        // The subscription document written, its count never patched: what a crash between the two leaves.
+        var crashed = Subscription.OptInWithConversationReference("weekly-deals", null, "emulator", "c5", "{\"conversation\":{\"id\":\"c5\"}}", null, Frequency.Weekly, "Current", at);
+        using (var body = CosmosJson.Write(SubscriptionDocument.From(crashed.ToSnapshot(), 1)))
+        using (var write = await bot.Services.GetRequiredService<CosmosDatabase>().Subscriptions.CreateItemStreamAsync(body, new PartitionKey("weekly-deals")))
+        {
+            write.EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(3, AdminClient.ActiveSubscribers(await admin.TopicsAsync(), "weekly-deals"));
+        Assert.Equal(4, AdminClient.ActiveSubscribers(await admin.RecountTopicsAsync(), "weekly-deals"));
+        Assert.Equal(4, AdminClient.ActiveSubscribers(await admin.TopicsAsync(), "weekly-deals"));
     }
 
     [Fact]

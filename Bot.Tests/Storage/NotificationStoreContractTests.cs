@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Tests.Notifications.StopRate;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
@@ -256,6 +257,57 @@ public abstract class NotificationStoreContractTests
     }
 
     [Fact]
+    public async Task A_topics_active_count_follows_opt_in_stop_resume_retire_expiry_and_renewal_and_not_a_lost_save()
+    {
+        var store = CreateSubscriptionStore();
+        async Task<(long Deals, long Orders)> CountsAsync() =>
+            (await store.CountActiveByTopicAsync("weekly-deals", None), await store.CountActiveByTopicAsync("order-updates", None));
+        async Task ChangeAsync(string id, Func<Subscription, bool> change)
+        {
+            var subscription = (await store.FindAsync(id, None))!;
+            Assert.True(change(subscription));
+            Assert.True(await store.TrySaveAsync(subscription, None));
+        }
+
+        Assert.Equal((0, 0), await CountsAsync());
+        var (a, b, c) = (Subscriptions.OnMessenger("a"), Subscriptions.OnMessenger("b"), Subscriptions.OnMessenger("c"));
+        foreach (var subscription in new[] { a, b, c, Subscriptions.OnMessenger("o", topicId: "order-updates") })
+        {
+            Assert.True(await store.TrySaveAsync(subscription, None));
+        }
+
+        Assert.Equal((3, 1), await CountsAsync());
+        await ChangeAsync(a.Id, s => s.Stop(At.AddHours(1)));
+        Assert.Equal((2, 1), await CountsAsync());
+        await ChangeAsync(a.Id, s => s.Resume(At.AddHours(2)));
+        Assert.Equal((3, 1), await CountsAsync());
+
+        // A campaign's page retires a token the platform refused: saved with the page, counted the same.
+        var retiring = (await store.FindAsync(b.Id, None))!;
+        retiring.Retire(At.AddHours(3), "token invalid");
+        Assert.Empty(await store.TrySaveManyAsync([retiring], None));
+        Assert.Equal((2, 1), await CountsAsync());
+        await ChangeAsync(c.Id, s => s.Expire(At.AddMonths(7)));
+        Assert.Equal((1, 1), await CountsAsync());
+        await ChangeAsync(c.Id, s => s.RenewConsent("token-of-c-2", null, "Asia/Tokyo", Frequency.Weekly, At.AddMonths(19), "Current", SubscriptionOrigin.RequestedByUs, At.AddMonths(7).AddDays(1)));
+        Assert.Equal((2, 1), await CountsAsync());
+        await ChangeAsync(c.Id, s => s.Retire(At.AddMonths(8), "user gone"));
+        await ChangeAsync(c.Id, s => s.RenewConsent("token-of-c-3", null, "Asia/Tokyo", Frequency.Weekly, At.AddMonths(20), "Current", SubscriptionOrigin.RequestedByUs, At.AddMonths(8).AddDays(1)));
+        Assert.Equal((2, 1), await CountsAsync());
+
+        // Two loads of one subscription: the second stop loses the race and must not count again.
+        var first = (await store.FindAsync(a.Id, None))!;
+        var second = (await store.FindAsync(a.Id, None))!;
+        Assert.True(first.Stop(At.AddHours(4)) && second.Stop(At.AddHours(5)));
+        Assert.True(await store.TrySaveAsync(first, None));
+        Assert.False(await store.TrySaveAsync(second, None));
+        Assert.Equal((1, 1), await CountsAsync());
+        var duplicate = (await store.FindAsync(a.Id, None))!;
+        Assert.False(duplicate.Stop(At.AddHours(6)));
+        Assert.Equal((1, 1), await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_customer_who_never_wrote_has_a_closed_window()
     {
         var store = CreateMessagingWindowStore();
@@ -360,36 +412,95 @@ public abstract class NotificationStoreContractTests
     }
 
     [Fact]
-    public async Task Counts_include_both_edges_of_the_window_and_nothing_outside_it()
+    public async Task Counts_take_every_hour_the_window_overlaps_whole_and_nothing_outside_those_hours()
     {
         var store = CreateStopRateCounterStore();
         var since = At.AddDays(-7);
+        var sinceHour = new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero);
+        var untilHourEnd = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        await store.RecordOptInAsync("weekly-deals", sinceHour.AddMilliseconds(-1), None);
+        await store.RecordStopAsync("weekly-deals", sinceHour.AddMilliseconds(-1), None);
+        await store.RecordOptInAsync("weekly-deals", sinceHour, None);
+        await store.RecordStopAsync("weekly-deals", sinceHour, None);
         await store.RecordOptInAsync("weekly-deals", since.AddMilliseconds(-1), None);
-        await store.RecordStopAsync("weekly-deals", since.AddMilliseconds(-1), None);
-        await store.RecordOptInAsync("weekly-deals", since, None);
         await store.RecordOptInAsync("weekly-deals", At.AddDays(-3), None);
         await store.RecordStopAsync("weekly-deals", At.AddDays(-3), None);
         await store.RecordStopAsync("weekly-deals", At, None);
         await store.RecordOptInAsync("weekly-deals", At.AddMilliseconds(1), None);
-        await store.RecordStopAsync("weekly-deals", At.AddMilliseconds(1), None);
+        await store.RecordStopAsync("weekly-deals", untilHourEnd.AddMilliseconds(-1), None);
+        await store.RecordOptInAsync("weekly-deals", untilHourEnd, None);
+        await store.RecordStopAsync("weekly-deals", untilHourEnd, None);
         await store.RecordStopAsync("order-updates", At.AddDays(-1), None);
 
-        var counts = await store.CountAsync("weekly-deals", since, At, None);
-
-        Assert.Equal(new StopRateCounts(OptIns: 2, Stops: 2), counts);
+        // The hour of since (08:00 UTC, At is 09:30 at +01:00) counts from its start, the hour of At to its end.
+        Assert.Equal(new StopRateCounts(OptIns: 4, Stops: 4), await store.CountAsync("weekly-deals", since, At, None));
         Assert.Equal(new StopRateCounts(0, 1), await store.CountAsync("order-updates", since, At, None));
-        Assert.Equal(new StopRateCounts(4, 4), await store.CountAsync("weekly-deals", since.AddDays(-1), At.AddDays(1), None));
+        Assert.Equal(new StopRateCounts(6, 6), await store.CountAsync("weekly-deals", since.AddDays(-1), At.AddDays(1), None));
     }
 
     [Fact]
-    public async Task A_window_starting_a_fraction_of_a_millisecond_after_an_event_leaves_it_out()
+    public async Task A_window_inside_one_hour_counts_that_hour_and_an_empty_window_counts_nothing()
     {
         var store = CreateStopRateCounterStore();
         await store.RecordStopAsync("weekly-deals", At, None);
+        await store.RecordOptInAsync("weekly-deals", At.AddMinutes(20), None);
 
-        var counts = await store.CountAsync("weekly-deals", At.AddTicks(5_000), At.AddDays(1), None);
+        Assert.Equal(new StopRateCounts(1, 1), await store.CountAsync("weekly-deals", At.AddMinutes(25), At.AddMinutes(26), None));
+        Assert.Equal(new StopRateCounts(0, 0), await store.CountAsync("weekly-deals", At.AddMinutes(30), At.AddMinutes(29), None));
+    }
 
-        Assert.Equal(new StopRateCounts(0, 0), counts);
+    [Fact]
+    public async Task Counts_stay_exact_across_utc_midnight_and_many_records_of_one_hour()
+    {
+        var store = CreateStopRateCounterStore();
+        var midnight = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 30; i++)
+        {
+            await store.RecordOptInAsync("weekly-deals", midnight.AddMinutes(-1 - i), None);
+            await store.RecordStopAsync("weekly-deals", midnight.AddSeconds(i), None);
+        }
+
+        Assert.Equal(new StopRateCounts(30, 0), await store.CountAsync("weekly-deals", midnight.AddHours(-1), midnight.AddTicks(-1), None));
+        Assert.Equal(new StopRateCounts(30, 30), await store.CountAsync("weekly-deals", midnight.AddMinutes(-5), midnight.AddMinutes(5), None));
+    }
+
+    /// <summary>
+    /// The guard counted exact instants before; it counts whole hours now. Over a month of a topic
+    /// (<c>Bot.Tests/Notifications/StopRate/Samples/stop-rate-month.csv</c>: weekly campaigns, one that made
+    /// customers stop in droves) the guard, asked before each event as a chat would, pauses and resumes the
+    /// topic as the exact-instant guard did: the same pauses, each beginning and ending within the hour of
+    /// the old one's, and any decision that differs lies within an hour of a moment the old verdict changed.
+    /// </summary>
+    [Fact]
+    public async Task Over_a_month_of_a_topic_the_guard_pauses_and_resumes_as_it_did_with_exact_instants()
+    {
+        var store = CreateStopRateCounterStore();
+        var guard = new StopRateGuard(new StopRateOptions());
+        var trace = StopRateTrace.Read();
+        var exact = new List<(DateTimeOffset At, bool Paused)>();
+        var hourly = new List<(DateTimeOffset At, bool Paused)>();
+        for (var i = 0; i < trace.Count; i++)
+        {
+            var now = trace[i].At;
+            var window = trace.Take(i).Where(e => e.At >= guard.WindowStart(now) && e.At <= now).ToList();
+            exact.Add((now, guard.Evaluate("weekly-deals", new StopRateCounts(window.Count(e => !e.IsStop), window.Count(e => e.IsStop))).IsPaused));
+            hourly.Add((now, guard.Evaluate("weekly-deals", await store.CountAsync("weekly-deals", guard.WindowStart(now), now, None)).IsPaused));
+            await (trace[i].IsStop ? store.RecordStopAsync("weekly-deals", now, None) : store.RecordOptInAsync("weekly-deals", now, None));
+        }
+
+        var exactPauses = StopRateTrace.Pauses(exact);
+        var hourlyPauses = StopRateTrace.Pauses(hourly);
+        Assert.NotEmpty(exactPauses);
+        Assert.Equal(exactPauses.Count, hourlyPauses.Count);
+        Assert.All(exactPauses.Zip(hourlyPauses), p =>
+        {
+            Assert.True((p.First.Start - p.Second.Start).Duration() < TimeSpan.FromHours(1), $"paused at {p.Second.Start:O}, exactly at {p.First.Start:O}");
+            Assert.True((p.First.End - p.Second.End).Duration() < TimeSpan.FromHours(1), $"resumed at {p.Second.End:O}, exactly at {p.First.End:O}");
+        });
+        var changes = exactPauses.SelectMany(p => new[] { p.Start, p.End }).ToList();
+        var differing = exact.Zip(hourly).Where(d => d.First.Paused != d.Second.Paused).Select(d => d.First.At).ToList();
+        Assert.All(differing, at => Assert.Contains(changes, change => (change - at).Duration() < TimeSpan.FromHours(1)));
+        Assert.True(differing.Count < trace.Count / 100, $"{differing.Count} of {trace.Count} decisions differ");
     }
 
     [Fact]

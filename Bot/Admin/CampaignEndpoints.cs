@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Delivery.Schedules;
+using ConversationBot.Bot.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.OptIns;
@@ -36,6 +37,7 @@ public static class CampaignEndpoints
         admin.MapPost("/campaigns/{id}/cancel", CancelAsync).WithSummary("Cancels a campaign; the page being sent finishes, nothing after it goes out.");
         admin.MapGet("/campaigns/{id}/deliveries", ListDeliveriesAsync).WithSummary("A campaign's delivery records: who got it, who was skipped or failed, and why.");
         admin.MapGet("/topics", ListTopicsAsync).WithSummary("The configured topics with their active subscriber counts and stop-rate guard.");
+        admin.MapPost("/topics/recount", RecountTopicsAsync).WithSummary("Counts each topic's active subscribers again from the subscriptions (heals a kept count that drifted), then lists the topics.");
         admin.MapGet("/schedules", ListSchedules).WithSummary("The configured schedules with their next firing.");
         admin.MapGet("/customers/{channelId}/{customerId}/subscriptions", ListCustomerSubscriptionsAsync).WithSummary("One customer's subscriptions on one channel, in every status.");
         return admin;
@@ -160,6 +162,18 @@ public static class CampaignEndpoints
         }
 
         return TypedResults.Ok(views);
+    }
+
+    /// <summary>Reads every active subscriber of every topic (docs/cosmos-db.md, "counters"): an operator's repair, not a view.</summary>
+    private static async Task<Ok<List<TopicView>>> RecountTopicsAsync(
+        TopicCatalog topics, ISubscriptionStore subscriptions, ISubscriberCountRecount recount, OptInOfferService offers, CancellationToken cancellationToken)
+    {
+        foreach (var topic in topics.Topics)
+        {
+            await recount.RecountAsync(topic.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ListTopicsAsync(topics, subscriptions, offers, cancellationToken).ConfigureAwait(false);
     }
 
     private static Ok<List<ScheduleView>> ListSchedules(CampaignScheduleCatalog schedules, TimeProvider clock) =>

@@ -16,7 +16,12 @@ public sealed class StopRateGuard
         _options = options;
     }
 
-    /// <summary>The start of the window that ends at <paramref name="now"/>: count events in [start, now].</summary>
+    /// <summary>
+    /// The start of the window that ends at <paramref name="now"/>. The stores count whole UTC hours
+    /// (<see cref="IStopRateCounterStore.CountAsync"/>), so the events counted are those from the start of
+    /// this instant's hour to <paramref name="now"/>: the window reaches back between <see cref="StopRateOptions.Window"/>
+    /// and one hour more, and an event leaves it at the end of its hour, Window later (not at its own instant).
+    /// </summary>
     public DateTimeOffset WindowStart(DateTimeOffset now) => now - _options.Window;
 
     public StopRateStatus Evaluate(string topicId, StopRateCounts counts)

@@ -60,6 +60,21 @@ public sealed class AdminClient
         return ((int)response.StatusCode, string.IsNullOrWhiteSpace(text) || text[0] is not ('{' or '[') ? JsonValue.Create(text) : JsonNode.Parse(text));
     }
 
+    /// <summary>The topics with their active subscriber counts and stop-rate guard.</summary>
+    public async Task<JsonArray> TopicsAsync() => (await _http.GetFromJsonAsync<JsonArray>("/api/admin/topics"))!;
+
+    /// <summary>Counts every topic's active subscribers again (the repair of a drifted count) and lists the topics.</summary>
+    public async Task<JsonArray> RecountTopicsAsync()
+    {
+        using var response = await _http.PostAsync(new Uri("/api/admin/topics/recount", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+
+    /// <summary>A topic's active subscriber count as a topics listing shows it.</summary>
+    public static long ActiveSubscribers(JsonArray topics, string topicId) =>
+        topics.Single(t => t!["id"]!.GetValue<string>() == topicId)!["activeSubscribers"]!.GetValue<long>();
+
     public async Task<JsonObject> CampaignAsync(string id) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/api/admin/campaigns/{Uri.EscapeDataString(id)}"))!;
 

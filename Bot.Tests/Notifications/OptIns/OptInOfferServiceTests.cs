@@ -111,7 +111,7 @@ public class OptInOfferServiceTests
     }
 
     [Fact]
-    public async Task Stops_above_the_threshold_pause_the_topic_until_they_slide_out_of_the_window()
+    public async Task Stops_above_the_threshold_pause_the_topic_until_their_hour_slides_out_of_the_window()
     {
         await CustomerWrites();
         var at = _clock.GetUtcNow();
@@ -123,7 +123,13 @@ public class OptInOfferServiceTests
         Assert.Contains("1 stops against 1 opt-ins", paused.Detail, StringComparison.Ordinal);
         Assert.True((await Decide(PlatformProfile.Current, "monthly-newsletter")).IsAllowed);
 
-        _clock.Advance(TimeSpan.FromDays(6) + TimeSpan.FromTicks(1));
+        // Counted by whole hours (Notifications/StopRate/IStopRateCounterStore.cs): the events of 10:00 a day
+        // ago stay in the window until 11:00 six days on, not just until their own instant.
+        _clock.Advance(TimeSpan.FromDays(6) + TimeSpan.FromMinutes(59));
+        await CustomerWrites();
+        Assert.Equal(OptInDenialReason.TopicPausedByStopRate, (await Decide(PlatformProfile.Current)).Reason);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
         await CustomerWrites();
         Assert.True((await Decide(PlatformProfile.Current)).IsAllowed);
     }

@@ -44,6 +44,43 @@ public sealed class SqliteNotificationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Stop_rate_events_stored_one_row_each_by_the_version_before_are_counted_in_their_hours_after_the_upgrade()
+    {
+        var before = _file.Open(migrations: SqliteTestDatabase.Migrations.Where(m => m != SqliteStopRateCounterStore.HourlyCounts));
+        await using (var write = await before.BeginWriteAsync(None))
+        {
+            // As the version before wrote them: a row per event with its instant in Unix milliseconds.
+            foreach (var (topic, isStop, at) in new[]
+            {
+                ("weekly-deals", 0, At), ("weekly-deals", 0, At.AddMinutes(29)), ("weekly-deals", 1, At.AddMinutes(29).AddSeconds(44)),
+                ("weekly-deals", 1, At.AddMinutes(30)), ("weekly-deals", 0, At.AddDays(-8)), ("order-updates", 1, At),
+            })
+            {
+                await using var insert = write.CreateCommand("INSERT INTO stop_rate_events (topic_id, is_stop, at) VALUES ($topic, $isStop, $at)");
+                insert.Parameters.AddWithValue("$topic", topic);
+                insert.Parameters.AddWithValue("$isStop", isStop);
+                insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                await insert.ExecuteNonQueryAsync(None);
+            }
+
+            await write.CommitAsync(None);
+        }
+
+        before.Dispose();
+        SqliteConnection.ClearAllPools();
+
+        var after = _file.Open();
+        var store = new SqliteStopRateCounterStore(after);
+        await store.RecordOptInAsync("weekly-deals", At.AddMinutes(1), None);
+
+        // At is 09:30:15 UTC: three events in its hour, one at 10:00:15, one eight days before.
+        Assert.Equal(new StopRateCounts(3, 1), await store.CountAsync("weekly-deals", At, At, None));
+        Assert.Equal(new StopRateCounts(3, 2), await store.CountAsync("weekly-deals", At.AddDays(-7), At.AddHours(1), None));
+        Assert.Equal(new StopRateCounts(4, 2), await store.CountAsync("weekly-deals", At.AddDays(-9), At.AddHours(1), None));
+        Assert.Equal(new StopRateCounts(0, 1), await store.CountAsync("order-updates", At, At, None));
+    }
+
+    [Fact]
     public async Task Two_processes_on_one_file_see_each_others_writes()
     {
         var first = _file.Open();

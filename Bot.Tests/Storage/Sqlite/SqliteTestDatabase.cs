@@ -13,10 +13,11 @@ public sealed class SqliteTestDatabase : IDisposable
 
     public string FilePath => _file.FilePath;
 
-    public SqliteDatabase Open(string? path = null) => new(
+    /// <param name="migrations">The schema steps this process knows; every one the host registers unless a test is an older version.</param>
+    public SqliteDatabase Open(string? path = null, IEnumerable<ISqliteMigration>? migrations = null) => new(
         Options.Create(new SqliteStorageOptions { Path = path ?? FilePath }),
         new Environment(),
-        Migrations);
+        migrations ?? Migrations);
 
     /// <summary>Every schema step the host registers, in the order the versions say.</summary>
     public static IReadOnlyList<ISqliteMigration> Migrations { get; } =
@@ -30,6 +31,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteStopRateCounterStore.Schema,
         SqliteCampaignStore.Schema,
         SqliteDeliveryStore.Schema,
+        SqliteStopRateCounterStore.HourlyCounts,
         SqliteMessengerEventLog.Schema,
         SqliteMessengerEventLog.Outbox,
         SqliteMessengerEventLog.SetAside,

@@ -21,7 +21,7 @@ public static class CosmosContainers
     /// <summary>Per-customer records: 24-hour window stamps, hand-offs, opt-in offer history.</summary>
     public static readonly CosmosContainerSpec Customers = new("customers", "/id");
 
-    /// <summary>Per-page records: the page's platform status and stop-rate counters.</summary>
+    /// <summary>Per-page records: the page's platform status, stop-rate counts and each topic's count of active subscribers.</summary>
     public static readonly CosmosContainerSpec Pages = new("pages", "/id");
 
     /// <summary>Campaigns and their leases; one small logical partition, listed without cross-partition queries.</summary>

@@ -1,26 +1,33 @@
 using System.Globalization;
 using System.Net;
+using ConversationBot.Bot.Storage.Cosmos.Documents;
 using ConversationBot.Notifications.StopRate;
 using Microsoft.Azure.Cosmos;
 
 namespace ConversationBot.Bot.Storage.Cosmos;
 
 /// <summary>
-/// Opt-in and stop events per topic, one document per (topic, UTC day) in <c>pages</c> holding the
-/// instants. Recording is a patch that appends to the day's array: atomic on the service, so the
-/// many turns of a busy topic never retry each other. Counting reads the window's days by id in
-/// one read-many (a seven-day window is eight documents) and counts in memory, with exact instants at both edges.
-/// A day document holds about 50,000 events before the 2 MB document limit, far above the opt-ins
-/// and stops a topic sees in a day.
+/// Opt-in and stop counts per topic, one document per (topic, UTC day) in <c>pages</c> with 24 hourly
+/// slots of two integers each (<see cref="StopRateDayDocument"/>): a fixed size, about 1 KB whatever the
+/// traffic. It held every instant before, an array that reached the 2 MB item limit at some 55,000
+/// events and then failed every opt-in and stop of the topic for the rest of the day (issue 26, item 3).
+/// <para>
+/// A day with hourly slots rather than a document per hour: the guard's seven-day window is then one
+/// read-many of eight documents (as it was), not 169; reads cost per document, writes are one patch either way.
+/// </para>
+/// Recording is a patch that increments one slot: atomic on the service, so the many turns of a busy
+/// topic never retry each other. The day's first event creates the document (all slots zero but its
+/// own); when another turn created it meanwhile (409) the increment is patched onto theirs.
+/// Counting sums the slots of the hours that overlap the window (<see cref="StopRateHour.Covering"/>).
 /// </summary>
 public sealed class CosmosStopRateCounterStore(CosmosDatabase cosmos) : IStopRateCounterStore
 {
     /// <summary>The guard asks about days; a window of years means a caller's mistake, not a query to run.</summary>
     public const int MaxDays = 400;
 
-    public Task RecordOptInAsync(string topicId, DateTimeOffset at, CancellationToken cancellationToken) => RecordAsync(topicId, "optIns", at, cancellationToken);
+    public Task RecordOptInAsync(string topicId, DateTimeOffset at, CancellationToken cancellationToken) => RecordAsync(topicId, StopRateDayDocument.OptInsField, at, cancellationToken);
 
-    public Task RecordStopAsync(string topicId, DateTimeOffset at, CancellationToken cancellationToken) => RecordAsync(topicId, "stops", at, cancellationToken);
+    public Task RecordStopAsync(string topicId, DateTimeOffset at, CancellationToken cancellationToken) => RecordAsync(topicId, StopRateDayDocument.StopsField, at, cancellationToken);
 
     public async Task<StopRateCounts> CountAsync(string topicId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
@@ -30,31 +37,44 @@ public sealed class CosmosStopRateCounterStore(CosmosDatabase cosmos) : IStopRat
             return new StopRateCounts(0, 0);
         }
 
-        var first = DateOnly.FromDateTime(since.UtcDateTime);
-        var days = DateOnly.FromDateTime(until.UtcDateTime).DayNumber - first.DayNumber + 1;
+        var (firstHour, lastHour) = StopRateHour.Covering(since, until);
+        var first = DateOnly.FromDateTime(firstHour.UtcDateTime);
+        var days = DateOnly.FromDateTime(lastHour.UtcDateTime).DayNumber - first.DayNumber + 1;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays, nameof(since));
         var ids = Enumerable.Range(0, days).Select(d => IdFor(topicId, first.AddDays(d))).Select(id => (id, new PartitionKey(id))).ToList();
         using var response = await cosmos.Pages.ReadManyItemsStreamAsync(ids, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var documents = await CosmosJson.ReadFeedAsync<DayDocument>(response, cancellationToken).ConfigureAwait(false);
+        var documents = await CosmosJson.ReadFeedAsync<StopRateDayDocument>(response, cancellationToken).ConfigureAwait(false);
 
-        bool Inside(DateTimeOffset at) => at >= since && at <= until;
-        return new StopRateCounts(
-            documents.Where(d => d.TopicId == topicId).Sum(d => d.OptIns.Count(Inside)),
-            documents.Where(d => d.TopicId == topicId).Sum(d => d.Stops.Count(Inside)));
+        var optIns = 0;
+        var stops = 0;
+        foreach (var document in documents.Where(d => d.TopicId == topicId))
+        {
+            var midnight = new DateTimeOffset(document.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            for (var hour = 0; hour < 24; hour++)
+            {
+                var start = midnight.AddHours(hour);
+                if (start >= firstHour && start <= lastHour)
+                {
+                    optIns += document.OptIns.GetValueOrDefault(StopRateDayDocument.Slot(hour));
+                    stops += document.Stops.GetValueOrDefault(StopRateDayDocument.Slot(hour));
+                }
+            }
+        }
+
+        return new StopRateCounts(optIns, stops);
     }
 
     private async Task RecordAsync(string topicId, string field, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topicId);
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var utc = at.UtcDateTime;
+        var day = DateOnly.FromDateTime(utc);
         var id = IdFor(topicId, day);
         var partitionKey = new PartitionKey(id);
-
-        // The round-trip format keeps every tick and the offset, so the edges of a window compare exactly.
-        var instant = at.ToString("O", CultureInfo.InvariantCulture);
+        PatchOperation[] increment = [PatchOperation.Increment($"/{field}/{StopRateDayDocument.Slot(utc.Hour)}", 1)];
         while (true)
         {
-            using (var patch = await cosmos.Pages.PatchItemStreamAsync(id, partitionKey, [PatchOperation.Add($"/{field}/-", instant)], cancellationToken: cancellationToken).ConfigureAwait(false))
+            using (var patch = await cosmos.Pages.PatchItemStreamAsync(id, partitionKey, increment, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (patch.StatusCode != HttpStatusCode.NotFound)
                 {
@@ -63,9 +83,8 @@ public sealed class CosmosStopRateCounterStore(CosmosDatabase cosmos) : IStopRat
                 }
             }
 
-            // The day's first event creates its document; if another turn created it meanwhile, append to theirs.
-            var document = new DayDocument(id, topicId, day, field == "optIns" ? [at] : [], field == "stops" ? [at] : []);
-            using var body = CosmosJson.Write(document);
+            // The day's first event creates its document; if another turn created it meanwhile, increment theirs.
+            using var body = CosmosJson.Write(StopRateDayDocument.First(id, topicId, day, field, utc.Hour));
             using var create = await cosmos.Pages.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (create.StatusCode != HttpStatusCode.Conflict)
             {
@@ -75,7 +94,10 @@ public sealed class CosmosStopRateCounterStore(CosmosDatabase cosmos) : IStopRat
         }
     }
 
-    private static string IdFor(string topicId, DateOnly day) => CosmosIds.Compose("stoprate", topicId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private sealed record DayDocument(string Id, string TopicId, DateOnly Day, List<DateTimeOffset> OptIns, List<DateTimeOffset> Stops);
+    /// <remarks>
+    /// A kind of its own ("stoprate-h"), not the "stoprate" of the documents of instants that came before:
+    /// an increment on one of those (arrays where slots are expected) would fail every opt-in of that day.
+    /// Those are left alone and no longer read, so after the upgrade the guard counts from zero (docs/cosmos-db.md).
+    /// </remarks>
+    private static string IdFor(string topicId, DateOnly day) => CosmosIds.Compose("stoprate-h", topicId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -29,6 +29,7 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<IHandoffStore, CosmosHandoffStore>();
         services.AddSingleton<CosmosSubscriptionIndex>();
         services.AddSingleton<ISubscriptionStore, CosmosSubscriptionStore>();
+        services.AddSingleton<ISubscriberCountRecount, CosmosTopicSubscriberCounts>();
         services.AddSingleton<IOfferHistoryStore, CosmosOfferHistoryStore>();
         services.AddSingleton<IMessagingWindowStore, CosmosMessagingWindowStore>();
         services.AddSingleton<IPageStatusStore, CosmosPageStatusStore>();

@@ -21,6 +21,7 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
     private const int SaveParallelism = 8;
 
     private readonly ConcurrentDictionary<string, StoredVersion> _versions = new(StringComparer.Ordinal);
+    private readonly CosmosTopicSubscriberCounts _counts = new(cosmos);
 
     private Container Subscriptions => cosmos.Subscriptions;
 
@@ -78,32 +79,21 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
         return new SubscriberPage([.. documents.Select(Remember)], next);
     }
 
-    /// <remarks>
-    /// Counted here rather than with COUNT: the rule is no aggregates (they cost a query plan and the
-    /// local server is the only place they are free). Each result is one number, from the index alone.
-    /// </remarks>
-    public async Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken)
+    /// <remarks>One point read of the topic's counter (<see cref="CosmosTopicSubscriberCounts"/>), kept by the saves below.</remarks>
+    public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topicId);
-        long count = 0;
-        string? continuation = null;
-        do
-        {
-            var (ones, next) = await CosmosQuery.PageAsync<int>(
-                Subscriptions, ActiveQuery("SELECT VALUE 1 FROM c", topicId), new PartitionKey(topicId), continuation, 1000, cancellationToken).ConfigureAwait(false);
-            count += ones.Count;
-            continuation = next;
-        }
-        while (continuation is not null);
-
-        return count;
+        return _counts.GetAsync(topicId, cancellationToken);
     }
 
     /// <remarks>
     /// Order of writes, for a crash between any two: index documents first (where the id lives, the
     /// customer's list, the new token), then the subscription, then the old token's entry is removed.
     /// Readers verify against the subscription, so what a crash leaves (an extra or stale index entry)
-    /// never shows.
+    /// never shows. A save that moved the subscription into or out of Active then patches the topic's
+    /// count: the one place a status change is written, so the count follows every path (consent, a
+    /// campaign's retire or expiry). The replace is conditioned on the ETag of the version whose status
+    /// we know, so the change it counts is exactly the one it made.
     /// </remarks>
     public async Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken)
     {
@@ -147,7 +137,8 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
         }
 
         create.EnsureSuccessStatusCode();
-        Remember(snapshot.Id, new StoredVersion(1, create.Headers.ETag, snapshot.Token));
+        Remember(snapshot.Id, new StoredVersion(1, create.Headers.ETag, snapshot.Token, snapshot.Status));
+        await _counts.AddAsync(snapshot.TopicId, CosmosTopicSubscriberCounts.Delta(null, snapshot.Status), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -175,7 +166,8 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
         }
 
         replace.EnsureSuccessStatusCode();
-        Remember(snapshot.Id, new StoredVersion(document.Version, replace.Headers.ETag, snapshot.Token));
+        Remember(snapshot.Id, new StoredVersion(document.Version, replace.Headers.ETag, snapshot.Token, snapshot.Status));
+        await _counts.AddAsync(snapshot.TopicId, CosmosTopicSubscriberCounts.Delta(stored.Status, snapshot.Status), cancellationToken).ConfigureAwait(false);
         if (stored.Token is { } oldToken && oldToken != snapshot.Token)
         {
             await index.ForgetTokenAsync(oldToken, snapshot.Id, cancellationToken).ConfigureAwait(false);
@@ -216,7 +208,7 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
         var subscription = document.ToSubscription();
         if (document.ETag is { } etag)
         {
-            Remember(subscription.Id, new StoredVersion(document.Version, etag, subscription.Token));
+            Remember(subscription.Id, new StoredVersion(document.Version, etag, subscription.Token, document.Status));
         }
 
         return subscription;
@@ -232,10 +224,10 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
         _versions[subscriptionId] = stored;
     }
 
-    private static QueryDefinition ActiveQuery(string select, string topicId) =>
+    internal static QueryDefinition ActiveQuery(string select, string topicId) =>
         new QueryDefinition($"{select} WHERE c.topicId = @topic AND c.status = @status")
             .WithParameter("@topic", topicId)
             .WithParameter("@status", nameof(SubscriptionStatus.Active));
 
-    private sealed record StoredVersion(long Version, string ETag, string? Token);
+    private sealed record StoredVersion(long Version, string ETag, string? Token, SubscriptionStatus Status);
 }

@@ -20,10 +20,12 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
+        services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);
         services.AddSqliteStore<IPageStatusStore, SqlitePageStatusStore>(SqlitePageStatusStore.Schema);
         services.AddSqliteStore<IStopRateCounterStore, SqliteStopRateCounterStore>(SqliteStopRateCounterStore.Schema);
+        services.AddSingleton(SqliteStopRateCounterStore.HourlyCounts);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
