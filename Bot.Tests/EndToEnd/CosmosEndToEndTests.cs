@@ -181,6 +181,34 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         Assert.True(charges.Count is > 0 and <= 10, summary);
     }
 
+    /// <summary>
+    /// A delivered campaign message is a claim (create), its reservation on the subscription (replace)
+    /// and its outcome (replace on the ETag the create returned): no read of a delivery record that is
+    /// not there, no read before a replace. The page's query of subscribers is per page, not per message.
+    /// </summary>
+    [Fact]
+    public async Task A_delivered_campaign_message_costs_at_most_three_point_operations()
+    {
+        const int subscribers = 40;
+        var counter = new CosmosOperationCounter();
+        await using var graph = await FakeGraphApi.StartAsync();
+        await using var bot = Start(
+            AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(graph)) { ["Delivery:PageSize"] = "20", ["Delivery:PollInterval"] = "00:00:00.050" }),
+            null,
+            counter);
+        await CampaignChecks.SeedMessengerSubscribersAsync(bot, subscribers);
+        counter.Start();
+
+        var admin = new AdminClient(bot);
+        var campaign = await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "Three operations each" }));
+
+        Assert.Equal(subscribers, AdminClient.Progress(campaign, "sent"));
+        CampaignChecks.EachTokenOnce(graph, subscribers);
+        var perMessage = counter.PointOperations("deliveries", "subscriptions") / (double)subscribers;
+        Assert.True(perMessage <= 3, $"{perMessage} point operations per delivered message: {counter}");
+        Assert.True(counter.Count("deliveries", "read") == 0, $"a delivery record was read: {counter}");
+    }
+
     [Fact]
     public async Task Messenger_redeliveries_are_processed_once_and_the_opt_in_is_found_by_its_token()
     {
@@ -223,7 +251,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         Assert.True(body.Contains("Cosmos DB at " + server.Endpoint, StringComparison.Ordinal), body);
     }
 
-    private BotHost Start(IDictionary<string, string?> settings, FakeTimeProvider? clock)
+    private BotHost Start(IDictionary<string, string?> settings, FakeTimeProvider? clock, CosmosOperationCounter? counter = null)
     {
         var all = server.Settings(_database);
         foreach (var (key, value) in settings)
@@ -234,6 +262,11 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         return BotHost.Start(Database.FilePath, all, services =>
         {
             services.Configure<CosmosClientOptions>(CosmosTestServer.UseWorkarounds);
+            if (counter is not null)
+            {
+                services.Configure<CosmosClientOptions>(options => options.CustomHandlers.Add(counter));
+            }
+
             if (clock is not null)
             {
                 services.AddSingleton<TimeProvider>(clock);
