@@ -182,6 +182,38 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
     }
 
     /// <summary>
+    /// Every state document carries the idle time as its <c>ttl</c>. The test server never expires
+    /// anything, so the expiry is done here as the service would do it (the documents deleted), and the
+    /// customer's next message starts a fresh conversation instead of failing.
+    /// </summary>
+    [Fact]
+    public async Task An_expired_state_document_gives_a_fresh_conversation_not_an_error()
+    {
+        await using var bot = Start(new Dictionary<string, string?> { ["Storage:ConversationStateIdleTime"] = "30.00:00:00" }, null);
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+        Assert.StartsWith("What's your order number?", Assert.Single(await emulator.SayAndReadAsync("1")).Text, StringComparison.Ordinal);
+        var state = bot.Services.GetRequiredService<CosmosDatabase>().State;
+        var documents = new List<Newtonsoft.Json.Linq.JObject>();
+        using (var query = state.GetItemQueryIterator<Newtonsoft.Json.Linq.JObject>("SELECT * FROM c"))
+        {
+            while (query.HasMoreResults)
+            {
+                documents.AddRange(await query.ReadNextAsync());
+            }
+        }
+
+        Assert.NotEmpty(documents);
+        Assert.All(documents, d => Assert.Equal(30 * 24 * 60 * 60, d.Value<int>("ttl")));
+        foreach (var document in documents)
+        {
+            await state.DeleteItemAsync<Newtonsoft.Json.Linq.JObject>(document.Value<string>("id"), new PartitionKey(document.Value<string>("id")));
+        }
+
+        Assert.Equal("How can I help you?", Assert.Single(await emulator.SayAndReadAsync("10046")).Text);
+    }
+
+    /// <summary>
     /// A delivered campaign message is a claim (create), its reservation on the subscription (replace)
     /// and its outcome (replace on the ETag the create returned): no read of a delivery record that is
     /// not there, no read before a replace. The page's query of subscribers is per page, not per message.

@@ -26,6 +26,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IStopRateCounterStore, SqliteStopRateCounterStore>(SqliteStopRateCounterStore.Schema);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
+        services.AddSingleton(SqliteRetentionCleanup.Schema);
+        services.AddHostedService<SqliteRetentionCleanup>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
         return services;
     }
