@@ -4,6 +4,7 @@ using ConversationBot.Bot.Tests.Storage.Sqlite;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.BotFramework;
 
@@ -160,7 +161,7 @@ public sealed class SnapshotConversationStateTests : IDisposable
         });
     }
 
-    private IStorage Create(string kind) => kind == "sqlite" ? new SqliteStorage(_database.Open()) : new MemoryStorage();
+    private IStorage Create(string kind) => kind == "sqlite" ? new SqliteStorage(_database.Open(), new FakeTimeProvider()) : new MemoryStorage();
 
     private async Task InTurnAsync<TState>(TState state, Func<TState, ITurnContext, Task> turn)
         where TState : BotState

@@ -15,6 +15,10 @@ public sealed partial class DeploymentTemplate
     public const string SiteConfigType = "Microsoft.Web/sites/config";
     public const string SecretType = "Microsoft.KeyVault/vaults/secrets";
 
+    /// <summary>The compiled form of cosmos.bicep's indexing policy: consistent, each listed path included, the root (so every other path) excluded.</summary>
+    public const string IndexingPolicyExpression =
+        "'indexingPolicy', createObject('indexingMode', 'consistent', 'automatic', true(), 'includedPaths', map(variables('containers')[copyIndex()].indexedPaths, lambda('path', createObject('path', lambdaVariables('path')))), 'excludedPaths', createArray(createObject('path', '/*')))";
+
     private readonly JsonObject _root;
 
     public DeploymentTemplate(JsonObject root) => _root = root;
@@ -38,11 +42,19 @@ public sealed partial class DeploymentTemplate
             throw new InvalidOperationException($"The container resource does not loop over the 'containers' variable: {count}");
         }
 
+        // The indexed paths only count if the resource builds its policy from them and excludes the rest.
+        var body = resource["properties"]?["resource"]?.GetValue<string>() ?? string.Empty;
+        if (!body.Contains(IndexingPolicyExpression, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The container resource does not index exactly each container's 'indexedPaths': {body}");
+        }
+
         return template["variables"]?["containers"]?.AsArray()
             .Select(c => new CosmosContainerSpec(
                 c!["name"]!.GetValue<string>(),
                 c["partitionKeyPath"]!.GetValue<string>(),
-                c["defaultTtl"] is JsonValue ttl ? ttl.GetValue<int>() : null))
+                c["defaultTtl"] is JsonValue ttl ? ttl.GetValue<int>() : null,
+                [.. (c["indexedPaths"]?.AsArray() ?? throw new InvalidOperationException($"Container {c["name"]} has no 'indexedPaths'.")).Select(p => p!.GetValue<string>())]))
             .ToList() ?? throw new InvalidOperationException("The 'containers' variable is missing.");
     }
 

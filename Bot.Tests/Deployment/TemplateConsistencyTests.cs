@@ -22,7 +22,7 @@ public sealed class TemplateConsistencyTests
     ];
 
     [Fact]
-    public void The_template_declares_every_container_of_the_code_with_its_partition_key_and_ttl()
+    public void The_template_declares_every_container_of_the_code_with_its_partition_key_ttl_and_indexed_paths()
     {
         Assert.Empty(ContainerDifferences(DeploymentTemplate.Load()));
     }
@@ -62,10 +62,26 @@ public sealed class TemplateConsistencyTests
         var renamed = DeploymentTemplate.Parse(json.Replace("\"name\": \"deliveries\"", "\"name\": \"delivery\"", StringComparison.Ordinal));
         var repartitioned = DeploymentTemplate.Parse(json.Replace("\"partitionKeyPath\": \"/topicId\"", "\"partitionKeyPath\": \"/id\"", StringComparison.Ordinal));
         var ttlChanged = DeploymentTemplate.Parse(json.Replace("\"defaultTtl\": 604800", "\"defaultTtl\": 86400", StringComparison.Ordinal));
+        var stateTtlOff = DeploymentTemplate.Parse(json.Replace("\"defaultTtl\": -1", "\"defaultTtl\": null", StringComparison.Ordinal));
+        var indexChanged = DeploymentTemplate.Parse(json.Replace("\"/startAtMs/?\"", "\"/sendAt/?\"", StringComparison.Ordinal));
 
         Assert.NotEmpty(ContainerDifferences(renamed));
         Assert.NotEmpty(ContainerDifferences(repartitioned));
         Assert.NotEmpty(ContainerDifferences(ttlChanged));
+        Assert.Equal(["code only: state (/id, ttl -1, indexed [])", "template only: state (/id, ttl off, indexed [])"], ContainerDifferences(stateTtlOff));
+        Assert.Equal(
+            ["code only: campaigns (/partition, ttl off, indexed [/partition/?, /status/?, /startAtMs/?])", "template only: campaigns (/partition, ttl off, indexed [/partition/?, /status/?, /sendAt/?])"],
+            ContainerDifferences(indexChanged));
+    }
+
+    [Fact]
+    public void A_template_that_indexes_everything_again_is_reported()
+    {
+        var json = File.ReadAllText(DeploymentTemplate.CompiledPath);
+        var everything = json.Replace("'excludedPaths', createArray(createObject('path', '/*'))", "'excludedPaths', createArray()", StringComparison.Ordinal);
+
+        Assert.NotEqual(json, everything);
+        Assert.Throws<InvalidOperationException>(() => DeploymentTemplate.Parse(everything).Containers());
     }
 
     [Fact]

@@ -184,6 +184,66 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         Assert.True(charges.Count is > 0 and <= 10, summary);
     }
 
+    /// <summary>
+    /// Every state document carries the idle time as its <c>ttl</c>. The test server never expires
+    /// anything, so the expiry is done here as the service would do it (the documents deleted), and the
+    /// customer's next message starts a fresh conversation instead of failing.
+    /// </summary>
+    [Fact]
+    public async Task An_expired_state_document_gives_a_fresh_conversation_not_an_error()
+    {
+        await using var bot = Start(new Dictionary<string, string?> { ["Storage:ConversationStateIdleTime"] = "30.00:00:00" }, null);
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+        Assert.StartsWith("What's your order number?", Assert.Single(await emulator.SayAndReadAsync("1")).Text, StringComparison.Ordinal);
+        var state = bot.Services.GetRequiredService<CosmosDatabase>().State;
+        var documents = new List<Newtonsoft.Json.Linq.JObject>();
+        using (var query = state.GetItemQueryIterator<Newtonsoft.Json.Linq.JObject>("SELECT * FROM c"))
+        {
+            while (query.HasMoreResults)
+            {
+                documents.AddRange(await query.ReadNextAsync());
+            }
+        }
+
+        Assert.NotEmpty(documents);
+        Assert.All(documents, d => Assert.Equal(30 * 24 * 60 * 60, d.Value<int>("ttl")));
+        foreach (var document in documents)
+        {
+            await state.DeleteItemAsync<Newtonsoft.Json.Linq.JObject>(document.Value<string>("id"), new PartitionKey(document.Value<string>("id")));
+        }
+
+        Assert.Equal("How can I help you?", Assert.Single(await emulator.SayAndReadAsync("10046")).Text);
+    }
+
+    /// <summary>
+    /// A delivered campaign message is a claim (create), its reservation on the subscription (replace)
+    /// and its outcome (replace on the ETag the create returned): no read of a delivery record that is
+    /// not there, no read before a replace. The page's query of subscribers is per page, not per message.
+    /// </summary>
+    [Fact]
+    public async Task A_delivered_campaign_message_costs_at_most_three_point_operations()
+    {
+        const int subscribers = 40;
+        var counter = new CosmosOperationCounter();
+        await using var graph = await FakeGraphApi.StartAsync();
+        await using var bot = Start(
+            AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(graph)) { ["Delivery:PageSize"] = "20", ["Delivery:PollInterval"] = "00:00:00.050" }),
+            null,
+            counter);
+        await CampaignChecks.SeedMessengerSubscribersAsync(bot, subscribers);
+        counter.Start();
+
+        var admin = new AdminClient(bot);
+        var campaign = await admin.WaitUntilFinishedAsync(await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "Three operations each" }));
+
+        Assert.Equal(subscribers, AdminClient.Progress(campaign, "sent"));
+        CampaignChecks.EachTokenOnce(graph, subscribers);
+        var perMessage = counter.PointOperations("deliveries", "subscriptions") / (double)subscribers;
+        Assert.True(perMessage <= 3, $"{perMessage} point operations per delivered message: {counter}");
+        Assert.True(counter.Count("deliveries", "read") == 0, $"a delivery record was read: {counter}");
+    }
+
     [Fact]
     public async Task Messenger_redeliveries_are_processed_once_and_the_opt_in_is_found_by_its_token()
     {
@@ -287,7 +347,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         Assert.True(body.Contains("Cosmos DB at " + server.Endpoint, StringComparison.Ordinal), body);
     }
 
-    private BotHost Start(IDictionary<string, string?> settings, FakeTimeProvider? clock)
+    private BotHost Start(IDictionary<string, string?> settings, FakeTimeProvider? clock, CosmosOperationCounter? counter = null)
     {
         var all = server.Settings(_database);
         foreach (var (key, value) in settings)
@@ -298,6 +358,11 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         return BotHost.Start(Database.FilePath, all, services =>
         {
             services.Configure<CosmosClientOptions>(CosmosTestServer.UseWorkarounds);
+            if (counter is not null)
+            {
+                services.Configure<CosmosClientOptions>(options => options.CustomHandlers.Add(counter));
+            }
+
             if (clock is not null)
             {
                 services.AddSingleton<TimeProvider>(clock);

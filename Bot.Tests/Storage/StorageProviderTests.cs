@@ -40,6 +40,29 @@ public sealed class StorageProviderTests
         Assert.Contains("Cosmos:Endpoint", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "90.00:00:00")]
+    [InlineData("30.00:00:00", "30.00:00:00")]
+    public void Conversation_state_is_kept_90_days_unless_the_setting_says_otherwise(string? setting, string kept)
+    {
+        var configuration = setting is null ? Configuration() : Configuration(("Storage:ConversationStateIdleTime", setting));
+        using var provider = new ServiceCollection().AddLogging().AddStorage(configuration).BuildServiceProvider();
+
+        Assert.Equal(TimeSpan.Parse(kept, System.Globalization.CultureInfo.InvariantCulture), provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConversationStateIdleTime);
+    }
+
+    [Theory]
+    [InlineData("00:30:00")]
+    [InlineData("30000.00:00:00")]
+    public void An_idle_time_under_a_day_or_beyond_what_cosmos_takes_fails_validation_naming_the_setting(string setting)
+    {
+        using var provider = new ServiceCollection().AddLogging().AddStorage(Configuration(("Storage:Provider", "Cosmos"), ("Storage:ConversationStateIdleTime", setting))).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Storage:ConversationStateIdleTime", failure.Message, StringComparison.Ordinal);
+    }
+
     private static IConfiguration Configuration(params (string Key, string? Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Bot.Storage.Sqlite;
 
@@ -11,6 +12,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSettings<StorageOptions, StorageOptionsValidation>(configuration, StorageOptions.SectionName);
         var provider = configuration[ProviderSetting];
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {

@@ -46,10 +46,10 @@ public sealed class CampaignPageWork(
             return new PageResult(default, false, null);
         }
 
-        var existing = await deliveries.FindManyAsync(campaign.Id, [.. page.Select(s => s.Id)], None).ConfigureAwait(false);
-        var counts = await RecordEarlierAttemptsAsync(existing.Values).ConfigureAwait(false);
-        var fresh = page.Where(s => !existing.ContainsKey(s.Id)).ToList();
-        foreach (var step in fresh.Chunk(options.MaxParallelSends))
+        // No look-up first: a page is claimed step by step and only the claims that conflict are read
+        // (a fresh subscriber costs a create, not a read of a record that is not there; docs/cosmos-db.md).
+        var counts = default(DeliveryCounts);
+        foreach (var step in page.Chunk(options.MaxParallelSends))
         {
             if (stopping.IsCancellationRequested)
             {
@@ -108,6 +108,16 @@ public sealed class CampaignPageWork(
         var now = clock.GetUtcNow();
         var claims = step.Select(s => DeliveryRecord.Claim(campaign.Id, s.Id, s.ChannelId, s.CustomerId, owner, now)).ToList();
         var won = (await deliveries.TryClaimManyAsync(claims, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var earlier = default(DeliveryCounts);
+        var lost = step.Where(s => !won.Contains(s.Id)).Select(s => s.Id).ToList();
+        if (lost.Count > 0)
+        {
+            // A record exists for these (an earlier run's, or a claim whose answer was lost and that the
+            // SDK retried): the same rules as before, counted if final, unknown if only claimed, never resent.
+            var existing = await deliveries.FindManyAsync(campaign.Id, lost, None).ConfigureAwait(false);
+            earlier = await RecordEarlierAttemptsAsync(existing.Values).ConfigureAwait(false);
+        }
+
         var claimBySubscription = claims.Where(c => won.Contains(c.SubscriptionId)).ToDictionary(c => c.SubscriptionId, StringComparer.Ordinal);
 
         var outcomes = new List<DeliveryRecord>();
@@ -131,7 +141,7 @@ public sealed class CampaignPageWork(
 
         outcomes.AddRange(sends.Outcomes);
         await deliveries.SaveOutcomesAsync(outcomes, None).ConfigureAwait(false);
-        var counts = default(DeliveryCounts);
+        var counts = earlier;
         foreach (var outcome in outcomes)
         {
             counts += Count(outcome);

@@ -27,47 +27,69 @@ param dataContributorPrincipalId string
 
 param tags object = {}
 
-// The same names, partition key paths and default TTLs (seconds; null: off) as CosmosContainers.All.
+// The same names, partition key paths, default TTLs (seconds; null: off; -1: on, each document
+// carries its own ttl) and indexed paths as CosmosContainers.All. Only the paths the code queries are
+// indexed, everything else is excluded: an unqueried path costs RU on every write. Deliveries are
+// kept 400 days, Messenger events 7 days, conversation state per document (Storage:ConversationStateIdleTime).
 var containers = [
   {
     name: 'state'
     partitionKeyPath: '/id'
-    defaultTtl: null
+    defaultTtl: -1
+    indexedPaths: []
   }
   {
     name: 'subscriptions'
     partitionKeyPath: '/topicId'
     defaultTtl: null
+    indexedPaths: [
+      '/topicId/?'
+      '/status/?'
+    ]
   }
   {
     name: 'lookups'
     partitionKeyPath: '/id'
     defaultTtl: null
+    indexedPaths: []
   }
   {
     name: 'customers'
     partitionKeyPath: '/id'
     defaultTtl: null
+    indexedPaths: []
   }
   {
     name: 'pages'
     partitionKeyPath: '/id'
     defaultTtl: null
+    indexedPaths: []
   }
   {
     name: 'campaigns'
     partitionKeyPath: '/partition'
     defaultTtl: null
+    indexedPaths: [
+      '/partition/?'
+      '/status/?'
+      '/startAtMs/?'
+    ]
   }
   {
     name: 'deliveries'
     partitionKeyPath: '/campaignId'
-    defaultTtl: null
+    defaultTtl: 34560000
+    indexedPaths: [
+      '/campaignId/?'
+    ]
   }
   {
     name: 'events'
     partitionKeyPath: '/id'
     defaultTtl: 604800
+    indexedPaths: [
+      '/state/?'
+    ]
   }
 ]
 
@@ -124,6 +146,16 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
         ]
         kind: 'Hash'
         version: 2
+      }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: map(container.indexedPaths, path => { path: path })
+        excludedPaths: [
+          {
+            path: '/*'
+          }
+        ]
       }
     }, container.defaultTtl == null ? {} : { defaultTtl: container.defaultTtl })
   }

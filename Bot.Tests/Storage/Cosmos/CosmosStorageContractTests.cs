@@ -1,5 +1,7 @@
 using ConversationBot.Bot.Storage.Cosmos;
+using ConversationBot.Bot.Storage;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Tests.Storage.Cosmos;
 
@@ -11,7 +13,7 @@ public sealed class CosmosStorageContractTests(CosmosTestServer server) : Storag
     protected override async Task<IStorage> CreateStorageAsync()
     {
         _database = await server.CreateDatabaseAsync();
-        return new CosmosStorage(_database);
+        return new CosmosStorage(_database, Options.Create(new StorageOptions()));
     }
 
     public void Dispose() => _database?.Dispose();

@@ -146,9 +146,35 @@ public sealed class CosmosStoreTests(CosmosTestServer server) : IAsyncLifetime
             var properties = (await database.Database.GetContainer(options.ContainerName(spec)).ReadContainerAsync()).Resource;
             Assert.Equal(spec.PartitionKeyPath, properties.PartitionKeyPath);
             Assert.Equal(spec.DefaultTimeToLiveSeconds, properties.DefaultTimeToLive);
+            Assert.Equal(spec.IndexedPaths, properties.IndexingPolicy.IncludedPaths.Select(p => p.Path));
+            Assert.Equal(["/*"], properties.IndexingPolicy.ExcludedPaths.Select(p => p.Path));
         }
 
         Assert.Equal("botstate", database.State.Id);
+    }
+
+    /// <summary>
+    /// A container created before TTL and indexing policies (every path indexed, nothing expiring) is
+    /// brought in line when a key may change it. The test server keeps the policy it is given but
+    /// neither indexes nor expires anything, so this checks what the service is told, not what it does.
+    /// </summary>
+    [Fact]
+    public async Task Start_up_gives_an_existing_container_the_codes_time_to_live_and_indexing_policy()
+    {
+        var options = server.OptionsFor("upgrade-" + Guid.NewGuid().ToString("N"));
+        using var database = new CosmosDatabase(options, CosmosClientFactory.Create(options, CosmosTestServer.WithWorkarounds()));
+        await database.Client.CreateDatabaseIfNotExistsAsync(options.Database);
+        await database.Database.CreateContainerAsync(new ContainerProperties("state", "/id"));
+        await database.Database.CreateContainerAsync(new ContainerProperties("deliveries", "/campaignId"));
+
+        await new CosmosDatabaseInitializer(database, NullLogger<CosmosDatabaseInitializer>.Instance).StartAsync(None);
+
+        var state = (await database.State.ReadContainerAsync()).Resource;
+        var deliveries = (await database.Deliveries.ReadContainerAsync()).Resource;
+        Assert.Equal((-1, 400 * 24 * 60 * 60), (state.DefaultTimeToLive, deliveries.DefaultTimeToLive));
+        Assert.Empty(state.IndexingPolicy.IncludedPaths);
+        Assert.Equal(["/campaignId/?"], deliveries.IndexingPolicy.IncludedPaths.Select(p => p.Path));
+        Assert.Equal(["/*"], state.IndexingPolicy.ExcludedPaths.Select(p => p.Path));
     }
 
     [Fact]

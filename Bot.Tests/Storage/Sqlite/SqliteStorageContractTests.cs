@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Storage.Sqlite;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.Storage.Sqlite;
 
@@ -7,7 +8,7 @@ public sealed class SqliteStorageContractTests : StorageContractTests, IDisposab
 {
     private readonly SqliteTestDatabase _database = new();
 
-    protected override Task<IStorage> CreateStorageAsync() => Task.FromResult<IStorage>(new SqliteStorage(_database.Open()));
+    protected override Task<IStorage> CreateStorageAsync() => Task.FromResult<IStorage>(new SqliteStorage(_database.Open(), new FakeTimeProvider()));
 
     public void Dispose() => _database.Dispose();
 }

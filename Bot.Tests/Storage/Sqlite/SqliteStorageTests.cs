@@ -2,6 +2,7 @@ using ConversationBot.Bot.Storage.Sqlite;
 using ConversationBot.Dialogs.Handoff;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace ConversationBot.Bot.Tests.Storage.Sqlite;
@@ -16,11 +17,11 @@ public sealed class SqliteStorageTests : IDisposable
     [Fact]
     public async Task What_was_written_survives_a_restart()
     {
-        var before = new SqliteStorage(_database.Open());
+        var before = new SqliteStorage(_database.Open(), new FakeTimeProvider());
         await before.WriteAsync(new Dictionary<string, object> { ["k"] = new StorageContractTests.Note { Text = "kept" } });
         SqliteConnection.ClearAllPools();
 
-        var after = new SqliteStorage(_database.Open());
+        var after = new SqliteStorage(_database.Open(), new FakeTimeProvider());
 
         Assert.Equal("kept", ((JObject)(await after.ReadAsync(["k"]))["k"])["Text"]!.Value<string>());
     }
@@ -28,8 +29,8 @@ public sealed class SqliteStorageTests : IDisposable
     [Fact]
     public async Task Two_processes_on_one_file_see_each_others_writes_and_conflict()
     {
-        var first = new SqliteStorage(_database.Open());
-        var second = new SqliteStorage(_database.Open());
+        var first = new SqliteStorage(_database.Open(), new FakeTimeProvider());
+        var second = new SqliteStorage(_database.Open(), new FakeTimeProvider());
         await first.WriteAsync(new Dictionary<string, object> { ["k"] = new StorageContractTests.Note { Text = "one" } });
         var etag = ((JObject)(await second.ReadAsync(["k"]))["k"])["eTag"]!.Value<string>();
 

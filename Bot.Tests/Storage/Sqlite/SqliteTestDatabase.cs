@@ -36,6 +36,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteMessengerEventLog.Outbox,
         SqliteMessengerEventLog.SetAside,
         SqliteMessengerEventLog.Inbox,
+        SqliteRetentionCleanup.Schema,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -2,36 +2,44 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 
 /// <summary>
 /// Every container the bot creates and reads. The deployment templates declare the same list
-/// (a test compares them), so a change here is a change there.
+/// (deploymentTemplates/modules/cosmos.bicep; Bot.Tests/Deployment compares them), so a change here is a change there.
 /// Partition keys follow the hot paths: a campaign's fan-out reads one topic's partition of
-/// <see cref="Subscriptions"/>; "was this delivery already made?" is a point read in the
-/// campaign's partition of <see cref="Deliveries"/>; everything else is a point read by id.
+/// <see cref="Subscriptions"/>; a delivery claim is a create in the campaign's partition of
+/// <see cref="Deliveries"/>; everything else is a point read by id.
+/// Indexed paths are exactly what the queries in this folder filter on (every <c>QueryDefinition</c>:
+/// CosmosSubscriptionStore, CosmosCampaignStore, CosmosMessengerEventLog, CosmosDeliveryStore);
+/// a new query on another property needs its path here, or it scans. Retention: <see cref="StorageRetention"/>.
 /// </summary>
 public static class CosmosContainers
 {
-    /// <summary>Bot Framework conversation state (<c>IStorage</c>), one document per key.</summary>
-    public static readonly CosmosContainerSpec State = new("state", "/id");
+    /// <summary>TTL on without a default: only documents that carry their own <c>ttl</c> expire.</summary>
+    public const int ExpiryPerDocument = -1;
 
-    /// <summary>Consent: one document per subscription, partitioned by topic for the fan-out read.</summary>
-    public static readonly CosmosContainerSpec Subscriptions = new("subscriptions", "/topicId");
+    /// <summary>Bot Framework state (<c>IStorage</c>), one document per key, point operations only; each document expires after <c>Storage:ConversationStateIdleTime</c> untouched.</summary>
+    public static readonly CosmosContainerSpec State = new("state", "/id", ExpiryPerDocument, []);
 
-    /// <summary>Index documents that turn a token or a customer into subscription ids without a cross-partition query.</summary>
-    public static readonly CosmosContainerSpec Lookups = new("lookups", "/id");
+    /// <summary>Consent: one document per subscription, partitioned by topic for the fan-out, which filters on topic and status. Never expires.</summary>
+    public static readonly CosmosContainerSpec Subscriptions = new("subscriptions", "/topicId", null, ["/topicId/?", "/status/?"]);
 
-    /// <summary>Per-customer records: 24-hour window stamps, hand-offs, opt-in offer history.</summary>
-    public static readonly CosmosContainerSpec Customers = new("customers", "/id");
+    /// <summary>Index documents that turn a token or a customer into subscription ids without a cross-partition query; point operations only.</summary>
+    public static readonly CosmosContainerSpec Lookups = new("lookups", "/id", null, []);
 
-    /// <summary>Per-page records: the page's platform status, stop-rate counts and each topic's count of active subscribers.</summary>
-    public static readonly CosmosContainerSpec Pages = new("pages", "/id");
+    /// <summary>Per-customer records: 24-hour window stamps, hand-offs, opt-in offer history (consent evidence); point operations only.</summary>
+    public static readonly CosmosContainerSpec Customers = new("customers", "/id", null, []);
 
-    /// <summary>Campaigns and their leases; one small logical partition, listed without cross-partition queries.</summary>
-    public static readonly CosmosContainerSpec Campaigns = new("campaigns", "/partition");
+    /// <summary>Per-page records: the page's platform status, stop-rate counts and each topic's count of active subscribers; point operations only.</summary>
+    public static readonly CosmosContainerSpec Pages = new("pages", "/id", null, []);
 
-    /// <summary>One document per (campaign, subscription): a second attempt to create it conflicts (409).</summary>
-    public static readonly CosmosContainerSpec Deliveries = new("deliveries", "/campaignId");
+    /// <summary>Campaigns and their leases; one small logical partition, listed by status and due time.</summary>
+    public static readonly CosmosContainerSpec Campaigns = new("campaigns", "/partition", null, ["/partition/?", "/status/?", "/startAtMs/?"]);
 
-    /// <summary>Messenger webhook events already processed, for duplicate deliveries; kept seven days.</summary>
-    public static readonly CosmosContainerSpec Events = new("events", "/id", 7 * 24 * 60 * 60);
+    /// <summary>One document per (campaign, subscription): a second attempt to create it conflicts (409). Kept 400 days after its last write.</summary>
+    public static readonly CosmosContainerSpec Deliveries = new("deliveries", "/campaignId", Seconds(StorageRetention.Deliveries), ["/campaignId/?"]);
+
+    /// <summary>Messenger webhook events already processed, for duplicate deliveries; kept seven days after the last write. Listed by state.</summary>
+    public static readonly CosmosContainerSpec Events = new("events", "/id", Seconds(StorageRetention.MessengerEvents), ["/state/?"]);
 
     public static IReadOnlyList<CosmosContainerSpec> All { get; } = [State, Subscriptions, Lookups, Customers, Pages, Campaigns, Deliveries, Events];
+
+    public static int Seconds(TimeSpan period) => checked((int)period.TotalSeconds);
 }

@@ -10,13 +10,22 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 /// campaign's partition. The document id is the subscription id, so a claim is a create and a second
 /// claim for the same (campaign, subscription) gets 409 from the service itself, across instances
 /// and restarts: that is what makes a send exactly-once. Outcomes and releases are ETag-checked on
-/// the claim as read, so only the claim's owner changes it. A campaign's partition grows by one
+/// the claim as created (or read), so only the claim's owner changes it. The ETag a create or read
+/// returned is kept until the outcome is written, so a delivered message costs a create and one
+/// replace here, no read (docs/cosmos-db.md, "What it costs"); without a kept ETag, or when it no
+/// longer matches, the record is read and checked as before. A campaign's partition grows by one
 /// small document per subscriber (about 1 KB): a 20 GB logical partition holds some twenty million.
 /// </summary>
 public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
 {
     /// <summary>A page's records go out side by side, a few at a time, so one campaign does not take all the throughput.</summary>
     private const int Parallelism = 8;
+
+    /// <summary>Kept ETags are a saving, not state: past this many (outcomes never written after a failure) they are dropped and reads take over.</summary>
+    private const int MaxHeldClaims = 10_000;
+
+    /// <summary>The version of each claim this instance created or read, by (campaign, subscription): what its outcome replaces.</summary>
+    private readonly ConcurrentDictionary<(string CampaignId, string SubscriptionId), HeldClaim> _held = new();
 
     private Container Deliveries => cosmos.Deliveries;
 
@@ -30,6 +39,7 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
             if (await ReadAsync(campaignId, subscriptionId, token).ConfigureAwait(false) is { } stored)
             {
                 found[subscriptionId] = stored.Document.Delivery;
+                Hold(stored.Document.Delivery, stored.ETag);
             }
         }, cancellationToken).ConfigureAwait(false);
         return found;
@@ -47,6 +57,7 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
             {
                 create.EnsureSuccessStatusCode();
                 won.Add(claim.SubscriptionId);
+                Hold(claim, create.Headers.ETag);
             }
         }, cancellationToken).ConfigureAwait(false);
         return [.. won];
@@ -57,19 +68,18 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
         ArgumentNullException.ThrowIfNull(outcomes);
         return ForEachAsync(outcomes, async (outcome, token) =>
         {
-            var stored = await ReadAsync(outcome.CampaignId, outcome.SubscriptionId, token).ConfigureAwait(false);
-            if (stored is not { } claim || !IsClaimedBy(claim.Document.Delivery, outcome.ClaimedBy))
+            if (TakeHeld(outcome.CampaignId, outcome.SubscriptionId, outcome.ClaimedBy) is { } etag
+                && await TryReplaceAsync(outcome, etag, token).ConfigureAwait(false))
             {
                 return;
             }
 
-            // The owner is the only writer of its claim, so a 412 here means the claim is no longer its own.
-            using var body = CosmosJson.Write(DeliveryDocument.From(outcome));
-            using var replace = await Deliveries.ReplaceItemStreamAsync(
-                body, claim.Document.Id, new PartitionKey(outcome.CampaignId), new ItemRequestOptions { IfMatchEtag = claim.ETag }, token).ConfigureAwait(false);
-            if (replace.StatusCode is not (HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound))
+            // Nothing kept, or the kept version is gone: read what is stored and replace only the owner's claim.
+            var stored = await ReadAsync(outcome.CampaignId, outcome.SubscriptionId, token).ConfigureAwait(false);
+            if (stored is { } claim && IsClaimedBy(claim.Document.Delivery, outcome.ClaimedBy))
             {
-                replace.EnsureSuccessStatusCode();
+                // The owner is the only writer of its claim, so a 412 here means the claim is no longer its own.
+                await TryReplaceAsync(outcome, claim.ETag, token).ConfigureAwait(false);
             }
         }, cancellationToken);
     }
@@ -81,6 +91,7 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
         ArgumentNullException.ThrowIfNull(owner);
         return ForEachAsync(subscriptionIds, async (subscriptionId, token) =>
         {
+            _held.TryRemove((campaignId, subscriptionId), out _);
             var stored = await ReadAsync(campaignId, subscriptionId, token).ConfigureAwait(false);
             if (stored is not { } claim || !IsClaimedBy(claim.Document.Delivery, owner))
             {
@@ -113,6 +124,40 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
         return new DeliveryPage([.. documents.Select(d => d.Delivery)], next);
     }
 
+    /// <returns>False when the version replaced is no longer the stored one (412) or the record is gone (404).</returns>
+    private async Task<bool> TryReplaceAsync(DeliveryRecord outcome, string etag, CancellationToken cancellationToken)
+    {
+        using var body = CosmosJson.Write(DeliveryDocument.From(outcome));
+        using var replace = await Deliveries.ReplaceItemStreamAsync(
+            body, CosmosIds.ForKey(outcome.SubscriptionId), new PartitionKey(outcome.CampaignId), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
+        if (replace.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        replace.EnsureSuccessStatusCode();
+        return true;
+    }
+
+    private void Hold(DeliveryRecord record, string? etag)
+    {
+        if (record.State != DeliveryState.Claimed || string.IsNullOrEmpty(etag))
+        {
+            return;
+        }
+
+        if (_held.Count >= MaxHeldClaims)
+        {
+            _held.Clear();
+        }
+
+        _held[(record.CampaignId, record.SubscriptionId)] = new HeldClaim(record.ClaimedBy, etag);
+    }
+
+    /// <summary>The kept ETag of a claim held by <paramref name="owner"/>, removed: an outcome is written once.</summary>
+    private string? TakeHeld(string campaignId, string subscriptionId, string owner) =>
+        _held.TryRemove((campaignId, subscriptionId), out var held) && held.Owner == owner ? held.ETag : null;
+
     private static bool IsClaimedBy(DeliveryRecord stored, string owner) => stored.State == DeliveryState.Claimed && stored.ClaimedBy == owner;
 
     private static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
@@ -129,6 +174,9 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
         var document = await CosmosJson.ReadAsync<DeliveryDocument>(read, cancellationToken).ConfigureAwait(false);
         return document.Delivery.SubscriptionId == subscriptionId ? (document, read.Headers.ETag) : null;
     }
+
+    /// <summary>A claim as this instance last saw it: who held it, and the version that said so.</summary>
+    private sealed record HeldClaim(string Owner, string ETag);
 
     private sealed record DeliveryDocument(string Id, string CampaignId, DeliveryRecord Delivery)
     {

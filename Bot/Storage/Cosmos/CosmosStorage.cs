@@ -2,6 +2,7 @@ using System.Net;
 using ConversationBot.Bot.Storage.Sqlite;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -17,8 +18,11 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 /// "$type" would let whoever can write the database choose what gets instantiated), through
 /// Newtonsoft.Json because that is what BotState's JObjects are. A write of several keys is not
 /// atomic (keys live in different partitions); like MemoryStorage, changes before a conflict stay.
+/// Every write sets the document's <c>ttl</c> to <c>Storage:ConversationStateIdleTime</c> (the
+/// container's time to live is on without a default, CosmosContainers.State), so a conversation
+/// nobody touched for that long is removed by the service and the next message starts afresh.
 /// </summary>
-public sealed class CosmosStorage(CosmosDatabase cosmos) : IStorage
+public sealed class CosmosStorage(CosmosDatabase cosmos, IOptions<StorageOptions> storage) : IStorage
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
@@ -109,7 +113,14 @@ public sealed class CosmosStorage(CosmosDatabase cosmos) : IStorage
 
         // The ETag lives in the document's metadata, not its content: a stored copy would only go stale.
         state.Remove("eTag");
-        var document = new JObject { ["id"] = id, ["key"] = key, ["storeItem"] = item is not null, ["document"] = state };
+        var document = new JObject
+        {
+            ["id"] = id,
+            ["key"] = key,
+            ["storeItem"] = item is not null,
+            ["document"] = state,
+            ["ttl"] = CosmosContainers.Seconds(storage.Value.ConversationStateIdleTime),
+        };
 
         if (item is null || item.ETag == "*")
         {

@@ -14,9 +14,10 @@ namespace ConversationBot.Bot.Storage.Sqlite;
 /// a write of several keys is all or nothing (MemoryStorage keeps the changes before a conflict).
 /// Values are stored as plain JSON without type names (never TypeNameHandling: a stored "$type"
 /// would let whoever can write the file choose what gets instantiated); reads return JObjects,
-/// which BotState converts to the property types it is asked for.
+/// which BotState converts to the property types it is asked for. Each write stamps the row's
+/// <c>written_at</c>, by which <see cref="SqliteRetentionCleanup"/> removes idle conversations.
 /// </summary>
-public sealed class SqliteStorage(SqliteDatabase database) : IStorage
+public sealed class SqliteStorage(SqliteDatabase database, TimeProvider clock) : IStorage
 {
     public static readonly ISqliteMigration Schema = new SqliteMigration(
         1,
@@ -95,9 +96,12 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
                 }
             }
 
-            await using var upsert = write.CreateCommand(
-                "INSERT INTO bot_state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json");
+            await using var upsert = write.CreateCommand("""
+                INSERT INTO bot_state (key, etag, json, written_at) VALUES ($key, $etag, $json, $now)
+                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, written_at = excluded.written_at
+                """);
             upsert.Parameters.AddWithValue("$key", row.Key);
+            upsert.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
             upsert.Parameters.AddWithValue("$etag", (object?)row.NewEtag ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$json", row.Json);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

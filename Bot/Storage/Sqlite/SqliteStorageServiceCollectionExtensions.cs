@@ -28,6 +28,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton(SqliteStopRateCounterStore.HourlyCounts);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
+        services.AddSingleton(SqliteRetentionCleanup.Schema);
+        services.AddHostedService<SqliteRetentionCleanup>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
         return services;
     }
