@@ -22,7 +22,7 @@ public sealed partial class SqliteRetentionCleanup(
     public const int BatchSize = 500;
 
     /// <summary>
-    /// State rows written before version 10 have no <c>written_at</c>: they are stamped when first
+    /// State rows written before version 11 have no <c>written_at</c>: they are stamped when first
     /// seen here, so an upgrade gives them the whole idle time instead of deleting them at once.
     /// </summary>
     public static readonly ISqliteMigration Schema = new SqliteMigration(
