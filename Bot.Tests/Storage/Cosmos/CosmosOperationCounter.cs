@@ -62,7 +62,7 @@ public sealed class CosmosOperationCounter : RequestHandler
             "GET" => "read-feed",
             "POST" when request.Headers["x-ms-documentdb-isquery"] == "True" || request.Headers["x-ms-cosmos-is-query-plan-request"] is not null => "query",
             "POST" when request.Headers["x-ms-documentdb-is-upsert"] == "True" => "upsert",
-            "POST" when !path.Contains("/docs", StringComparison.Ordinal) => "batch",
+            "POST" when request.Headers["x-ms-cosmos-is-batch-request"] is not null => "batch",
             "POST" => "create",
             "PUT" => "replace",
             "PATCH" => "patch",
