@@ -63,7 +63,7 @@ internal static class DeliveryWorkload
         });
     }
 
-    public static async Task<UnitCost> CampaignAsync(CostHost host, FakeGraphApi graph, int subscribers, CancellationToken cancellationToken)
+    public static async Task<UnitCost> CampaignAsync(CostHost host, FakeGraphApi graph, int subscribers, bool verbose, CancellationToken cancellationToken)
     {
         var delivery = new UnitCost("campaign message delivered (Messenger)");
         await host.WaitForQuietAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
@@ -94,6 +94,11 @@ internal static class DeliveryWorkload
         }
 
         delivery.Add(operations, sent);
+        if (verbose)
+        {
+            Console.WriteLine($"  the campaign's first operations:{string.Concat(operations.Take(40).Select(o => $"\n    {o}"))}");
+        }
+
         return delivery;
     }
 }

@@ -33,7 +33,7 @@ await using (var host = await CostHost.StartAsync(server, "cost" + Guid.NewGuid(
     Console.WriteLine($"  ours: {ours.Turns.Sum(t => t.Samples)} turns measured ({clock.Elapsed.TotalSeconds:F0} s)");
     idle = await DeliveryWorkload.IdleAsync(host, stop.Token);
     await DeliveryWorkload.SeedAsync(host, settings.Subscribers, stop.Token);
-    delivery = await DeliveryWorkload.CampaignAsync(host, graph, settings.Subscribers, stop.Token);
+    delivery = await DeliveryWorkload.CampaignAsync(host, graph, settings.Subscribers, settings.Verbose, stop.Token);
     Console.WriteLine($"  campaign: {delivery.Units:N0} sent, each token once ({clock.Elapsed.TotalSeconds:F0} s)");
 }
 
