@@ -6,7 +6,7 @@ namespace ConversationBot.Bench.Cost;
 
 /// <summary>
 /// Customers talking to the host over HTTP as the Emulator does, one turn at a time so each turn's
-/// operations are its own: each customer does the short dialog (a turn 5 s after the last), then, for
+/// operations are its own: each customer opens the chat and does the short dialog (a turn 5 s after the last), then, for
 /// a sample of them, a turn two minutes later, "my notifications", and an opt-in accepted. The host's
 /// timers are left out of every turn (they are the idle cost, measured apart).
 /// </summary>
@@ -32,6 +32,9 @@ internal static class ChatWorkload
         {
             var customer = new EmulatorCustomer(host.Client, channel);
             customers.Add(customer);
+            var opened = await TurnAsync(host, customer, Pause, () => customer.OpenAsync(cancellationToken));
+            costs.Opened.Add(opened);
+            Trace(settings, c == 0, "conversationUpdate", opened);
             for (var t = 0; t < settings.TurnsPerCustomer; t++)
             {
                 // Past the dialog's end it goes round the menu again (not "hi": that would be a greeting again).
@@ -40,9 +43,10 @@ internal static class ChatWorkload
                 var operations = await TurnAsync(host, customer, Pause, () => customer.SayAsync(text, cancellationToken));
                 unit.Add(operations);
                 Trace(settings, c == 0, $"\"{text}\"", operations);
-                if (c == 0 && t == Dialog.Length - 1)
+                if (c == 0 && t == Math.Min(Dialog.Length, settings.TurnsPerCustomer) - 1)
                 {
                     costs.StateBytes = await StateBytesAsync(host, customer, cancellationToken);
+                    costs.StateAfterTurns = t + 1;
                 }
             }
         }

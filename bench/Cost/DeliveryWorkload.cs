@@ -76,7 +76,7 @@ internal static class DeliveryWorkload
             throw new InvalidOperationException($"Creating the campaign: {(int)created.StatusCode} {body}");
         }
 
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(2) + (subscribers * TimeSpan.FromMilliseconds(20));
         while (graph.Requests < subscribers && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, cancellationToken);

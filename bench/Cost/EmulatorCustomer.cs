@@ -18,6 +18,16 @@ internal sealed class EmulatorCustomer(HttpClient bot, ReplyChannel channel)
 
     private string BotId { get; } = Guid.NewGuid().ToString();
 
+    /// <summary>The Emulator opening the chat: a conversationUpdate adding the bot and the user (the bot welcomes the user).</summary>
+    public Task OpenAsync(CancellationToken cancellationToken) => PostAsync(
+        new JsonObject
+        {
+            ["type"] = "conversationUpdate",
+            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId, ["name"] = "Bot" }, new JsonObject { ["id"] = UserId, ["name"] = "User" }),
+            ["membersRemoved"] = new JsonArray(),
+        },
+        cancellationToken);
+
     public Task SayAsync(string text, CancellationToken cancellationToken) =>
         PostAsync(new JsonObject { ["type"] = "message", ["text"] = text, ["textFormat"] = "plain" }, cancellationToken);
 

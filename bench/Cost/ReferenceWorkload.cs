@@ -37,6 +37,7 @@ internal static class ReferenceWorkload
         const double visits = (double)Customers * Days;
         return
         [
+            (turnsOf.Opened, NewConversationsPerMonth, "each new conversation (on Messenger there is none)"),
             (turnsOf.NewConversation, NewConversationsPerMonth, "assumed: one new conversation per customer a month"),
             (turnsOf.Visit, visits - NewConversationsPerMonth, "each customer's first turn of the day, more than a minute after the last"),
             (chat.MyNotifications, MyNotificationsPerMonth, "assumed: once per customer a month"),

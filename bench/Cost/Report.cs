@@ -23,14 +23,14 @@ internal static class Report
         Console.WriteLine("The same turns with the stock Bot Framework state pattern (CosmosDbPartitionedStorage: a point read per key, an upsert per changed key, indexing off):");
         Console.WriteLine("| turn | ours: operations, est. RU | stock: operations, est. RU | stock / ours (RU) | state container only: ours, stock (est. RU) |");
         Console.WriteLine("|---|---|---|---|---|");
-        foreach (var (mine, theirs) in new[] { (ours.NewConversation, stock.NewConversation), (ours.Steady, stock.Steady), (ours.Visit, stock.Visit) })
+        foreach (var (mine, theirs) in new[] { (ours.Opened, stock.Opened), (ours.NewConversation, stock.NewConversation), (ours.Steady, stock.Steady), (ours.Visit, stock.Visit) })
         {
             var mineState = mine.Only(CosmosContainers.State.Name);
             var theirState = theirs.Only(StockPartitionedStorage.ContainerName);
             Console.WriteLine(Invariant($"| {mine.Name} | {mine.Operations:0.##}, {mine.EstimatedUnits:0.##} | {theirs.Operations:0.##}, {theirs.EstimatedUnits:0.##} | {Ratio(theirs.EstimatedUnits, mine.EstimatedUnits)} | {mineState.EstimatedUnits:0.##} ({mineState.ByKind()}), {theirState.EstimatedUnits:0.##} ({theirState.ByKind()}) |"));
         }
 
-        Console.WriteLine(Invariant($"State document after the five-turn dialog, as stored: ours {ours.StateBytes:N0} bytes, stock {stock.StateBytes:N0} bytes."));
+        Console.WriteLine(Invariant($"State document after the dialog's {ours.StateAfterTurns} turns, as stored: ours {ours.StateBytes:N0} bytes, stock {stock.StateBytes:N0} bytes."));
         Console.WriteLine("Not seen here: the test server charges 1 per request whatever the indexing, and the estimate leaves indexing out. On Azure the stock container's writes " +
             "(indexing off) cost less than estimated; ours, in a container with the default policy (every path indexed), as estimated.");
     }
@@ -63,7 +63,7 @@ internal static class Report
         Goal("any turn <= 2 writes", Invariant($"at most {worstTurn} in one turn ({string.Join(", ", ours.Turns.Select(t => $"{t.Name}: {t.MaxWritesInASample}"))})"), worstTurn <= 2);
         Goal("delivery <= 3 operations per message", Invariant($"{delivery.Operations:0.##} ({delivery.ByKind()})"), delivery.Operations <= 3);
         Goal("delivery <= 20 RU per message (estimated)", Invariant($"{delivery.EstimatedUnits:0.##} RU"), delivery.EstimatedUnits <= 20);
-        Goal("state document <= 1.5 KB after the five-turn dialog", Invariant($"{ours.StateBytes:N0} bytes"), ours.StateBytes <= 1536);
+        Goal("state document <= 1.5 KB after the five-turn dialog", Invariant($"{ours.StateBytes:N0} bytes after {ours.StateAfterTurns} turns"), ours.StateBytes <= 1536 && ours.StateAfterTurns == ChatWorkload.Dialog.Length);
     }
 
     private static void Goal(string goal, string figure, bool met) => Console.WriteLine($"| {goal} | {figure} | {(met ? "met" : "NOT met")} |");
