@@ -6,9 +6,10 @@ namespace ConversationBot.Bench.Cost;
 
 /// <summary>
 /// Customers talking to the host over HTTP as the Emulator does, one turn at a time so each turn's
-/// operations are its own: each customer opens the chat and does the short dialog (a turn 5 s after the last), then, for
-/// a sample of them, a turn two minutes later and "my notifications" 5 s after it, and new customers accept an opt-in. The host's
-/// timers are left out of every turn (they are the idle cost, measured apart).
+/// operations are its own: each customer opens the chat and does the short dialog (a turn 5 s after
+/// the last); a sample of them comes back two minutes later and opens "my notifications" 5 s after
+/// that; as many new customers accept an opt-in. The host's timers are left out of every turn (they
+/// are the idle cost, measured apart).
 /// </summary>
 internal static class ChatWorkload
 {

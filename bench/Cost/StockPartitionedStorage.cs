@@ -21,7 +21,7 @@ internal sealed class StockPartitionedStorage(Container container) : IStorage
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { MaxDepth = null, DateParseHandling = DateParseHandling.None });
 
-    /// <summary>As the package creates its container: partition key /id; indexing off, as its docs advise for state.</summary>
+    /// <summary>As the package creates its container (partition key /id), with indexing off: state is only ever read by id.</summary>
     public static async Task CreateContainerAsync(Database database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
