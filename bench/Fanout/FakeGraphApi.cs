@@ -10,7 +10,8 @@ namespace ConversationBot.Bench.Fanout;
 /// <summary>
 /// The Send API as the runner sees it: answers every POST /{version}/{page}/messages with a
 /// recipient and message id, and counts requests per notification_messages_token, which is how the
-/// driver checks that every subscriber got exactly one message.
+/// driver checks that every subscriber got exactly one message. Also linked into bench/Cost, whose
+/// campaign it receives.
 /// </summary>
 internal sealed class FakeGraphApi : IAsyncDisposable
 {
