@@ -1,14 +1,17 @@
 using System.Net;
 using System.Text.Json;
 using ConversationBot.Bot.Tests.Messenger.Support;
-using ConversationBot.Dialogs.CustomerService;
+using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationBot.Bot.Tests.Messenger;
 
 /// <summary>
 /// The front door on Messenger: Get Started, a persistent-menu item or ice breaker arrives as a
 /// postback whose payload is an entry (Dialogs/CustomerService/ConversationEntry.cs), and starts the
-/// right conversation by its payload, whatever the button's (localized) title says.
+/// right conversation by its payload, whatever the button's (localized) title says; an m.me link's
+/// ref the same way, on Get Started and into an existing thread; an ad sends nothing until the person writes.
 /// </summary>
 public sealed class MessengerEntryTests
 {
@@ -77,6 +80,81 @@ public sealed class MessengerEntryTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(Texts(bot), t => t.Contains("I can check the status of your order", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Graph.Messages, m => m["attachment"]?["payload"]?["template_type"]?.GetValue<string>() == "notification_messages");
+    }
+
+    [Fact]
+    public async Task A_new_person_through_a_link_with_a_ref_that_is_no_entry_gets_the_ordinary_welcome()
+    {
+        await using var bot = await MessengerBot.StartAsync();
+
+        using var response = await bot.PostSampleAsync("referral-postback-get-started.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Texts(bot), t => t.Contains("I can check the status of your order", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_persons_Get_Started_through_a_topic_link_gets_the_topics_offer()
+    {
+        await using var bot = await MessengerBot.StartAsync();
+
+        using var response = await bot.PostSignedAsync(MessengerBot.Sample("referral-postback-get-started.json").Replace("qr_store_zurich", "topic_weekly-deals__src_qr-store-zurich", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(bot.Graph.Messages, m => m["attachment"]?["payload"]?["template_type"]?.GetValue<string>() == "notification_messages");
+    }
+
+    [Fact]
+    public async Task A_link_into_an_existing_thread_opens_the_window_and_starts_the_refs_dialog()
+    {
+        await using var bot = await MessengerBot.StartAsync();
+
+        using var response = await bot.PostSignedAsync(MessengerBot.Sample("referral-existing-thread.json").Replace("email_2026_11_returns", "dialog_handoff__src_email-2026-11", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Texts(bot), t => t.StartsWith("I've asked a colleague to take over.", StringComparison.Ordinal));
+        var window = await bot.Host.Services.GetRequiredService<IMessagingWindowStore>().GetAsync("messenger", MessengerBot.Psid, CancellationToken.None);
+        Assert.True(window.IsOpenAt(bot.Clock.GetUtcNow()));
+    }
+
+    [Theory]
+    [InlineData("email_2026_11_returns")]
+    [InlineData("topic_no-such-topic")]
+    [InlineData("topic_weekly-deals\\u0007")]
+    [InlineData("ZZZ")]
+    public async Task A_ref_the_bot_does_not_know_gets_the_ordinary_welcome_and_nothing_else(string crafted)
+    {
+        await using var bot = await MessengerBot.StartAsync();
+        var body = MessengerBot.Sample("referral-existing-thread.json").Replace("email_2026_11_returns", crafted == "ZZZ" ? new string('z', 3_000) : crafted, StringComparison.Ordinal);
+
+        using var response = await bot.PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Texts(bot), t => t.Contains("I can check the status of your order", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Graph.Messages, m => m["attachment"]?["payload"]?["template_type"]?.GetValue<string>() == "notification_messages");
+        Assert.Empty(await bot.Host.Services.GetRequiredService<ISubscriptionStore>().ListByCustomerAsync("messenger", MessengerBot.Psid, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_ad_referral_alone_sends_nothing_and_the_message_after_it_is_answered_as_any_message()
+    {
+        await using var bot = await MessengerBot.StartAsync();
+
+        using (var ad = await bot.PostSampleAsync("referral-ad.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ad.StatusCode);
+        }
+
+        Assert.Empty(bot.Graph.Requests);
+        var window = await bot.Host.Services.GetRequiredService<IMessagingWindowStore>().GetAsync("messenger", MessengerBot.Psid, CancellationToken.None);
+        Assert.False(window.IsOpenAt(bot.Clock.GetUtcNow()));
+
+        using (var message = await bot.PostSampleAsync("referral-ad-message.json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, message.StatusCode);
+        }
+
+        Assert.NotEmpty(bot.Graph.Messages);
     }
 
     private static int _mid;

@@ -30,7 +30,8 @@ public sealed class MessengerInboxTests
         bot.Graph.ReleaseHeld();
         await bot.TurnsSettledAsync();
         Assert.Equal(["hi", "order status", "Start"], bot.Bot.Received.Select(a => a.Text));
-        Assert.Equal(3, bot.Graph.Messages.Count);
+        // "hi" and "order status" a reply each, Get Started the welcome and the menu.
+        Assert.Equal(4, bot.Graph.Messages.Count);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class MessengerInboxTests
         await next.TurnsSettledAsync();
 
         Assert.Equal(["hi", "order status", "Start"], next.Bot.Received.Select(a => a.Text));
-        Assert.Equal(3, next.Graph.Messages.Count);
+        Assert.Equal(4, next.Graph.Messages.Count);
         Assert.Empty(await next.Host.Services.GetRequiredService<IMessengerEventLog>().ListUnfinishedAsync(10, CancellationToken.None));
     }
 

@@ -191,11 +191,14 @@ public sealed class MessengerWebhookTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["hi", "order status", "Start"], bot.Bot.Received.Select(a => a.Text));
-        var texts = bot.Graph.Messages.Select(m => m["text"]?.GetValue<string>()).ToList();
-        Assert.Equal(3, texts.Count);
+        var texts = bot.Graph.Messages.Select(m => m["text"]?.GetValue<string>() ?? m["attachment"]?["payload"]?["text"]?.GetValue<string>()).ToList();
+        Assert.Equal(4, texts.Count);
         Assert.Equal("How can I help you?", texts[0]);
         Assert.StartsWith("What's your order number?", texts[1], StringComparison.Ordinal);
-        Assert.NotNull(texts[2]);
+
+        // Get Started (its payload, whatever the label): the welcome, then the menu.
+        Assert.Contains("I can check the status of your order", texts[2], StringComparison.Ordinal);
+        Assert.Equal("How can I help you?", texts[3]);
     }
 
     [Fact]

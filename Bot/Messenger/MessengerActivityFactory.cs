@@ -1,5 +1,5 @@
-using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Bot.Messenger.Webhook;
+using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -12,8 +12,8 @@ namespace ConversationBot.Bot.Messenger;
 /// recipient = the page, the raw event as channelData) but with the channel id "messenger": only
 /// this direct webhook has consent tokens, so the platform profile applies to it and not to
 /// "facebook" conversations that come through Azure Bot Service. Opt-ins are no turn of the bot
-/// (<see cref="MessengerOptIn"/>); echoes of the page's own messages, deliveries, reads and anything
-/// unknown give null: nothing to answer.
+/// (<see cref="MessengerOptIn"/>); echoes of the page's own messages, deliveries, reads, an ad's
+/// referral before the person wrote, and anything unknown give null: nothing to answer.
 /// </summary>
 public static class MessengerActivityFactory
 {
@@ -38,10 +38,27 @@ public static class MessengerActivityFactory
             // persistent-menu item, an ice breaker: Dialogs/CustomerService/ConversationEntry.cs) too,
             // routed by the payload, never by the title, which Messenger may localize. Any other
             // payload (another tool's constants) is answered by its title, as the customer read it.
+            // A new person's Get Started through a link carries the link's ref: that entry, when it is
+            // one, wins; a ref that is none gets the ordinary welcome, as does the GET_STARTED payload
+            // other tools set.
+            var referral = WebhookReferral.Read(postback.Referral);
             activity = new Activity(ActivityTypes.Message)
             {
                 Text = postback.Title,
-                Value = SubmitData(postback.Payload) ?? EntryData(postback.Payload),
+                Value = SubmitData(postback.Payload)
+                    ?? EntryData(referral?.Ref)
+                    ?? EntryData(postback.Payload)
+                    ?? (referral is not null || string.Equals(postback.Payload, ConversationEntry.GetStarted, StringComparison.OrdinalIgnoreCase) ? EntryData(ConversationEntry.GetStarted) : null),
+            };
+        }
+        else if (WebhookReferral.Read(messagingEvent.Referral) is { IsAd: false } referral)
+        {
+            // An m.me link or QR code opened an existing thread: the window is open (Meta, 2026) and the
+            // ref's entry is answered; a ref that is none gets the ordinary welcome, and goes no further
+            // than the event as it came (the event log keeps that seven days).
+            activity = new Activity(ActivityTypes.Message)
+            {
+                Value = new JObject { [ConversationEntry.Field] = (ConversationEntry.Parse(referral.Ref) ?? ConversationEntry.Welcome).ToString() },
             };
         }
         else

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ConversationBot.Bot.Messenger.Webhook;
 
-/// <summary>One messaging event: exactly one of message, postback, optin, delivery, read (or something newer) is set.</summary>
+/// <summary>One messaging event: exactly one of message, postback, optin, referral, delivery, read (or something newer) is set.</summary>
 public sealed record MessagingEvent
 {
     public WebhookParty? Sender { get; init; }
@@ -15,6 +15,9 @@ public sealed record MessagingEvent
     public WebhookMessage? Message { get; init; }
 
     public WebhookPostback? Postback { get; init; }
+
+    /// <summary>A <c>messaging_referrals</c> event: an m.me link or an ad opened an existing thread (<see cref="WebhookReferral"/>).</summary>
+    public JsonElement? Referral { get; init; }
 
     /// <summary>Kept as JSON: the opt-in handling reads fields that differ between rule sets (see docs/messenger-platform.md §3).</summary>
     public JsonElement? Optin { get; init; }

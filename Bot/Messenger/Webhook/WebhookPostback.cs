@@ -8,4 +8,7 @@ public sealed record WebhookPostback
     public string? Title { get; init; }
 
     public string? Payload { get; init; }
+
+    /// <summary>Set on Get Started when a new person came through an m.me link or QR code (<see cref="WebhookReferral"/>).</summary>
+    public System.Text.Json.JsonElement? Referral { get; init; }
 }
