@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger.Links;
 using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Security;
@@ -27,6 +28,7 @@ public static partial class AdminEndpoints
         admin.MapGet("/messenger/set-aside", ListSetAsideAsync).WithSummary("Messenger webhook events set aside instead of run, newest first, with the reason and the event as it came (at most 200; kept seven days).");
         admin.MapCampaignEndpoints();
         admin.MapMessengerProfileEndpoints();
+        admin.MapEntryLinkEndpoints();
         admin.MapOpenApi("/openapi.json");
         return endpoints;
     }

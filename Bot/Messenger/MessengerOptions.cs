@@ -28,6 +28,13 @@ public sealed class MessengerOptions
     /// </summary>
     public string? PageId { get; init; }
 
+    /// <summary>
+    /// The page's username (its @handle), for m.me links and QR codes (Bot/Messenger/Links); empty: the
+    /// links use <see cref="PageId"/>, which m.me accepts too.
+    /// </summary>
+    [RegularExpression(@"^[A-Za-z0-9.]{1,100}$", ErrorMessage = "is a page username: letters, digits and dots")]
+    public string? PageUsername { get; init; }
+
     /// <summary>The Graph API root with its version; tests point it at a fake.</summary>
     [Required]
     public Uri GraphBaseUrl { get; init; } = new("https://graph.facebook.com/v21.0");

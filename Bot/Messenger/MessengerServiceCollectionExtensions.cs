@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger.Links;
 using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger.Turns;
@@ -24,6 +25,7 @@ public static class MessengerServiceCollectionExtensions
         services.AddSettings<MessengerProfileOptions, MessengerProfileOptionsValidation>(configuration, MessengerProfileOptions.SectionName);
         services.AddSingleton<MessengerProfileClient>();
         services.AddSingleton<MessengerProfileService>();
+        services.AddSingleton<EntryLinks>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton<MessengerOptInHandler>();
         services.AddSingleton<MessengerTurnRunner>();
