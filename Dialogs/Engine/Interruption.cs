@@ -7,4 +7,7 @@ public enum Interruption
     Help,
     Cancel,
     StartOver,
+
+    /// <summary>"hi", "hallo": said while a question waits, it is greeted back, not called misunderstood.</summary>
+    Greeting,
 }

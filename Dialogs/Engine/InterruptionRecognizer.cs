@@ -4,7 +4,7 @@ using ConversationBot.Dialogs.Resources;
 namespace ConversationBot.Dialogs.Engine;
 
 /// <summary>
-/// Recognizes "help", "cancel" and "start over" (and their German forms). Only a message that is
+/// Recognizes "help", "cancel", "start over" and greetings (and their German forms). Only a message that is
 /// the word itself counts: "cancel my order" is a question about an order, not an interruption.
 /// </summary>
 public static class InterruptionRecognizer
@@ -14,6 +14,7 @@ public static class InterruptionRecognizer
         (Interruption.Help, [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_HelpWords))]),
         (Interruption.Cancel, [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_CancelWords))]),
         (Interruption.StartOver, [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_StartOverWords))]),
+        (Interruption.Greeting, [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_GreetingWords))]),
     ]);
 
     public static Interruption Recognize(string? text)

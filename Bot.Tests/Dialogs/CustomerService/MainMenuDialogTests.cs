@@ -119,6 +119,26 @@ public sealed class MainMenuDialogTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("en-US", "hi", "Hello!", "Order status")]
+    [InlineData("de-DE", "Guten Tag", "Hallo!", "Bestellstatus")]
+    public async Task A_greeting_while_the_menu_waits_is_greeted_back_with_the_menu_not_called_misunderstood(string locale, string greeting, string answer, string firstItem)
+    {
+        await using var harness = ConversationHarness.Create();
+        var adapter = harness.NewConversation(locale);
+        await harness.Flow(adapter).Send("hello").AssertReply(_ => { }).StartTestAsync();
+
+        await harness.Flow(adapter)
+            .Send(greeting)
+            .AssertReply(reply =>
+            {
+                Assert.Equal(answer, reply.TextOf());
+                Assert.Equal(firstItem, reply.SuggestedTitles()[0]);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task Unclear_answers_are_reprompted_three_times_and_then_the_bot_offers_a_way_out()
     {
