@@ -17,14 +17,15 @@ public sealed class MessengerSamplesTests
     {
         using var document = JsonDocument.Parse(MessengerSamples.Read(file));
         var events = document.RootElement.GetProperty("entry").EnumerateArray()
-            .SelectMany(entry => entry.GetProperty("messaging").EnumerateArray())
+            .SelectMany(entry => entry.TryGetProperty("messaging", out var messaging) ? [.. messaging.EnumerateArray()] : Array.Empty<JsonElement>())
             .Select(messaging => (
                 At: DateTimeOffset.FromUnixTimeMilliseconds(messaging.GetProperty("timestamp").GetInt64()),
                 IsCustomerMessage: messaging.TryGetProperty("postback", out _)
                     || (messaging.TryGetProperty("message", out var message) && !message.TryGetProperty("is_echo", out _))))
             .ToList();
 
-        Assert.NotEmpty(events);
+        // A Page change (feed-comment.json) has no messaging events; its comment was written just before the instant.
+        Assert.True(events.Count > 0 || file.StartsWith("feed-", StringComparison.Ordinal), "no events");
         Assert.All(events, e => Assert.True(e.At >= MessengerSamples.Instant, $"{e.At:O} is before the samples' instant"));
         Assert.All(events.Where(e => e.IsCustomerMessage), e => Assert.Equal(MessengerSamples.Instant, e.At));
     }

@@ -79,7 +79,8 @@ public static class MessengerActivityFactory
 
     private static Activity FromMessage(WebhookMessage message)
     {
-        var activity = new Activity(ActivityTypes.Message) { Text = QuickReplyText(message) ?? message.Text };
+        // A quick reply whose payload is an entry (the button of a private reply to a comment) starts it.
+        var activity = new Activity(ActivityTypes.Message) { Text = QuickReplyText(message) ?? message.Text, Value = EntryData(message.QuickReply?.Payload) };
         var attachments = (message.Attachments ?? [])
             .Where(a => a is not null && !string.IsNullOrWhiteSpace(a.Url))
             .Select(a => new Attachment(ContentTypeOf(a.Type), a.Url))

@@ -24,6 +24,12 @@ public static class MessengerEventKey
             return postback.Mid is { Length: > 0 } postbackMid ? $"mid:{postbackMid}" : $"postback:{sender}:{timestamp}:{postback.Payload}";
         }
 
+        if (WebhookComment.Read(messagingEvent.Comment) is { CommentId: { Length: > 0 } commentId } comment)
+        {
+            // One answer per comment, ever: a redelivered change (or an edit) is the same event.
+            return $"comment:{commentId}:{comment.Verb}";
+        }
+
         if (messagingEvent.Optin is { } optin)
         {
             return $"optin:{sender}:{timestamp}:{Field(optin, "notification_messages_token")}:{Field(optin, "payload")}:{Field(optin, "notification_messages_status")}";

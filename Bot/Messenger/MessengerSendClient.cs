@@ -50,6 +50,19 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
             },
             cancellationToken);
 
+    /// <summary>
+    /// A private reply to a comment on the Page's posts: one message per comment, within 7 days, no
+    /// messaging_type (as in Meta's samples; docs/messenger-platform.md §10).
+    /// </summary>
+    public Task<MessengerSendResult> SendPrivateReplyAsync(string commentId, JsonObject message, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["comment_id"] = commentId },
+                ["message"] = message.DeepClone(),
+            },
+            cancellationToken);
+
     private async Task<MessengerSendResult> PostAsync(JsonObject body, CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger.Comments;
 using ConversationBot.Bot.Messenger.Links;
 using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Hosting;
@@ -26,6 +27,8 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<MessengerProfileClient>();
         services.AddSingleton<MessengerProfileService>();
         services.AddSingleton<EntryLinks>();
+        services.AddSettings<MessengerCommentOptions, MessengerCommentOptionsValidation>(configuration, MessengerCommentOptions.SectionName);
+        services.AddSingleton<CommentReplier>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton<MessengerOptInHandler>();
         services.AddSingleton<MessengerTurnRunner>();

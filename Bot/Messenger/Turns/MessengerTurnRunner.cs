@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Messenger.Comments;
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
@@ -16,6 +17,7 @@ public sealed partial class MessengerTurnRunner(
     MessengerAdapter adapter,
     IBot bot,
     MessengerOptInHandler optIns,
+    CommentReplier comments,
     IMessengerEventLog eventLog,
     BotTelemetry telemetry,
     IOptions<MessengerOptions> options,
@@ -71,6 +73,10 @@ public sealed partial class MessengerTurnRunner(
             if (work.Consent is { } consent)
             {
                 await optIns.HandleAsync(consent, CancellationToken.None).ConfigureAwait(false);
+            }
+            else if (work.IsComment)
+            {
+                await comments.ReplyAsync(messagingEvent, new MessengerOutbox(eventLog, queued.Key, turn.SentReplies), CancellationToken.None).ConfigureAwait(false);
             }
             else
             {

@@ -19,6 +19,12 @@ public sealed record MessagingEvent
     /// <summary>A <c>messaging_referrals</c> event: an m.me link or an ad opened an existing thread (<see cref="WebhookReferral"/>).</summary>
     public JsonElement? Referral { get; init; }
 
+    /// <summary>
+    /// A comment on the Page's posts (a <c>feed</c> change), carried in the event form the event log and
+    /// the turns know (<see cref="WebhookReader"/>: sender the commenter, recipient the Page): <see cref="WebhookComment"/>.
+    /// </summary>
+    public JsonElement? Comment { get; init; }
+
     /// <summary>Kept as JSON: the opt-in handling reads fields that differ between rule sets (see docs/messenger-platform.md §3).</summary>
     public JsonElement? Optin { get; init; }
 

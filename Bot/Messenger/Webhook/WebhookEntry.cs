@@ -13,4 +13,7 @@ public sealed record WebhookEntry
     public long Time { get; init; }
 
     public IReadOnlyList<JsonElement>? Messaging { get; init; }
+
+    /// <summary>Page changes (<c>{"field":"feed","value":{...}}</c>): a comment on the Page's posts, among others.</summary>
+    public IReadOnlyList<JsonElement>? Changes { get; init; }
 }

@@ -53,6 +53,15 @@ public static class WebhookReader
                 {
                     all.Add(ReadEvent(messaging[m], $"$.entry[{e}].messaging[{m}]", brokenBytes));
                 }
+
+                var changes = entries[e]?.Changes ?? [];
+                for (var c = 0; c < changes.Count; c++)
+                {
+                    if (AsCommentEvent(changes[c], entries[e]!.Id) is { } comment)
+                    {
+                        all.Add(ReadEvent(comment, $"$.entry[{e}].changes[{c}]", brokenBytes));
+                    }
+                }
             }
 
             payload = read;
@@ -104,6 +113,42 @@ public static class WebhookReader
             raw,
             read,
             problem is null ? null : $"{path}: {problem}");
+    }
+
+    /// <summary>
+    /// A <c>feed</c> change as a messaging event (sender the commenter, recipient the Page, the change's
+    /// value as <c>comment</c>), so the event log, the sender's line and the runner treat it as any
+    /// other event; other changes (and changes that are no object) give null: nothing to do.
+    /// </summary>
+    private static JsonElement? AsCommentEvent(JsonElement change, string? pageId)
+    {
+        if (change.ValueKind != JsonValueKind.Object
+            || !change.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.String || field.GetString() != "feed"
+            || !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var from = value.TryGetProperty("from", out var author) && author.ValueKind == JsonValueKind.Object && author.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        var created = value.TryGetProperty("created_time", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var seconds) && seconds is >= 0 and < MessagingEventCheck.MaxUnixMilliseconds / 1000 ? seconds * 1000 : 0;
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("sender");
+            writer.WriteString("id", from);
+            writer.WriteEndObject();
+            writer.WriteStartObject("recipient");
+            writer.WriteString("id", pageId);
+            writer.WriteEndObject();
+            writer.WriteNumber("timestamp", created);
+            writer.WritePropertyName("comment");
+            value.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(stream.ToArray());
+        return document.RootElement.Clone();
     }
 
     // An event that cannot be read has no id of its own; the same bytes redelivered are the same event.

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ConversationBot.Bot.BotFramework;
+using ConversationBot.Bot.Messenger.Webhook;
+using ConversationBot.Dialogs.CustomerService;
+using ConversationBot.Dialogs.Engine.Prompts;
+using ConversationBot.Dialogs.Localization;
+using ConversationBot.Dialogs.Resources;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Messenger.Comments;
+
+/// <summary>
+/// Answers a comment on the Page's posts that matches a rule (<see cref="CommentReplyRule"/>) with one
+/// private reply in Messenger (<c>recipient.comment_id</c>): a short invitation and a quick reply whose
+/// payload is the rule's entry, so the person's tap is their first message (it opens the 24-hour window,
+/// which a comment does not) and starts the entry. Meta's rules (docs/messenger-platform.md §10): one
+/// message per comment, within 7 days of it, never to the Page's own comments. "One" holds across
+/// redeliveries and restarts because a comment is an event in the event log (its key is the comment's
+/// id) and the reply goes through the event's outbox, recorded before it is sent.
+/// </summary>
+public sealed partial class CommentReplier(
+    IOptions<MessengerCommentOptions> rules,
+    IOptions<MessengerOptions> messenger,
+    IOptions<BotOptions> bot,
+    MessengerSendClient send,
+    TimeProvider clock,
+    ILogger<CommentReplier> logger)
+{
+    /// <summary>How long after a comment a private reply may go (Meta).</summary>
+    public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Whether the event is a comment this bot may answer at all: new, someone else's, with text.</summary>
+    public static bool IsAnswerable(MessagingEvent messagingEvent)
+    {
+        ArgumentNullException.ThrowIfNull(messagingEvent);
+        return WebhookComment.Read(messagingEvent.Comment) is { IsNewComment: true, Message.Length: > 0 } comment
+            && comment.FromId is { Length: > 0 } from
+            && from != messagingEvent.Recipient?.Id;
+    }
+
+    public async Task ReplyAsync(MessagingEvent messagingEvent, MessengerOutbox outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messagingEvent);
+        ArgumentNullException.ThrowIfNull(outbox);
+        if (!IsAnswerable(messagingEvent) || WebhookComment.Read(messagingEvent.Comment) is not { } comment)
+        {
+            return;
+        }
+
+        if (comment.CreatedTime is not { } created || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(created) >= ReplyWindow)
+        {
+            LogTooOld(logger, comment.CommentId!);
+            return;
+        }
+
+        var rule = Match(comment);
+        if (rule is null)
+        {
+            return;
+        }
+
+        var texts = Texts.For(LanguageOf(rule));
+        var entry = (ConversationEntry.Parse(rule.Entry)! with { Source = "comment" }).ToString();
+        var message = new JsonObject
+        {
+            ["text"] = texts[nameof(DialogStrings.CommentReply_Text)],
+            ["quick_replies"] = new JsonArray(new JsonObject
+            {
+                ["content_type"] = "text",
+                ["title"] = texts[nameof(DialogStrings.CommentReply_Button)],
+                ["payload"] = entry,
+            }),
+        };
+        await outbox.SendOnceAsync(message, () => send.SendPrivateReplyAsync(comment.CommentId!, message, cancellationToken)).ConfigureAwait(false);
+        LogReplied(logger, comment.CommentId!, entry);
+    }
+
+    /// <summary>The first rule for this post (or any post) with a keyword standing in the comment as a whole word.</summary>
+    private CommentReplyRule? Match(WebhookComment comment)
+    {
+        var text = TextNormalizer.Normalize(comment.Message);
+        return rules.Value.CommentReplies.FirstOrDefault(rule =>
+            (string.IsNullOrEmpty(rule.PostId) || rule.PostId == comment.PostId)
+            && rule.Keywords.Any(keyword => TextNormalizer.ContainsPhrase(text, TextNormalizer.Normalize(keyword))));
+    }
+
+    private CultureInfo LanguageOf(CommentReplyRule rule) =>
+        SupportedCultures.Resolve(rule.Language is { Length: > 0 } language ? language : messenger.Value.Locale, bot.Value.FallbackCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} answered privately with entry {Entry}")]
+    private static partial void LogReplied(ILogger logger, string commentId, string entry);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} is older than Meta's 7 days for a private reply; not answered")]
+    private static partial void LogTooOld(ILogger logger, string commentId);
+}
