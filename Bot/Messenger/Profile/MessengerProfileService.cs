@@ -20,8 +20,7 @@ public sealed class MessengerProfileService(MessengerProfileClient client, IOpti
     {
         if (options.Value.IsEmpty)
         {
-            // Nothing configured is not "delete everything on the Page".
-            return new MessengerProfileReport(true, [], [], [], 0, [], "nothing is configured under Messenger:Profile, so nothing is managed", []);
+            return NothingManaged(applied: true);
         }
 
         var diff = await DiffAsync(cancellationToken).ConfigureAwait(false);
@@ -54,5 +53,9 @@ public sealed class MessengerProfileService(MessengerProfileClient client, IOpti
     }
 
     public async Task<MessengerProfileReport> DryRunAsync(CancellationToken cancellationToken) =>
-        MessengerProfileReport.DryRun(await DiffAsync(cancellationToken).ConfigureAwait(false));
+        options.Value.IsEmpty ? NothingManaged(applied: false) : MessengerProfileReport.DryRun(await DiffAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Nothing configured is not "delete everything on the Page": the Page's profile is left to whoever set it.</summary>
+    private static MessengerProfileReport NothingManaged(bool applied) =>
+        new(applied, [], [], [], 0, [], "nothing is configured under Messenger:Profile, so nothing is managed", []);
 }
