@@ -61,10 +61,11 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
             return texts[nameof(DialogStrings.OptIn_NotAvailable)];
         }
 
+        // The card is replaced only once what it says holds: after the consent is stored, never before.
         var title = TitleOf(topic, texts);
-        await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardAllowed), title), cancellationToken).ConfigureAwait(false);
         if (await IsActiveAsync(customer, topic.Id, cancellationToken).ConfigureAwait(false))
         {
+            await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardAllowed), title), cancellationToken).ConfigureAwait(false);
             return texts.Format(nameof(DialogStrings.OptIn_AlreadySubscribed), title);
         }
 
@@ -72,6 +73,7 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
         var reference = JsonConvert.SerializeObject(dc.Context.Activity.GetConversationReference());
         await consent.AllowFromCardAsync(customer.ChannelId, customer.CustomerId, topic.Id, reference, customer.TimeZoneId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: true);
+        await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardAllowed), title), cancellationToken).ConfigureAwait(false);
         return texts.Format(nameof(DialogStrings.OptIn_Allowed), title);
     }
 
@@ -92,9 +94,9 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
             return texts.Format(nameof(DialogStrings.OptIn_DeclinedWhileSubscribed), title);
         }
 
-        await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardDeclined), title), cancellationToken).ConfigureAwait(false);
         await consent.DeclineAsync(customer.ChannelId, customer.CustomerId, topic.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: false);
+        await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardDeclined), title), cancellationToken).ConfigureAwait(false);
         return texts[nameof(DialogStrings.OptIn_Declined)];
     }
 
