@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationBot.Bot.Tests.Messenger.Profile;
 
@@ -88,6 +89,23 @@ public sealed class MessengerProfileApplyTests
         Assert.Contains("dry run: nothing was written", lines);
         Assert.Contains(lines, l => l.Contains("\"Rückgabe & Erstattung\"", StringComparison.Ordinal));
         Assert.Equal(0, bot.Graph.Profile.Writes);
+    }
+
+    [Fact]
+    public async Task With_nothing_configured_nothing_on_the_Page_is_touched_or_listed_for_deletion()
+    {
+        await using var bot = await MessengerBot.StartAsync(replaceServices: services =>
+            services.AddSingleton<Microsoft.Extensions.Options.IOptions<MessengerProfileOptions>>(Microsoft.Extensions.Options.Options.Create(new MessengerProfileOptions())));
+        bot.Graph.Profile.Set("greeting", new JsonArray(new JsonObject { ["locale"] = "default", ["text"] = "Set by hand" }));
+        var service = bot.Host.Services.GetRequiredService<MessengerProfileService>();
+
+        var dryRun = await service.DryRunAsync(CancellationToken.None);
+        var applied = await service.ApplyAsync(CancellationToken.None);
+
+        Assert.Equal(([], []), (dryRun.Deleted, applied.Deleted));
+        Assert.Contains("nothing is managed", applied.Problem, StringComparison.Ordinal);
+        Assert.Equal(0, bot.Graph.Profile.Writes);
+        Assert.NotNull(bot.Graph.Profile.Properties["greeting"]);
     }
 
     [Fact]
