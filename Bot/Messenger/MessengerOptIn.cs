@@ -59,6 +59,5 @@ public static class MessengerOptIn
         };
     }
 
-    private static string? Text(JsonElement optin, string name) =>
-        optin.ValueKind == JsonValueKind.Object && optin.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement optin, string name) => MessengerJson.StringOf(optin, name);
 }

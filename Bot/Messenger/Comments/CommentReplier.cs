@@ -31,24 +31,19 @@ public sealed partial class CommentReplier(
     public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(7);
 
     /// <summary>Whether the event is a comment this bot may answer at all: new, someone else's, with text.</summary>
-    public static bool IsAnswerable(MessagingEvent messagingEvent)
-    {
-        ArgumentNullException.ThrowIfNull(messagingEvent);
-        return WebhookComment.Read(messagingEvent.Comment) is { IsNewComment: true, Message.Length: > 0 } comment
-            && comment.FromId is { Length: > 0 } from
-            && from != messagingEvent.Recipient?.Id;
-    }
+    public static bool IsAnswerable(MessagingEvent messagingEvent) => Answerable(messagingEvent) is not null;
 
     public async Task ReplyAsync(MessagingEvent messagingEvent, MessengerOutbox outbox, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messagingEvent);
         ArgumentNullException.ThrowIfNull(outbox);
-        if (!IsAnswerable(messagingEvent) || WebhookComment.Read(messagingEvent.Comment) is not { } comment)
+        if (Answerable(messagingEvent) is not { } comment)
         {
             return;
         }
 
-        if (comment.CreatedTime is not { } created || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(created) >= ReplyWindow)
+        if (comment.CreatedTime is not { } created
+            || created is < 0 or > MessagingEventCheck.MaxUnixMilliseconds / 1000
+            || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(created) >= ReplyWindow)
         {
             LogTooOld(logger, comment.CommentId!);
             return;
@@ -74,6 +69,15 @@ public sealed partial class CommentReplier(
         };
         await outbox.SendOnceAsync(message, () => send.SendPrivateReplyAsync(comment.CommentId!, message, cancellationToken)).ConfigureAwait(false);
         LogReplied(logger, comment.CommentId!, entry);
+    }
+
+    private static WebhookComment? Answerable(MessagingEvent messagingEvent)
+    {
+        ArgumentNullException.ThrowIfNull(messagingEvent);
+        return WebhookComment.Read(messagingEvent.Comment) is { IsNewComment: true, Message.Length: > 0, FromId.Length: > 0 } comment
+            && comment.FromId != messagingEvent.Recipient?.Id
+            ? comment
+            : null;
     }
 
     /// <summary>The first rule for this post (or any post) with a keyword standing in the comment as a whole word.</summary>

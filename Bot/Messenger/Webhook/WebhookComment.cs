@@ -15,15 +15,12 @@ public sealed record WebhookComment(string? CommentId, string? PostId, string? F
     public static WebhookComment? Read(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } value
             ? new WebhookComment(
-                Text(value, "comment_id"),
-                Text(value, "post_id"),
-                value.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object ? Text(from, "id") : null,
-                Text(value, "message"),
-                value.TryGetProperty("created_time", out var created) && created.ValueKind == JsonValueKind.Number && created.TryGetInt64(out var seconds) ? seconds : null,
-                Text(value, "item"),
-                Text(value, "verb"))
+                MessengerJson.StringOf(value, "comment_id"),
+                MessengerJson.StringOf(value, "post_id"),
+                value.TryGetProperty("from", out var from) ? MessengerJson.StringOf(from, "id") : null,
+                MessengerJson.StringOf(value, "message"),
+                MessengerJson.Int64Of(value, "created_time"),
+                MessengerJson.StringOf(value, "item"),
+                MessengerJson.StringOf(value, "verb"))
             : null;
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -129,14 +129,14 @@ public static class WebhookReader
             return null;
         }
 
-        var from = value.TryGetProperty("from", out var author) && author.ValueKind == JsonValueKind.Object && author.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        var created = value.TryGetProperty("created_time", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var seconds) && seconds is >= 0 and < MessagingEventCheck.MaxUnixMilliseconds / 1000 ? seconds * 1000 : 0;
+        var comment = WebhookComment.Read(value)!;
+        var created = comment.CreatedTime is >= 0 and < MessagingEventCheck.MaxUnixMilliseconds / 1000 ? comment.CreatedTime.Value * 1000 : 0;
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("sender");
-            writer.WriteString("id", from);
+            writer.WriteString("id", comment.FromId);
             writer.WriteEndObject();
             writer.WriteStartObject("recipient");
             writer.WriteString("id", pageId);

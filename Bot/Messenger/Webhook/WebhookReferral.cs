@@ -16,9 +16,6 @@ public sealed record WebhookReferral(string? Ref, string? Source, string? Type, 
 
     public static WebhookReferral? Read(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } referral
-            ? new WebhookReferral(Text(referral, "ref"), Text(referral, "source"), Text(referral, "type"), Text(referral, "ad_id"))
+            ? new WebhookReferral(MessengerJson.StringOf(referral, "ref"), MessengerJson.StringOf(referral, "source"), MessengerJson.StringOf(referral, "type"), MessengerJson.StringOf(referral, "ad_id"))
             : null;
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
