@@ -96,5 +96,8 @@ public sealed class MessengerOptions
     }
 
     /// <summary>The Send API address: {GraphBaseUrl}/{PageId or me}/messages.</summary>
-    public Uri SendApiUrl => new($"{GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(new MessengerPage(PageId).Key)}/messages");
+    public Uri SendApiUrl => PageEdgeUrl("messages");
+
+    /// <summary>An edge of the page in the Graph API: {GraphBaseUrl}/{PageId or me}/{edge} (messages, messenger_profile).</summary>
+    public Uri PageEdgeUrl(string edge) => new($"{GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(new MessengerPage(PageId).Key)}/{edge}");
 }

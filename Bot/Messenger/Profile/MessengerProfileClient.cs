@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConversationBot.Notifications.OptIns;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger.Profile;
@@ -32,8 +31,7 @@ public sealed class MessengerProfileClient(IHttpClientFactory httpClients, IOpti
     private async Task<JsonNode?> SendAsync(HttpMethod method, string? query, JsonObject? body, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var page = Uri.EscapeDataString(new MessengerPage(settings.PageId).Key);
-        var url = new Uri($"{settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{page}/messenger_profile?access_token={Uri.EscapeDataString(settings.PageAccessToken ?? string.Empty)}{(query is null ? string.Empty : "&" + query)}");
+        var url = new Uri($"{settings.PageEdgeUrl("messenger_profile").AbsoluteUri}?access_token={Uri.EscapeDataString(settings.PageAccessToken ?? string.Empty)}{(query is null ? string.Empty : "&" + query)}");
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
         {
