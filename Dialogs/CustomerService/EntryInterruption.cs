@@ -31,7 +31,7 @@ public sealed class EntryInterruption(OptInOfferSender offers, ShopOptions shop)
         dc.CancelAllDialogs();
         switch (entry.Kind)
         {
-            case ConversationEntryKind.Dialog when MainMenuDialog.ItemNames.Contains(entry.Target, StringComparer.Ordinal):
+            case ConversationEntryKind.Dialog when MainMenuDialog.IsItem(entry.Target):
                 return InterruptionOutcome.RunRoot;
             case ConversationEntryKind.Topic:
                 var offered = await offers.TryOfferAsync(dc.Context, entry.Target, dc.Culture, cancellationToken).ConfigureAwait(false);

@@ -59,6 +59,9 @@ public sealed class MainMenuDialog : WaterfallDialog
     /// <summary>The menu's item names ("order-status", "returns", ...): what a <c>dialog_</c> entry may name (<see cref="ConversationEntry"/>).</summary>
     public static IReadOnlyList<string> ItemNames { get; } = [.. Items.Select(item => item.Value)];
 
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="ItemNames"/>.</summary>
+    public static bool IsItem(string? name) => ItemNames.Contains(name, StringComparer.Ordinal);
+
     /// <summary>The menu in one language; synonyms from every language, so input is understood whatever the locale.</summary>
     public static IReadOnlyList<Choice> Choices(Texts texts) =>
         ChoicesByCulture.GetOrAdd(texts.Culture.Name, _ => Items.Select(item => new Choice(item.Value, texts[item.TitleKey], Texts.WordsInAnyLanguage(item.SynonymsKey))

@@ -34,7 +34,7 @@ public sealed partial class EntryLinks(TopicCatalog topics, IOptions<MessengerOp
     /// <summary>The entry a ref names, when the bot answers it (a known dialog or topic); null otherwise.</summary>
     public ConversationEntry? Known(string? reference) => ConversationEntry.Parse(reference) switch
     {
-        { Kind: ConversationEntryKind.Dialog } dialog when MainMenuDialog.ItemNames.Contains(dialog.Target, StringComparer.Ordinal) => dialog,
+        { Kind: ConversationEntryKind.Dialog } dialog when MainMenuDialog.IsItem(dialog.Target) => dialog,
         { Kind: ConversationEntryKind.Topic } topic when topics.TryGet(topic.Target, out _) && topic.Target != Topic.UnknownId => topic,
         { Kind: ConversationEntryKind.Welcome } welcome => welcome,
         _ => null,

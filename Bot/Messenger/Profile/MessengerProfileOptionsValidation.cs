@@ -150,7 +150,7 @@ public sealed partial class MessengerProfileOptionsValidation() : SettingsValida
         {
             yield return $"{key} '{payload}' is not an entry the bot answers (get_started, dialog_<item>, topic_<topic>)";
         }
-        else if (entry.Kind == ConversationEntryKind.Dialog && !MainMenuDialog.ItemNames.Contains(entry.Target, StringComparer.Ordinal))
+        else if (entry.Kind == ConversationEntryKind.Dialog && !MainMenuDialog.IsItem(entry.Target))
         {
             yield return $"{key} names no menu item: {entry.Target} (known: {string.Join(", ", MainMenuDialog.ItemNames)})";
         }
