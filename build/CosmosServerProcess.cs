@@ -3,18 +3,17 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ConversationBot.Repository;
-
-namespace ConversationBot.Bench.Cost;
+namespace ConversationBot.Repository;
 
 /// <summary>
 /// The local Cosmos DB test server (npm <c>@vercel/cosmosdb-server</c>, pinned in tools/cosmos-test-server)
-/// on 127.0.0.1 without TLS, started as the tests start it (Bot.Tests/Storage/Cosmos/CosmosTestServer.cs:
-/// install.sh, then node on a free port) and stopped with its process tree when the bench ends.
+/// on 127.0.0.1 without TLS: install.sh (quick when nothing changed), then node on a free port, stopped
+/// with its process tree. One file, linked into the tests (Bot.Tests/Storage/Cosmos/CosmosTestServer.cs)
+/// and bench/Cost, which start it the same way.
 /// </summary>
 internal sealed class CosmosServerProcess : IAsyncDisposable
 {
-    /// <summary>The server accepts any key; this is no secret (the tests' key).</summary>
+    /// <summary>The server accepts any key; this is no secret.</summary>
     public const string Key = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
     private readonly Process _server;

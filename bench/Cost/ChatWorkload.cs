@@ -31,7 +31,7 @@ internal static class ChatWorkload
         var customers = new List<EmulatorCustomer>();
         for (var c = 0; c < settings.Customers; c++)
         {
-            var customer = new EmulatorCustomer(host.Client, channel);
+            var customer = new EmulatorCustomer(host.Client, channel, host.Clock);
             customers.Add(customer);
             var opened = await TurnAsync(host, customer, Pause, () => customer.OpenAsync(cancellationToken));
             costs.Opened.Add(opened);
@@ -75,7 +75,7 @@ internal static class ChatWorkload
         for (var c = 0; c < settings.Sampled; c++)
         {
             // A new customer asks for an order: the answer offers order updates on a card.
-            var customer = new EmulatorCustomer(host.Client, channel);
+            var customer = new EmulatorCustomer(host.Client, channel, host.Clock);
             host.Clock.Advance(Pause);
             await customer.SayAsync("where is my order 10045?", cancellationToken);
             var operations = await TurnAsync(host, customer, Pause, () => customer.SubmitAsync(new JsonObject { ["optIn"] = "allow", ["topic"] = "order-updates" }, cancellationToken));

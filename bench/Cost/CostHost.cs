@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Hosting;
@@ -116,9 +117,9 @@ internal sealed class CostHost : IAsyncDisposable
     /// <summary>Waits until no operation has been sent for <paramref name="quiet"/> (background work finished), at most 10 s.</summary>
     public async Task WaitForQuietAsync(TimeSpan quiet, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var waited = Stopwatch.StartNew();
         var seen = Meter.Count;
-        while (DateTime.UtcNow < deadline)
+        while (waited.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(quiet, cancellationToken);
             if (Meter.Count == seen)

@@ -8,9 +8,10 @@ namespace ConversationBot.Bench.Cost;
 /// <summary>
 /// One customer in the Bot Framework Emulator (docs/emulator.md; the tests' EmulatorClient): channel
 /// "emulator", a "&lt;guid&gt;|livechat" conversation, the reply channel as serviceUrl, no Authorization
-/// header. Each post returns when the turn is over: the bot replies inside the request.
+/// header. Each post returns when the turn is over: the bot replies inside the request. Activities are
+/// stamped with the host's clock (a fake one the bench moves), as a client's clock agreeing with the bot's.
 /// </summary>
-internal sealed class EmulatorCustomer(HttpClient bot, ReplyChannel channel)
+internal sealed class EmulatorCustomer(HttpClient bot, ReplyChannel channel, TimeProvider clock)
 {
     public string ConversationId { get; } = $"{Guid.NewGuid()}|livechat";
 
@@ -40,7 +41,7 @@ internal sealed class EmulatorCustomer(HttpClient bot, ReplyChannel channel)
 
     private async Task PostAsync(JsonObject activity, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         activity["id"] = Guid.NewGuid().ToString();
         activity["channelId"] = "emulator";
         activity["serviceUrl"] = channel.ServiceUrl.ToString().TrimEnd('/');

@@ -1,3 +1,4 @@
+using ConversationBot.Repository;
 using System.Diagnostics;
 using ConversationBot.Bench.Cost;
 using ConversationBot.Bench.Fanout;
@@ -49,5 +50,5 @@ Report.Comparison(ours, stock);
 Report.Month(ours, stock, delivery, idle);
 Report.Goals(ours, delivery);
 Console.WriteLine();
-Console.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {clock.Elapsed.TotalSeconds:F0} s");
+Console.WriteLine($"{TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
