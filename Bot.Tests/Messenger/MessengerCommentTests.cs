@@ -32,7 +32,7 @@ public sealed class MessengerCommentTests
         Assert.Equal("1122334455667788_9988776655443322", reply.Body["recipient"]!["comment_id"]!.GetValue<string>());
         Assert.Null(reply.Body["messaging_type"]);
         Assert.StartsWith("Thanks for your comment!", reply.Body["message"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("topic_weekly-deals__src_comment", reply.Body["message"]!["quick_replies"]![0]!["payload"]!.GetValue<string>());
+        Assert.Equal("topic_weekly-deals__src_comment-deals-en", reply.Body["message"]!["quick_replies"]![0]!["payload"]!.GetValue<string>());
     }
 
     [Fact]

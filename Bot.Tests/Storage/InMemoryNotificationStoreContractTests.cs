@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
@@ -18,4 +19,6 @@ public sealed class InMemoryNotificationStoreContractTests : NotificationStoreCo
     protected override IPageStatusStore CreatePageStatusStore() => new InMemoryPageStatusStore();
 
     protected override IStopRateCounterStore CreateStopRateCounterStore() => new InMemoryStopRateCounterStore();
+
+    protected override IFunnelStore CreateFunnelStore() => new InMemoryFunnelStore();
 }

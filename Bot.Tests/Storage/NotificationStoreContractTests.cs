@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Tests.Notifications.StopRate;
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
@@ -12,7 +13,7 @@ namespace ConversationBot.Bot.Tests.Storage;
 /// domain tests use (the reference behaviour) and against each of our back ends, so a store cannot
 /// drift from what the domain was tested with.
 /// </summary>
-public abstract class NotificationStoreContractTests
+public abstract partial class NotificationStoreContractTests
 {
     // An offset other than UTC: stores keep instants, and instants compare equal across offsets.
     protected static readonly DateTimeOffset At = new(2026, 11, 25, 9, 30, 15, TimeSpan.FromHours(1));
@@ -28,6 +29,8 @@ public abstract class NotificationStoreContractTests
     protected abstract IPageStatusStore CreatePageStatusStore();
 
     protected abstract IStopRateCounterStore CreateStopRateCounterStore();
+
+    protected abstract IFunnelStore CreateFunnelStore();
 
     [Fact]
     public async Task A_subscription_never_saved_is_found_by_nothing()

@@ -70,6 +70,7 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddSingleton<IMessagingWindowStore, InMemoryMessagingWindowStore>();
         services.AddSingleton<IPageStatusStore, InMemoryPageStatusStore>();
         services.AddSingleton<IStopRateCounterStore, InMemoryStopRateCounterStore>();
+        services.AddSingleton<ConversationBot.Notifications.Funnel.IFunnelStore, InMemoryFunnelStore>();
         services.AddRecurringNotifications(configuration);
         services.AddSingleton(storage);
         services.AddSingleton<ConversationState, SnapshotConversationState>();

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Funnel;
 using ConversationBot.Bot.Messenger.Links;
 using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Messenger;
@@ -29,6 +30,7 @@ public static partial class AdminEndpoints
         admin.MapCampaignEndpoints();
         admin.MapMessengerProfileEndpoints();
         admin.MapEntryLinkEndpoints();
+        admin.MapFunnelEndpoints();
         admin.MapOpenApi("/openapi.json");
         return endpoints;
     }

@@ -9,6 +9,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddSingleton<ConversationLanguage>();
         services.AddSingleton<WindowStamp>();
+        services.AddSingleton<Funnel.FunnelTurn>();
         services.AddSingleton<HandoffGate>();
         services.AddSingleton<ConversationDialogs>();
         services.AddSingleton<IBot, CustomerServiceBot>();

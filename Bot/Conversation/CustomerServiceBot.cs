@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConversationBot.Bot.Funnel;
 using ConversationBot.Bot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -7,7 +8,8 @@ namespace ConversationBot.Bot.Conversation;
 
 /// <summary>
 /// The turn, as a routing table: a conversationUpdate gets the welcome; a message stamps the
-/// customer's messaging window, passes the hand-off gate and goes to the dialogs (whose
+/// customer's messaging window, counts where the customer came in from (the funnel), passes the
+/// hand-off gate and goes to the dialogs (whose
 /// interruptions answer notification commands, help and the rest in one place). The turn's language
 /// is the conversation's (<see cref="ConversationLanguage"/>), decided once per turn. Conversation state is saved once, after the turn succeeded, whatever it did; a
 /// turn that fails leaves the stored state as it was. The bot stays in the host (not in Dialogs/)
@@ -17,6 +19,7 @@ public sealed class CustomerServiceBot(
     ConversationState conversationState,
     ConversationLanguage language,
     WindowStamp windowStamp,
+    FunnelTurn funnel,
     HandoffGate handoffGate,
     ConversationDialogs dialogs,
     TimeProvider time,
@@ -58,6 +61,7 @@ public sealed class CustomerServiceBot(
                 break;
             case ActivityTypes.Message:
                 await windowStamp.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                await funnel.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 var handedOff = await handoffGate.IsHandedOffAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
                 await dialogs.AnswerAsync(turnContext, culture, handedOff, cancellationToken).ConfigureAwait(false);
                 await handoffGate.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);

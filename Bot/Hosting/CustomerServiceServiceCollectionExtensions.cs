@@ -28,6 +28,7 @@ public static class CustomerServiceServiceCollectionExtensions
         });
         services.AddSingleton<IOrderLookup, JsonFileOrderLookup>();
 
+        services.AddSingleton<KnownEntries>();
         services.AddSingleton<OptInOfferSender>();
         services.AddSingleton<AnsweredOptInCard>();
         services.AddSingleton<ConsentCommands>();

@@ -1,3 +1,5 @@
+using ConversationBot.Bot.Funnel;
+using ConversationBot.Bot.Messenger.Comments;
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Notifications.Subscriptions;
@@ -50,6 +52,7 @@ public static class MessengerActivityFactory
                     ?? EntryData(postback.Payload)
                     ?? (referral is not null || string.Equals(postback.Payload, ConversationEntry.GetStarted, StringComparison.OrdinalIgnoreCase) ? EntryData(ConversationEntry.GetStarted) : null),
             };
+            Source(referral?.Ref, EntryVia.GetStarted)?.WriteTo(activity);
         }
         else if (WebhookReferral.Read(messagingEvent.Referral) is { IsAd: false } referral)
         {
@@ -60,6 +63,7 @@ public static class MessengerActivityFactory
             {
                 Value = new JObject { [ConversationEntry.Field] = (ConversationEntry.Parse(referral.Ref) ?? ConversationEntry.Welcome).ToString() },
             };
+            Source(referral.Ref, EntryVia.Link)?.WriteTo(activity);
         }
         else
         {
@@ -81,6 +85,15 @@ public static class MessengerActivityFactory
     {
         // A quick reply whose payload is an entry (the button of a private reply to a comment) starts it.
         var activity = new Activity(ActivityTypes.Message) { Text = QuickReplyText(message) ?? message.Text, Value = EntryData(message.QuickReply?.Payload) };
+
+        // Where the customer came in, for the funnel (docs/funnel.md): the ad they tapped before this
+        // message, or the private reply to their comment they are answering.
+        var source = WebhookReferral.Read(message.Referral) is { } referral
+            ? Source(referral.Ref, EntryVia.Ad)
+            : ConversationEntry.Parse(message.QuickReply?.Payload) is { Source: { } label } entry && CommentSource.IsComment(label)
+                ? new EntrySource(entry.ToString(), EntryVia.CommentAnswer)
+                : null;
+        source?.WriteTo(activity);
         var attachments = (message.Attachments ?? [])
             .Where(a => a is not null && !string.IsNullOrWhiteSpace(a.Url))
             .Select(a => new Attachment(ContentTypeOf(a.Type), a.Url))
@@ -127,6 +140,10 @@ public static class MessengerActivityFactory
             return null;
         }
     }
+
+    /// <summary>A ref that is an entry, as the funnel counts it; anything else is no source.</summary>
+    private static EntrySource? Source(string? reference, EntryVia via) =>
+        ConversationEntry.Parse(reference) is { } entry ? new EntrySource(entry.ToString(), via) : null;
 
     /// <summary>An entry payload (Dialogs/CustomerService/ConversationEntry.cs) as the value the dialogs read.</summary>
     private static JObject? EntryData(string? payload) =>

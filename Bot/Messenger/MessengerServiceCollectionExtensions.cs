@@ -29,6 +29,7 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<EntryLinks>();
         services.AddSettings<MessengerCommentOptions, MessengerCommentOptionsValidation>(configuration, MessengerCommentOptions.SectionName);
         services.AddSingleton<CommentReplier>();
+        services.AddSingleton<CommentReplyThrottle>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton<MessengerOptInHandler>();
         services.AddSingleton<MessengerTurnRunner>();

@@ -4,6 +4,7 @@ using ConversationBot.Notifications;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
@@ -44,6 +45,7 @@ public static class NotificationsServiceCollectionExtensions
         // One key for the page's restrictions on every path: Messenger:PageId, or "me" when it is not set.
         services.AddSingleton(sp => new MessengerPage(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.PageId));
         services.AddSingleton<OptInOfferService>();
+        services.AddSingleton<EntryFunnel>();
         services.AddSingleton<ConsentService>();
         services.AddHostedService<NotificationsStartupCheck>();
         return services;

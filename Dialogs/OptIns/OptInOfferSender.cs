@@ -2,6 +2,7 @@ using System.Globalization;
 using ConversationBot.Cards;
 using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Topics;
@@ -19,7 +20,7 @@ namespace ConversationBot.Dialogs.OptIns;
 /// request the platform refuses is classified and recorded for what it means (docs/messenger-platform.md §5).
 /// </summary>
 public sealed class OptInOfferSender(
-    OptInOfferService offers, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, IOptInTelemetry telemetry, TimeProvider time)
+    OptInOfferService offers, EntryFunnel funnel, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, IOptInTelemetry telemetry, TimeProvider time)
 {
     public async Task<OptInDecision> TryOfferAsync(ITurnContext turnContext, string? topicId, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -55,6 +56,7 @@ public sealed class OptInOfferSender(
         }
 
         await offers.RecordOfferedAsync(customer.ChannelId, customer.CustomerId, topic.Id, text.Title, cancellationToken).ConfigureAwait(false);
+        await funnel.OfferShownAsync(customer.ChannelId, customer.CustomerId, cancellationToken).ConfigureAwait(false);
         return Decided(customer, topic.Id, decision);
     }
 

@@ -1,5 +1,6 @@
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
@@ -25,6 +26,7 @@ public sealed class ConsentService
     private readonly ISubscriptionStore _subscriptions;
     private readonly IOfferHistoryStore _history;
     private readonly IStopRateCounterStore _stopRates;
+    private readonly EntryFunnel _funnel;
     private readonly TopicCatalog _catalog;
     private readonly PlatformProfile _profile;
 
@@ -32,12 +34,14 @@ public sealed class ConsentService
         ISubscriptionStore subscriptions,
         IOfferHistoryStore history,
         IStopRateCounterStore stopRates,
+        EntryFunnel funnel,
         TopicCatalog catalog,
         PlatformProfile profile)
     {
         _subscriptions = subscriptions;
         _history = history;
         _stopRates = stopRates;
+        _funnel = funnel;
         _catalog = catalog;
         _profile = profile;
     }
@@ -156,6 +160,7 @@ public sealed class ConsentService
             if (wasActive && subscription.Status == SubscriptionStatus.Stopped)
             {
                 await _stopRates.RecordStopAsync(subscription.TopicId, at, token).ConfigureAwait(false);
+                await _funnel.StoppedAsync(subscription.ChannelId, subscription.CustomerId, subscription.TopicId, at, token).ConfigureAwait(false);
             }
 
             return Round<ConsentOutcome>.Done(new ConsentOutcome(ConsentOutcomeKind.Updated, id, subscription.TopicId, verb));
@@ -167,6 +172,7 @@ public sealed class ConsentService
         {
             var existing = await _subscriptions.FindAsync(id, token).ConfigureAwait(false);
             var subscription = existing ?? create();
+            var wasActive = existing?.Status == SubscriptionStatus.Active;
             if (existing is not null && !change(existing))
             {
                 return Round<ConsentOutcome>.Done(new ConsentOutcome(ConsentOutcomeKind.Unchanged, id, existing.TopicId, "duplicate or older than the last event"));
@@ -180,6 +186,12 @@ public sealed class ConsentService
             if (countsAsOptIn)
             {
                 await _stopRates.RecordOptInAsync(subscription.TopicId, subscription.LastEventAt, token).ConfigureAwait(false);
+            }
+
+            if (countsAsOptIn && !wasActive)
+            {
+                // A renewal of an active subscription is no new subscriber in the funnel.
+                await _funnel.OptedInAsync(subscription.ChannelId, subscription.CustomerId, subscription.TopicId, subscription.LastEventAt, token).ConfigureAwait(false);
             }
 
             return Round<ConsentOutcome>.Done(existing is null

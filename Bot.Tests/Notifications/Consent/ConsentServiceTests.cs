@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Consent;
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
@@ -17,7 +18,7 @@ public class ConsentServiceTests
     private readonly InMemoryOfferHistoryStore _history = new();
     private readonly InMemoryStopRateCounterStore _stopRates = new();
 
-    private ConsentService Service(PlatformProfile profile) => new(_subscriptions, _history, _stopRates, TestTopics.Catalog, profile);
+    private ConsentService Service(PlatformProfile profile) => new(_subscriptions, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), TestTopics.Catalog, profile);
 
     private async Task<IReadOnlyList<ConsentOutcome>> ApplySamples(PlatformProfile profile, params string[] files)
     {
@@ -224,7 +225,7 @@ public class ConsentServiceTests
     {
         await ApplySamples(PlatformProfile.Current, "optin-notification-messages.json");
         var racing = new RacingSubscriptionStore(_subscriptions);
-        var service = new ConsentService(racing, _history, _stopRates, TestTopics.Catalog, PlatformProfile.Current);
+        var service = new ConsentService(racing, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), TestTopics.Catalog, PlatformProfile.Current);
 
         var outcome = await service.ApplyAsync(MessengerSamples.ConsentEvents("optin-stop.json")[0], CancellationToken.None);
 

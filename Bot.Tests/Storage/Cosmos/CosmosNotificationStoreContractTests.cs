@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
@@ -29,4 +30,6 @@ public sealed class CosmosNotificationStoreContractTests(CosmosTestServer server
     protected override IPageStatusStore CreatePageStatusStore() => new CosmosPageStatusStore(_database);
 
     protected override IStopRateCounterStore CreateStopRateCounterStore() => new CosmosStopRateCounterStore(_database);
+
+    protected override IFunnelStore CreateFunnelStore() => new CosmosFunnelStore(_database);
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Bot.Storage.Sqlite;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
@@ -29,4 +30,6 @@ public sealed class SqliteNotificationStoreContractTests : NotificationStoreCont
     protected override IPageStatusStore CreatePageStatusStore() => new SqlitePageStatusStore(_database);
 
     protected override IStopRateCounterStore CreateStopRateCounterStore() => new SqliteStopRateCounterStore(_database);
+
+    protected override IFunnelStore CreateFunnelStore() => new SqliteFunnelStore(_database);
 }

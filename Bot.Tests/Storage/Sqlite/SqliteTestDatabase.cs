@@ -37,6 +37,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteMessengerEventLog.SetAside,
         SqliteMessengerEventLog.Inbox,
         SqliteRetentionCleanup.Schema,
+        SqliteFunnelStore.Schema,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -6,6 +6,7 @@ using ConversationBot.Dialogs.CustomerService;
 using ConversationBot.Dialogs.Engine.Prompts;
 using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
+using ConversationBot.Notifications.Funnel;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger.Comments;
@@ -13,17 +14,21 @@ namespace ConversationBot.Bot.Messenger.Comments;
 /// <summary>
 /// Answers a comment on the Page's posts that matches a rule (<see cref="CommentReplyRule"/>) with one
 /// private reply in Messenger (<c>recipient.comment_id</c>): a short invitation and a quick reply whose
-/// payload is the rule's entry, so the person's tap is their first message (it opens the 24-hour window,
+/// payload is the rule's entry with the rule's source label (<see cref="CommentSource"/>), so the
+/// person's tap is their first message (it opens the 24-hour window,
 /// which a comment does not) and starts the entry. Meta's rules (docs/messenger-platform.md §10): one
 /// message per comment, within 7 days of it, never to the Page's own comments. "One" holds across
 /// redeliveries and restarts because a comment is an event in the event log (its key is the comment's
-/// id) and the reply goes through the event's outbox, recorded before it is sent.
+/// id) and the reply goes through the event's outbox, recorded before it is sent. Replies are paced by
+/// <see cref="CommentReplyThrottle"/> and counted in the funnel (docs/funnel.md).
 /// </summary>
 public sealed partial class CommentReplier(
     IOptions<MessengerCommentOptions> rules,
     IOptions<MessengerOptions> messenger,
     IOptions<BotOptions> bot,
     MessengerSendClient send,
+    CommentReplyThrottle throttle,
+    EntryFunnel funnel,
     TimeProvider clock,
     ILogger<CommentReplier> logger)
 {
@@ -49,14 +54,15 @@ public sealed partial class CommentReplier(
             return;
         }
 
-        var rule = Match(comment);
-        if (rule is null)
+        var index = Match(comment);
+        if (index < 0)
         {
             return;
         }
 
+        var rule = rules.Value.CommentReplies[index];
         var texts = Texts.For(LanguageOf(rule));
-        var entry = (ConversationEntry.Parse(rule.Entry)! with { Source = "comment" }).ToString();
+        var entry = (ConversationEntry.Parse(rule.Entry)! with { Source = CommentSource.For(rule, index) }).ToString();
         var message = new JsonObject
         {
             ["text"] = texts[nameof(DialogStrings.CommentReply_Text)],
@@ -67,7 +73,13 @@ public sealed partial class CommentReplier(
                 ["payload"] = entry,
             }),
         };
-        await outbox.SendOnceAsync(message, () => send.SendPrivateReplyAsync(comment.CommentId!, message, cancellationToken)).ConfigureAwait(false);
+        await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (await outbox.SendOnceAsync(message, () => send.SendPrivateReplyAsync(comment.CommentId!, message, cancellationToken)).ConfigureAwait(false) is not null)
+        {
+            // Counted once the reply went out; a redelivered comment finds it sent and counts nothing.
+            await funnel.CommentAnsweredAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
         LogReplied(logger, comment.CommentId!, entry);
     }
 
@@ -80,11 +92,11 @@ public sealed partial class CommentReplier(
             : null;
     }
 
-    /// <summary>The first rule for this post (or any post) with a keyword standing in the comment as a whole word.</summary>
-    private CommentReplyRule? Match(WebhookComment comment)
+    /// <summary>The place of the first rule for this post (or any post) with a keyword standing in the comment as a whole word; -1 for none.</summary>
+    private int Match(WebhookComment comment)
     {
         var text = TextNormalizer.Normalize(comment.Message);
-        return rules.Value.CommentReplies.FirstOrDefault(rule =>
+        return rules.Value.CommentReplies.FindIndex(rule =>
             (string.IsNullOrEmpty(rule.PostId) || rule.PostId == comment.PostId)
             && rule.Keywords.Any(keyword => TextNormalizer.ContainsPhrase(text, TextNormalizer.Normalize(keyword))));
     }

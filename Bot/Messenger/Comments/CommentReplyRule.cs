@@ -13,6 +13,9 @@ public sealed class CommentReplyRule
 
     public string? PostId { get; init; }
 
+    /// <summary>The rule's name in the funnel (<see cref="CommentSource"/>): up to 32 letters, digits and <c>-</c>; without it, the rule's place in the list, which changes when rules are reordered.</summary>
+    public string? Name { get; init; }
+
     /// <summary>en or de; empty: the Page's language (Messenger:Locale), else Bot:FallbackLanguage.</summary>
     public string? Language { get; init; }
 }

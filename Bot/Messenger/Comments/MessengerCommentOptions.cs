@@ -11,4 +11,7 @@ public sealed class MessengerCommentOptions
     public const string SectionName = "Messenger";
 
     public List<CommentReplyRule> CommentReplies { get; init; } = [];
+
+    /// <summary>At most this many private replies in any hour, per instance (<see cref="CommentReplyThrottle"/>); Meta lists 750 per Page.</summary>
+    public int CommentRepliesPerHour { get; init; } = 750;
 }

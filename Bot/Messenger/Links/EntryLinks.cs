@@ -13,7 +13,7 @@ namespace ConversationBot.Bot.Messenger.Links;
 /// the chat (docs/messenger-platform.md §9). Each link as a QR code, SVG and PNG (QRCoder, error
 /// correction M: a printed code survives a smudge).
 /// </summary>
-public sealed partial class EntryLinks(TopicCatalog topics, IOptions<MessengerOptions> options)
+public sealed partial class EntryLinks(TopicCatalog topics, KnownEntries known, IOptions<MessengerOptions> options)
 {
     /// <summary>What a source label may be: short, and without the <c>__src_</c> separator's underscore.</summary>
     public static readonly Regex SourcePattern = SourceLabel();
@@ -32,13 +32,7 @@ public sealed partial class EntryLinks(TopicCatalog topics, IOptions<MessengerOp
     }
 
     /// <summary>The entry a ref names, when the bot answers it (a known dialog or topic); null otherwise.</summary>
-    public ConversationEntry? Known(string? reference) => ConversationEntry.Parse(reference) switch
-    {
-        { Kind: ConversationEntryKind.Dialog } dialog when MainMenuDialog.IsItem(dialog.Target) => dialog,
-        { Kind: ConversationEntryKind.Topic } topic when topics.TryGet(topic.Target, out _) && topic.Target != Topic.UnknownId => topic,
-        { Kind: ConversationEntryKind.Welcome } welcome => welcome,
-        _ => null,
-    };
+    public ConversationEntry? Known(string? reference) => known.Find(reference);
 
     public EntryLink Link(ConversationEntry entry)
     {

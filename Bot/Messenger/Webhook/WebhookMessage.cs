@@ -12,4 +12,7 @@ public sealed record WebhookMessage
     public WebhookQuickReply? QuickReply { get; init; }
 
     public IReadOnlyList<WebhookAttachment>? Attachments { get; init; }
+
+    /// <summary>Set on the first message after a click-to-Messenger ad (<see cref="WebhookReferral"/>).</summary>
+    public System.Text.Json.JsonElement? Referral { get; init; }
 }

@@ -24,10 +24,10 @@ public static class CosmosContainers
     /// <summary>Index documents that turn a token or a customer into subscription ids without a cross-partition query; point operations only.</summary>
     public static readonly CosmosContainerSpec Lookups = new("lookups", "/id", null, []);
 
-    /// <summary>Per-customer records: 24-hour window stamps, hand-offs, opt-in offer history (consent evidence); point operations only.</summary>
+    /// <summary>Per-customer records: 24-hour window stamps, hand-offs, opt-in offer history (consent evidence), the funnel's attributions; point operations only.</summary>
     public static readonly CosmosContainerSpec Customers = new("customers", "/id", null, []);
 
-    /// <summary>Per-page records: the page's platform status, stop-rate counts and each topic's count of active subscribers; point operations only.</summary>
+    /// <summary>Per-page records: the page's platform status, stop-rate counts, each topic's count of active subscribers, the funnel's counts per entry and day; point operations, and a scan when an operator reads the funnel (Bot/Storage/Cosmos/CosmosFunnelStore.cs).</summary>
     public static readonly CosmosContainerSpec Pages = new("pages", "/id", null, []);
 
     /// <summary>Campaigns and their leases; one small logical partition, listed by status and due time.</summary>

@@ -4,6 +4,7 @@ using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
@@ -34,6 +35,7 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<IMessagingWindowStore, CosmosMessagingWindowStore>();
         services.AddSingleton<IPageStatusStore, CosmosPageStatusStore>();
         services.AddSingleton<IStopRateCounterStore, CosmosStopRateCounterStore>();
+        services.AddSingleton<IFunnelStore, CosmosFunnelStore>();
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
         services.AddSingleton<IMessengerEventLog, CosmosMessengerEventLog>();

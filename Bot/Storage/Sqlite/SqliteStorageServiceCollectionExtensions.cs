@@ -3,6 +3,7 @@ using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
@@ -26,6 +27,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IPageStatusStore, SqlitePageStatusStore>(SqlitePageStatusStore.Schema);
         services.AddSqliteStore<IStopRateCounterStore, SqliteStopRateCounterStore>(SqliteStopRateCounterStore.Schema);
         services.AddSingleton(SqliteStopRateCounterStore.HourlyCounts);
+        services.AddSqliteStore<IFunnelStore, SqliteFunnelStore>(SqliteFunnelStore.Schema);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddSingleton(SqliteRetentionCleanup.Schema);

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using ConversationBot.Notifications.Funnel;
+using Microsoft.Azure.Cosmos;
+
+namespace ConversationBot.Bot.Storage.Cosmos;
+
+/// <summary>
+/// The funnel (docs/funnel.md) in Cosmos DB. Counters: one document per (UTC day, entry) in <c>pages</c>
+/// with five integers, a fixed size whatever the traffic; a count is a patch that increments one of them
+/// (atomic on the service, so busy turns never retry each other), and the day's first count of an entry
+/// creates the document (on a 409 the increment goes onto the one another turn created). Attributions:
+/// one small document per customer, and per customer and topic, in <c>customers</c>, read and replaced by id.
+/// <para>
+/// Reading the funnel is a query across <c>pages</c> with a scan: the operator asks for it now and then,
+/// and an index on <c>pages</c> would cost on every count of every turn to save on that rare read
+/// (Bot/Storage/Cosmos/CosmosContainers.cs keeps <c>pages</c> unindexed; docs/cost.md).
+/// </para>
+/// </summary>
+public sealed class CosmosFunnelStore(CosmosDatabase cosmos) : IFunnelStore
+{
+    private const string CountsKind = "funnel";
+
+    public async Task IncrementAsync(string entry, FunnelStage stage, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var day = Day(DateOnly.FromDateTime(at.UtcDateTime));
+        var id = CosmosIds.Compose(CountsKind, day, entry);
+        var partitionKey = new PartitionKey(id);
+        PatchOperation[] increment = [PatchOperation.Increment("/" + Field(stage), 1)];
+        while (true)
+        {
+            using (var patch = await cosmos.Pages.PatchItemStreamAsync(id, partitionKey, increment, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (patch.StatusCode != HttpStatusCode.NotFound)
+                {
+                    patch.EnsureSuccessStatusCode();
+                    return;
+                }
+            }
+
+            using var body = CosmosJson.Write(FunnelDayDocument.First(id, day, entry, stage));
+            using var create = await cosmos.Pages.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (create.StatusCode != HttpStatusCode.Conflict)
+            {
+                create.EnsureSuccessStatusCode();
+                return;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<FunnelCounts>> ReadAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.day >= @from AND c.day <= @to")
+            .WithParameter("@kind", CountsKind)
+            .WithParameter("@from", Day(firstDay))
+            .WithParameter("@to", Day(lastDay));
+        var totals = new SortedDictionary<string, FunnelCounts>(StringComparer.Ordinal);
+        using var iterator = cosmos.Pages.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { EnableScanInQuery = true, MaxItemCount = 1000 });
+        while (iterator.HasMoreResults)
+        {
+            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            foreach (var document in await CosmosJson.ReadFeedAsync<FunnelDayDocument>(response, cancellationToken).ConfigureAwait(false))
+            {
+                var counts = new FunnelCounts(document.Entry, document.Entered, document.Conversations, document.OffersShown, document.OptIns, document.Stops);
+                totals[document.Entry] = totals.TryGetValue(document.Entry, out var sum) ? sum.Plus(counts) : counts;
+            }
+        }
+
+        return [.. totals.Values];
+    }
+
+    public async Task<FunnelAttribution?> FindAsync(string channelId, string customerId, string? topicId, CancellationToken cancellationToken)
+    {
+        var id = AttributionId(channelId, customerId, topicId);
+        using var read = await cosmos.Customers.ReadItemStreamAsync(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (read.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var stored = await CosmosJson.ReadAsync<AttributionDocument>(read, cancellationToken).ConfigureAwait(false);
+        return new FunnelAttribution(stored.Entry, stored.At);
+    }
+
+    public async Task SaveAsync(string channelId, string customerId, string? topicId, FunnelAttribution attribution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attribution);
+        var id = AttributionId(channelId, customerId, topicId);
+        using var body = CosmosJson.Write(new AttributionDocument(id, attribution.Entry, attribution.At));
+        using var upsert = await cosmos.Customers.UpsertItemStreamAsync(body, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        upsert.EnsureSuccessStatusCode();
+    }
+
+    private static string AttributionId(string channelId, string customerId, string? topicId)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(customerId);
+        return CosmosIds.Compose("funnel-from", channelId, customerId, topicId ?? string.Empty);
+    }
+
+    private static string Field(FunnelStage stage) => stage switch
+    {
+        FunnelStage.Entered => "entered",
+        FunnelStage.Conversation => "conversations",
+        FunnelStage.OfferShown => "offersShown",
+        FunnelStage.OptIn => "optIns",
+        FunnelStage.Stop => "stops",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "no such stage"),
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record AttributionDocument(string Id, string Entry, DateTimeOffset At);
+
+    /// <summary>One entry's counts of one UTC day; every counter exists from creation, so an increment always finds a number.</summary>
+    private sealed record FunnelDayDocument(string Id, string Kind, string Day, string Entry, long Entered, long Conversations, long OffersShown, long OptIns, long Stops)
+    {
+        public static FunnelDayDocument First(string id, string day, string entry, FunnelStage stage) =>
+            new(id, CountsKind, day, entry,
+                stage == FunnelStage.Entered ? 1 : 0,
+                stage == FunnelStage.Conversation ? 1 : 0,
+                stage == FunnelStage.OfferShown ? 1 : 0,
+                stage == FunnelStage.OptIn ? 1 : 0,
+                stage == FunnelStage.Stop ? 1 : 0);
+    }
+}
