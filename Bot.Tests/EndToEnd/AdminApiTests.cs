@@ -42,6 +42,18 @@ public sealed class AdminApiTests : EmulatorTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/console")]
+    [InlineData("/console/sign-in")]
+    public async Task Without_a_configured_key_the_console_does_not_exist(string path)
+    {
+        await using var bot = BotHost.Start(Database.FilePath);
+
+        using var response = await bot.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_operator_lists_handoffs_and_gives_a_conversation_back_to_the_bot()
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using ConversationBot.Bot.LocalChat;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
@@ -17,8 +16,6 @@ namespace ConversationBot.Bot.Tests.LocalChat;
 /// </summary>
 public sealed class ChatPageFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(10);
-
     // A 2×1 grey PNG: where a card's image goes, in a banner's proportions (as tools/cardcheck does).
     private static readonly byte[] PlaceholderImage = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAAAAADRSSBWAAAAC0lEQVR4nGM4cQIAAlsBkZO98ecAAAAASUVORK5CYII=");
 
@@ -38,15 +35,11 @@ public sealed class ChatPageFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await InstallAsync();
+        await Chromium.InstallAsync("tools", "chatpage", "install.sh");
         Directory.CreateDirectory(ScreenshotFolder);
         Host = BotHost.Start(_database.FilePath, new Dictionary<string, string?> { ["MicrosoftAppId"] = "" }, environment: "Development");
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHATPAGE_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh page (its own cookies and storage) behind the fence.</summary>
@@ -89,31 +82,6 @@ public sealed class ChatPageFixture : IAsyncLifetime
         {
             Refused.Enqueue(route.Request.Url);
             await route.AbortAsync();
-        }
-    }
-
-    private static async Task InstallAsync()
-    {
-        var script = Path.Combine(RepositoryPaths.Root, "tools", "chatpage", "install.sh");
-        var startInfo = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(script);
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start tools/chatpage/install.sh.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(InstallTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"tools/chatpage/install.sh ran longer than {InstallTimeout}.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"tools/chatpage/install.sh failed ({process.ExitCode}):\n{await stdout}{await stderr}");
         }
     }
 }

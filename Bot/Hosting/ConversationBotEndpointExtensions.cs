@@ -2,6 +2,7 @@ using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.Endpoints;
 using ConversationBot.Bot.LocalChat;
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.OperatorConsole;
 using ConversationBot.Bot.Security;
 
 namespace ConversationBot.Bot.Hosting;
@@ -11,8 +12,9 @@ public static class ConversationBotEndpointExtensions
     /// <summary>
     /// The pipeline and every endpoint the bot serves: security first (forwarded headers, HSTS and
     /// HTTPS redirection outside Development, response headers), the start page, then the Bot
-    /// Framework endpoint, health, the admin API and the Messenger webhook behind the rate limiter,
-    /// and in Development the chat page (Bot/LocalChat).
+    /// Framework endpoint, health, the admin API, the Messenger webhook and the operator console
+    /// (the console's cookie session: authentication and authorization) behind the rate limiter, and
+    /// in Development the chat page (Bot/LocalChat).
     /// </summary>
     public static WebApplication MapConversationBot(this WebApplication app)
     {
@@ -27,10 +29,13 @@ public static class ConversationBotEndpointExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseBotRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapBotEndpoints();
         app.MapHealthEndpoints();
         app.MapAdminEndpoints();
         app.MapMessengerEndpoints();
+        app.MapOperatorConsole();
         app.MapLocalChat();
         return app;
     }

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.OperatorConsole;
 using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
@@ -41,6 +42,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddProactiveDelivery(configuration);
         services.AddBotTelemetry();
         services.AddTelemetryExport(configuration);
+        services.AddOperatorConsole();
         return builder;
     }
 

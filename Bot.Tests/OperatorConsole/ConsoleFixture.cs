@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Net;
+using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Support;
+using ConversationBot.Notifications.Consent;
+using ConversationBot.Notifications.Funnel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ConversationBot.Bot.Tests.OperatorConsole;
+
+/// <summary>
+/// The bot in Development on 127.0.0.1 with an admin key, with a few subscribers and a funnel to show,
+/// and one headless Debian chromium (tools/chromium/install.sh) driven by Playwright. Every page is
+/// fenced: loopback requests go through, anything else is aborted and recorded (the console ships
+/// every asset, so a test fails when a page reaches out). Screenshots are left in bin/.../console-png.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    public const string ApiKey = "console-tests-admin-key-0123456789abcdef";
+
+    private readonly TempDatabase _database = new();
+    private IPlaywright _playwright = null!;
+
+    public BotHost Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public ConcurrentQueue<string> Refused { get; } = new();
+
+    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "console-png");
+
+    public async Task InitializeAsync()
+    {
+        await Chromium.InstallAsync("tools", "chromium", "install.sh");
+        Directory.CreateDirectory(ScreenshotFolder);
+        Host = BotHost.Start(_database.FilePath, new Dictionary<string, string?> { ["MicrosoftAppId"] = "", ["Admin:ApiKey"] = ApiKey }, environment: "Development");
+        await SeedAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    /// <summary>A fresh page (its own cookies) behind the fence.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 }, Locale = "en-US" });
+        await context.RouteAsync("**/*", async route =>
+        {
+            var url = new Uri(route.Request.Url);
+            if (url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                Refused.Enqueue(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Host.DisposeAsync();
+        _database.Dispose();
+    }
+
+    /// <summary>Two subscribers of the weekly deals, one who came in through a poster's QR code and was offered the topic first.</summary>
+    private async Task SeedAsync()
+    {
+        var consent = Host.Services.GetRequiredService<ConsentService>();
+        var funnel = Host.Services.GetRequiredService<EntryFunnel>();
+        var now = Host.Now();
+        await funnel.EnteredAsync("webchat", "poster-customer", "topic_weekly-deals__src_poster", conversed: true, CancellationToken.None);
+        await funnel.OfferShownAsync("webchat", "poster-customer", CancellationToken.None);
+        foreach (var customer in new[] { "poster-customer", "walk-in-customer" })
+        {
+            await consent.AllowFromCardAsync("webchat", customer, "weekly-deals", "{\"conversation\":{\"id\":\"c-" + customer + "\"}}", null, now, CancellationToken.None);
+        }
+    }
+}

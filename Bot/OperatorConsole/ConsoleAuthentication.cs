@@ -1,0 +1,22 @@
+namespace ConversationBot.Bot.OperatorConsole;
+
+/// <summary>
+/// The console's session: a cookie of its own scheme, issued once the admin API key was shown on the
+/// sign-in page (docs/console.md). Roles are the app roles an Entra ID sign-in will carry; the key
+/// grants them all.
+/// </summary>
+public static class ConsoleAuthentication
+{
+    public const string Scheme = "console";
+    public const string Policy = "console";
+    public const string CookieName = "conversationbot-console";
+
+    public const string ReadRole = "Console.Read";
+    public const string CampaignsRole = "Campaigns.Manage";
+    public const string CustomersRole = "Customers.Manage";
+
+    public static readonly string[] KeyRoles = [ReadRole, CampaignsRole, CustomersRole];
+
+    /// <summary>How long a session lasts without use; each request within it extends it.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(8);
+}
