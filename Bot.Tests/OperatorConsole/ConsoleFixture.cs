@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Funnel;
@@ -19,10 +20,15 @@ public sealed class ConsoleFixture : IAsyncLifetime
 {
     public const string ApiKey = "console-tests-admin-key-0123456789abcdef";
 
+    /// <summary>Messenger subscribers of the weekly deals, who receive campaigns through the fake Graph API.</summary>
+    public const int MessengerSubscribers = 5;
+
     private readonly TempDatabase _database = new();
     private IPlaywright _playwright = null!;
 
     public BotHost Host { get; private set; } = null!;
+
+    public FakeGraphApi Graph { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -34,7 +40,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         await Chromium.InstallAsync("tools", "chromium", "install.sh");
         Directory.CreateDirectory(ScreenshotFolder);
-        Host = BotHost.Start(_database.FilePath, new Dictionary<string, string?> { ["MicrosoftAppId"] = "", ["Admin:ApiKey"] = ApiKey }, environment: "Development");
+        Graph = await FakeGraphApi.StartAsync();
+        var settings = MessengerBot.Settings(Graph);
+        settings["MicrosoftAppId"] = "";
+        settings["Admin:ApiKey"] = ApiKey;
+        Host = BotHost.Start(_database.FilePath, settings, environment: "Development");
         await SeedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
@@ -65,10 +75,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await Host.DisposeAsync();
+        await Graph.DisposeAsync();
         _database.Dispose();
     }
 
-    /// <summary>Two subscribers of the weekly deals, one who came in through a poster's QR code and was offered the topic first.</summary>
+    /// <summary>
+    /// Two Web Chat subscribers of the monthly newsletter, one who came in through a poster's QR code and
+    /// was offered a topic first; and <see cref="MessengerSubscribers"/> Messenger subscribers of the weekly deals.
+    /// </summary>
     private async Task SeedAsync()
     {
         var consent = Host.Services.GetRequiredService<ConsentService>();
@@ -78,7 +92,12 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await funnel.OfferShownAsync("webchat", "poster-customer", CancellationToken.None);
         foreach (var customer in new[] { "poster-customer", "walk-in-customer" })
         {
-            await consent.AllowFromCardAsync("webchat", customer, "weekly-deals", "{\"conversation\":{\"id\":\"c-" + customer + "\"}}", null, now, CancellationToken.None);
+            await consent.AllowFromCardAsync("webchat", customer, "monthly-newsletter", "{\"conversation\":{\"id\":\"c-" + customer + "\"}}", null, now, CancellationToken.None);
+        }
+
+        for (var i = 0; i < MessengerSubscribers; i++)
+        {
+            await consent.ApplyAsync(ConsentEvent.OptIn($"psid-{i}", now, $"token-{i}", "topic:weekly-deals", "Weekly deals from our shop", "Europe/Zurich"), CancellationToken.None);
         }
     }
 }

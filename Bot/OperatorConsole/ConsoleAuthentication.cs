@@ -9,6 +9,8 @@ public static class ConsoleAuthentication
 {
     public const string Scheme = "console";
     public const string Policy = "console";
+    public const string CampaignsPolicy = "console-campaigns";
+    public const string CustomersPolicy = "console-customers";
     public const string CookieName = "conversationbot-console";
 
     public const string ReadRole = "Console.Read";

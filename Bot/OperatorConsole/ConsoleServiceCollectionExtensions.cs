@@ -40,10 +40,10 @@ public static partial class ConsoleServiceCollectionExtensions
             antiforgery.Cookie.Path = "/console";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
-        services.AddAuthorizationBuilder().AddPolicy(ConsoleAuthentication.Policy, policy => policy
-            .AddAuthenticationSchemes(ConsoleAuthentication.Scheme)
-            .RequireAuthenticatedUser()
-            .RequireRole(ConsoleAuthentication.ReadRole));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsoleAuthentication.Policy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.ReadRole))
+            .AddPolicy(ConsoleAuthentication.CampaignsPolicy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.CampaignsRole))
+            .AddPolicy(ConsoleAuthentication.CustomersPolicy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.CustomersRole));
         return services;
     }
 

@@ -1,0 +1,27 @@
+using ConversationBot.Notifications.Campaigns;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ConversationBot.Bot.OperatorConsole.Pages.Campaigns;
+
+/// <summary>One campaign: what it sends to whom, and its progress, which the page keeps current while it runs (<c>?handler=progress</c>, polled by /console/progress.js).</summary>
+public sealed class DetailModel(ICampaignStore campaigns) : PageModel
+{
+    public Campaign Campaign { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } campaign)
+        {
+            return NotFound();
+        }
+
+        Campaign = campaign;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetProgressAsync(string id, CancellationToken cancellationToken) =>
+        await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } campaign
+            ? new JsonResult(CampaignProgress.Of(campaign))
+            : NotFound();
+}
