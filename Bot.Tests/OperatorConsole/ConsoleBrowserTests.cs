@@ -37,6 +37,8 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         var poster = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "topic_weekly-deals" });
         Assert.Equal(["topic_weekly-deals", "poster", "1", "1", "1", "1", "0", "100%"], (await poster.Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim()));
         Assert.True(await page.GetByRole(AriaRole.Img, new() { Name = "Funnel by source" }).IsVisibleAsync());
+        // The shipped order-updates topic promises daily messages; the Current profile allows one per token per 48 hours.
+        Assert.Contains("Topics:order-updates promises Daily messages", await page.GetByRole(AriaRole.Note, new() { Name = "Warnings" }).InnerTextAsync(), StringComparison.Ordinal);
         await ShootAsync(page, "overview");
         Assert.Empty(fixture.Refused);
     }

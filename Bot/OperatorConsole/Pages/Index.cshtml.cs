@@ -1,22 +1,33 @@
 using ConversationBot.Bot.Funnel;
+using ConversationBot.Notifications;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.OperatorConsole.Pages;
 
 /// <summary>
-/// The overview: per topic its active subscribers and the stop-rate guard; the funnel by source over
+/// The overview: per topic its active subscribers and the stop-rate guard, and the promises the
+/// platform profile in force cannot keep; the funnel by source over
 /// the last 30 days; the latest campaigns with their progress. Every figure is a counter the bot keeps
 /// as it works (subscriber counts per topic, stop-rate hours, funnel days, campaign counts), never a
 /// scan of subscriptions.
 /// </summary>
 public sealed class IndexModel(
-    TopicCatalog topics, ISubscriptionStore subscriptions, OptInOfferService offers, IFunnelStore funnel, ICampaignStore campaigns, TimeProvider clock) : PageModel
+    TopicCatalog topics,
+    PlatformProfile profile,
+    IOptions<NotificationsOptions> notifications,
+    ISubscriptionStore subscriptions,
+    OptInOfferService offers,
+    IFunnelStore funnel,
+    ICampaignStore campaigns,
+    TimeProvider clock) : PageModel
 {
     public const int FunnelDays = 30;
     public const int CampaignCount = 20;
@@ -26,6 +37,11 @@ public sealed class IndexModel(
     public FunnelView Funnel { get; private set; } = null!;
 
     public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
+
+    /// <summary>What the start-up check warns about (Notifications/Profiles/ProfileCompatibilityCheck.cs): promises the rules in force cannot keep.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    public string ProfileName => profile.Name;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +55,7 @@ public sealed class IndexModel(
         }
 
         Topics = rows;
+        Warnings = [.. ProfileCompatibilityCheck.Warnings(topics, profile, notifications.Value.Region)];
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var first = today.AddDays(1 - FunnelDays);
         var counts = await funnel.ReadAsync(first, today, cancellationToken).ConfigureAwait(false);
