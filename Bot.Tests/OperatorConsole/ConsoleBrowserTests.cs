@@ -1,7 +1,9 @@
 using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Globalization;
 using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.Delivery.Schedules;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +72,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         await page.GotoAsync(Url($"/console/campaigns/{campaign}"));
         await page.Locator("[data-field=status]").Filter(new() { HasText = "Completed" }).WaitForAsync(new() { Timeout = 30_000 });
 
-        Assert.Equal(ConsoleFixture.MessengerSubscribers.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-field=sent]").InnerTextAsync());
+        Assert.Equal(ConsoleFixture.MessengerSubscribers.ToString(CultureInfo.InvariantCulture), await page.Locator("[data-field=sent]").InnerTextAsync());
         Assert.Equal(await page.Locator("[data-field=total]").InnerTextAsync(), await page.Locator("[data-field=done]").InnerTextAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this campaign" }).CountAsync());
         var received = fixture.Graph.Messages.Where(m => m["text"]?.GetValue<string>() == "Console test: rain jackets 20% off").ToList();
@@ -123,7 +125,28 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Assert.Equal(SubscriptionStatus.Stopped, Assert.Single(stored).Status);
     }
 
+    [Fact]
+    public async Task A_schedules_next_firings_are_shown_in_the_operators_zone_and_in_UTC()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/console/schedules?zone=America/New_York"));
+
+        var schedule = fixture.Host.Services.GetRequiredService<CampaignScheduleCatalog>().All.Single(s => s.Id == "monday-deals");
+        var next = schedule.NextOccurrence(fixture.Host.Now())!.Value;
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var firstRow = page.GetByRole(AriaRole.Table, new() { Name = "The next 5 firings of monday-deals" }).GetByRole(AriaRole.Row).Nth(1);
+        Assert.Equal(
+            [TimeZoneInfo.ConvertTime(next, newYork).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), next.UtcDateTime.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+            await firstRow.Locator("td").AllInnerTextsAsync());
+        Assert.Equal(6, await page.GetByRole(AriaRole.Table, new() { Name = "The next 5 firings of monday-deals" }).GetByRole(AriaRole.Row).CountAsync());
+        await ShootAsync(page, "schedules");
+
+        await page.GotoAsync(Url("/console/schedules?zone=Mars/Olympus"));
+        Assert.Contains("'Mars/Olympus' is no time zone", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("/console/schedules?zone=Europe/Zurich", true)]
     [InlineData("/console/sign-in", false)]
     [InlineData("/console", true)]
     [InlineData("/console/campaigns", true)]

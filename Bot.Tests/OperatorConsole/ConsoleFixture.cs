@@ -44,6 +44,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var settings = MessengerBot.Settings(Graph);
         settings["MicrosoftAppId"] = "";
         settings["Admin:ApiKey"] = ApiKey;
+        settings["Delivery:Schedules:monday-deals:Topic"] = "weekly-deals";
+        settings["Delivery:Schedules:monday-deals:Cron"] = "0 9 * * MON";
+        settings["Delivery:Schedules:monday-deals:TimeZone"] = "Europe/Berlin";
+        settings["Delivery:Schedules:monday-deals:Text"] = "This week's deals are in.";
         Host = BotHost.Start(_database.FilePath, settings, environment: "Development");
         await SeedAsync();
         _playwright = await Playwright.CreateAsync();
