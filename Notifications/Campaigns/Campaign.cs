@@ -5,9 +5,9 @@ namespace ConversationBot.Notifications.Campaigns;
 /// The fan-out walks the topic in pages; after each page the campaign stores how far it got
 /// (<see cref="Cursor"/>) and the page's outcomes (<see cref="Counts"/>) in one write, so a restart
 /// resumes after the last finished page and the counts stay exact.
-/// One instance works a campaign at a time: it holds a lease (<see cref="LeaseOwner"/> until
-/// <see cref="LeaseExpiresAt"/>) taken and renewed through the store's optimistic concurrency; a
-/// dead instance's lease runs out and another takes over.
+/// Its lease (<see cref="LeaseOwner"/> until <see cref="LeaseExpiresAt"/>, taken through the store's
+/// optimistic concurrency) is held only while one instance starts it: counts the audience and creates
+/// the first work item. After that every instance works its items (<c>Delivery/Work/CampaignWorkItem</c>).
 /// </summary>
 public sealed class Campaign
 {
@@ -201,6 +201,22 @@ public sealed class Campaign
             return false;
         }
 
+        Finish(CampaignStatus.Completed, now, reason);
+        return true;
+    }
+
+    /// <summary>
+    /// Every work item is done: their counts join what the campaign counted itself (pages worked before
+    /// it was split into items) and it completes. Called once, by whoever finds the last item done.
+    /// </summary>
+    public bool CompleteWithItems(DeliveryCounts items, DateTimeOffset now, string reason)
+    {
+        if (IsFinished)
+        {
+            return false;
+        }
+
+        Counts += items;
         Finish(CampaignStatus.Completed, now, reason);
         return true;
     }

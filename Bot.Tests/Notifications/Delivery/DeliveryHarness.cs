@@ -2,6 +2,7 @@ using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Bot.Tests.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
@@ -19,7 +20,7 @@ public sealed class DeliveryHarness
     public DeliveryHarness(int pageSize = 10, PlatformProfile? profile = null)
     {
         Profile = profile ?? PlatformProfile.Current;
-        Options = new DeliveryOptions { PageSize = pageSize, MaxParallelSends = 4, MaxAttempts = 3, MaxRetryWait = TimeSpan.FromSeconds(30), LeaseDuration = TimeSpan.FromMinutes(5) };
+        Options = new DeliveryOptions { PageSize = pageSize, MaxParallelSends = 4, MaxAttempts = 3, MaxRetryWait = TimeSpan.FromSeconds(30), LeaseDuration = TimeSpan.FromMinutes(5), ItemLeaseDuration = TimeSpan.FromMinutes(5) };
     }
 
     private ISubscriptionStore? _shared;
@@ -29,6 +30,8 @@ public sealed class DeliveryHarness
     public InMemoryCampaignStore Campaigns { get; } = new();
 
     public InMemoryDeliveryStore Deliveries { get; } = new();
+
+    public InMemoryCampaignWorkStore Work { get; } = new();
 
     public InMemorySubscriptionStore Subscriptions { get; } = new();
 
@@ -53,7 +56,7 @@ public sealed class DeliveryHarness
     /// </summary>
     public ISubscriptionStore SharedSubscriptions => _shared ??= new SerializedSubscriptionStore(Subscriptions);
 
-    public CampaignRunner Runner(ISubscriptionStore? subscriptions = null)
+    public CampaignRunner Runner(ISubscriptionStore? subscriptions = null, ICampaignWorkStore? work = null)
     {
         var store = subscriptions ?? SharedSubscriptions;
         var pageWork = new CampaignPageWork(
@@ -69,7 +72,7 @@ public sealed class DeliveryHarness
             Options,
             Clock,
             Observer);
-        return new CampaignRunner(Campaigns, pageWork, store, Pages, Page, Options, Clock, Observer);
+        return new CampaignRunner(Campaigns, work ?? Work, pageWork, store, Pages, Page, Options, Clock, Observer);
     }
 
     public async Task<List<Subscription>> MessengerSubscribersAsync(int count, string topicId = "weekly-deals", string? timeZone = "Europe/Berlin")
@@ -110,7 +113,8 @@ public sealed class DeliveryHarness
         var deadline = System.Diagnostics.Stopwatch.StartNew();
         while (!run.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (!Clock.AdvanceToNextTimer())
+            // Only the retry waits (at most MaxRetryWait): the item lease's renewals every 100 s are left alone.
+            if (!Clock.AdvanceToNextTimer(Options.MaxRetryWait))
             {
                 await Task.Delay(1, CancellationToken.None);
             }

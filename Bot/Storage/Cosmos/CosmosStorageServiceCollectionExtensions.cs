@@ -3,6 +3,7 @@ using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
@@ -38,6 +39,7 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<IFunnelStore, CosmosFunnelStore>();
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
+        services.AddSingleton<ICampaignWorkStore, CosmosCampaignWorkStore>();
         services.AddSingleton<IMessengerEventLog, CosmosMessengerEventLog>();
         services.AddHealthChecks().AddCheck<CosmosHealthCheck>("storage");
         return services;

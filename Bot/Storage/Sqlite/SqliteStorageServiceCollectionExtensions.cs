@@ -2,6 +2,7 @@ using ConversationBot.Bot.Hosting;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
@@ -30,6 +31,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IFunnelStore, SqliteFunnelStore>(SqliteFunnelStore.Schema);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
+        services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton(SqliteRetentionCleanup.Schema);
         services.AddHostedService<SqliteRetentionCleanup>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");
