@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Hosting;
+using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Delivery.Schedules;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -25,6 +26,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSettings<SchedulesOptions, SchedulesOptionsValidation>(configuration, DeliveryHostOptions.SectionName);
 
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<FleetSendRate>();
         services.AddSingleton<MessengerNotificationSender>();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();

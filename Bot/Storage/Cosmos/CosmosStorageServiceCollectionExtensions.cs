@@ -12,6 +12,8 @@ using ConversationBot.Notifications.Window;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Bot.Builder;
 
+using ConversationBot.Bot.Delivery.Rate;
+
 namespace ConversationBot.Bot.Storage.Cosmos;
 
 public static class CosmosStorageServiceCollectionExtensions
@@ -40,6 +42,7 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
         services.AddSingleton<ICampaignWorkStore, CosmosCampaignWorkStore>();
+        services.AddSingleton<ISendSlotStore, CosmosSendSlotStore>();
         services.AddSingleton<IMessengerEventLog, CosmosMessengerEventLog>();
         services.AddHealthChecks().AddCheck<CosmosHealthCheck>("storage");
         return services;

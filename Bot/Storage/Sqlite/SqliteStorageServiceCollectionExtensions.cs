@@ -10,6 +10,8 @@ using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
 
+using ConversationBot.Bot.Delivery.Rate;
+
 namespace ConversationBot.Bot.Storage.Sqlite;
 
 public static class SqliteStorageServiceCollectionExtensions
@@ -32,6 +34,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
+        services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
         services.AddSingleton(SqliteRetentionCleanup.Schema);
         services.AddHostedService<SqliteRetentionCleanup>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");

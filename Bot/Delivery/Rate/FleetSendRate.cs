@@ -1,0 +1,71 @@
+using ConversationBot.Notifications.OptIns;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Delivery.Rate;
+
+/// <summary>
+/// <c>Delivery:MessengerSendsPerSecond</c> for the Page, held by every instance together: each send
+/// waits for its slot of the Page's one schedule (<see cref="SendSlots"/> in an <see cref="ISendSlotStore"/>).
+/// Slots are taken from the store a few at a time (a tenth of a second's worth), so the store is written
+/// a few times a second per instance, not once per send; slots that went stale unused (the instance
+/// paused between pages) are dropped rather than sent in a burst. A rate limit the platform reports to
+/// any instance moves the schedule past its wait, which slows all of them.
+/// </summary>
+public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOptions<DeliveryHostOptions> options, TimeProvider clock) : IDisposable
+{
+    /// <summary>How long everyone holds back after a rate limit that names no wait.</summary>
+    public static readonly TimeSpan DefaultSlowDown = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DateTimeOffset _next;
+    private int _left;
+
+    /// <summary>Waits until this send's slot; at once when the rate is unlimited (0).</summary>
+    public async Task WaitForSlotAsync(CancellationToken cancellationToken)
+    {
+        var perSecond = options.Value.MessengerSendsPerSecond;
+        if (perSecond <= 0)
+        {
+            return;
+        }
+
+        var spacing = SendSlots.Spacing(perSecond);
+        DateTimeOffset slot;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_left == 0 || _next < clock.GetUtcNow() - spacing)
+            {
+                var batch = Math.Clamp(perSecond / 10, 1, 25);
+                _next = await store.TakeAsync(page.Key, batch, perSecond, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                _left = batch;
+            }
+
+            slot = _next;
+            _next += spacing;
+            _left--;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        var wait = slot - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The platform said to slow down: no instance sends for the Page before the wait is over.</summary>
+    public async Task SlowDownAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var until = clock.GetUtcNow() + (retryAfter is { } told && told > TimeSpan.Zero ? told : DefaultSlowDown);
+        await store.HoldUntilAsync(page.Key, until, cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _left = 0;
+        _gate.Release();
+    }
+
+    public void Dispose() => _gate.Dispose();
+}
