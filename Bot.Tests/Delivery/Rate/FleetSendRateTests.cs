@@ -1,0 +1,68 @@
+using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.Delivery.Rate;
+using ConversationBot.Notifications.OptIns;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConversationBot.Bot.Tests.Delivery.Rate;
+
+/// <summary>Two instances' <see cref="FleetSendRate"/> on one schedule, on a fake clock: slots for both together, and a rate limit seen by one holds back the other.</summary>
+public sealed class FleetSendRateTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Two_instances_get_slots_of_one_schedule_at_the_pages_rate_together()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var store = new InProcessSendSlotStore();
+        using var a = Rate(store, clock, 50);
+        using var b = Rate(store, clock, 50);
+
+        // Each instance takes a batch of 5 slots (a tenth of a second at 50/s): a's are the first five,
+        // b's start after them, 100 ms on, however close together the two ask.
+        var waitA = a.WaitForSlotAsync(default);
+        var waitB = b.WaitForSlotAsync(default);
+        Assert.True(waitA.IsCompleted);
+        Assert.False(waitB.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.False(waitB.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await waitB;
+    }
+
+    [Fact]
+    public async Task A_rate_limit_seen_by_one_instance_holds_back_the_other()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var store = new InProcessSendSlotStore();
+        using var a = Rate(store, clock, 50);
+        using var b = Rate(store, clock, 50);
+
+        await a.SlowDownAsync(TimeSpan.FromSeconds(5), default);
+        var send = b.WaitForSlotAsync(default);
+        clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+        Assert.False(send.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await send;
+    }
+
+    [Fact]
+    public void A_second_holds_no_more_slots_than_the_rate_however_they_are_batched()
+    {
+        var slots = default(SendSlots);
+        var taken = new List<DateTimeOffset>();
+        foreach (var batch in new[] { 3, 7, 1, 25, 5, 9, 2, 25, 25 })
+        {
+            var (first, after) = slots.Take(batch, 50, Start);
+            taken.AddRange(Enumerable.Range(0, batch).Select(i => first + SendSlots.Spacing(50) * i));
+            slots = after;
+        }
+
+        Assert.All(taken, t => Assert.True(taken.Count(u => u >= t && u < t + TimeSpan.FromSeconds(1)) <= 50));
+        Assert.Equal(taken.Count, taken.Distinct().Count());
+    }
+
+    private static FleetSendRate Rate(ISendSlotStore store, TimeProvider clock, int perSecond) =>
+        new(store, new MessengerPage("page"), Options.Create(new DeliveryHostOptions { MessengerSendsPerSecond = perSecond }), clock);
+}
