@@ -36,6 +36,12 @@ public sealed class CosmosFleetTests(CosmosTestServer server, ITestOutputHelper 
         var share = Fleet.ShareOf(records);
         output.WriteLine($"{subscribers} in {clock.Elapsed.TotalSeconds:F1} s; per instance: {string.Join(", ", fleet.Members.Select(m => share.GetValueOrDefault(m.InstanceId)))}");
         Assert.All(fleet.Members, m => Assert.True(share.GetValueOrDefault(m.InstanceId) >= subscribers / 5, $"{m.InstanceId} sent {share.GetValueOrDefault(m.InstanceId)} of {subscribers}"));
+
+        // The admin API shows the same split: each instance, the items it finished and its share.
+        var shown = campaign["progress"]!["instances"]!.AsArray().ToDictionary(i => i!["instance"]!.GetValue<string>(), i => i!["sent"]!.GetValue<long>());
+        Assert.Equal(fleet.Members.Select(m => m.InstanceId).Order(), shown.Keys.Order());
+        Assert.Equal(subscribers, shown.Values.Sum());
+        Assert.Equal(subscribers / 50, campaign["progress"]!["itemsDone"]!.GetValue<int>());
     }
 
     /// <summary>

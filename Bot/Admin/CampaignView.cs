@@ -1,4 +1,5 @@
 using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery.Work;
 
 namespace ConversationBot.Bot.Admin;
 
@@ -21,7 +22,8 @@ public sealed record CampaignView(
     string? LeaseOwner,
     CampaignProgressView Progress)
 {
-    public static CampaignView Of(Campaign campaign)
+    /// <summary>The campaign with its progress from its work items (none before it starts; a completed one holds their counts itself).</summary>
+    public static CampaignView Of(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         return new(
@@ -40,6 +42,6 @@ public sealed record CampaignView(
             campaign.FinishReason,
             campaign.ResumeAt,
             campaign.LeaseOwner,
-            new CampaignProgressView(campaign.Counts.Sent, campaign.Counts.Skipped, campaign.Counts.Failed, campaign.Left, campaign.Audience));
+            CampaignProgressView.Of(campaign.Audience, CampaignProgress.Of(campaign, items, now)));
     }
 }
