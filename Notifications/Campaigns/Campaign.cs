@@ -2,9 +2,10 @@ namespace ConversationBot.Notifications.Campaigns;
 
 /// <summary>
 /// One push of one message to a topic's active subscribers: now, at a time, or fired by a schedule.
-/// The fan-out walks the topic in pages; after each page the campaign stores how far it got
-/// (<see cref="Cursor"/>) and the page's outcomes (<see cref="Counts"/>) in one write, so a restart
-/// resumes after the last finished page and the counts stay exact.
+/// The fan-out walks the topic in pages, each a work item of its own with its outcomes
+/// (<c>Delivery/Work/CampaignWorkItem</c>); the campaign's <see cref="Counts"/> take the items' counts when
+/// it completes. <see cref="Cursor"/> is where a campaign started before work items existed had got to:
+/// its first item starts there.
 /// Its lease (<see cref="LeaseOwner"/> until <see cref="LeaseExpiresAt"/>, taken through the store's
 /// optimistic concurrency) is held only while one instance starts it: counts the audience and creates
 /// the first work item. After that every instance works its items (<c>Delivery/Work/CampaignWorkItem</c>).

@@ -68,7 +68,7 @@ public sealed class DeliveryOptions
             yield return $"{SectionName}:ItemLeaseDuration must be between 1 second and 10 minutes";
         }
 
-        // A page waits at most (attempts - 1) retry waits; it must finish well inside the lease it renews.
+        // A restricted page with no end named is put off for LeaseDuration: at least as long as a send's own retries may wait.
         if (MaxRetryWait * Math.Max(1, MaxAttempts - 1) * 2 > LeaseDuration)
         {
             yield return $"{SectionName}:LeaseDuration must be at least twice MaxRetryWait x (MaxAttempts - 1), so a page finishes inside its lease";
