@@ -14,13 +14,16 @@ namespace ConversationBot.Bench.Fanout;
 
 /// <summary>
 /// One instance of a fleet, in a process of its own: the real host on the Cosmos DB test server with
-/// the delivery service on (so it takes work items like any instance), seeding the topic first when
-/// told. It answers the driver on stdin/stdout: <c>READY</c> with its address and instance id, then
+/// the delivery service on (so it takes work items like any instance), seeding the topic (and a
+/// warm-up topic) first when told. It answers the driver on stdin/stdout: <c>READY</c> with its address and instance id, then
 /// <c>go</c> (the CPU clock starts) and <c>stop</c> (it reports its CPU time since <c>go</c> and exits).
 /// </summary>
 internal static class FleetInstance
 {
     public const string AdminKey = "bench-admin-key-0123456789abcdef";
+
+    /// <summary>A warm-up campaign's audience (another topic): every instance's first items are JIT-compiled before the measured campaign.</summary>
+    public const int WarmUpSubscribers = 600;
 
     public static async Task<int> RunAsync(FleetChildSettings settings)
     {
@@ -57,7 +60,8 @@ internal static class FleetInstance
         await app.StartAsync();
         if (settings.Seed > 0)
         {
-            await SeedAsync(app.Services.GetRequiredService<ISubscriptionStore>(), settings.Seed);
+            await SeedAsync(app.Services.GetRequiredService<ISubscriptionStore>(), BenchBot.Topic, "token", settings.Seed);
+            await SeedAsync(app.Services.GetRequiredService<ISubscriptionStore>(), BenchBot.WarmUpTopic, "warm", WarmUpSubscribers);
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -82,13 +86,13 @@ internal static class FleetInstance
         return 1;
     }
 
-    private static async Task SeedAsync(ISubscriptionStore store, int count)
+    private static async Task SeedAsync(ISubscriptionStore store, string topic, string prefix, int count)
     {
         var at = DateTimeOffset.UtcNow.AddDays(-3);
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
         {
             var subscription = Subscription.OptInOnMessenger(
-                "weekly-deals", null, $"psid-{i:D7}", $"token-{i:D7}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
+                topic, null, $"{prefix}-psid-{i:D7}", $"{prefix}-{i:D7}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
             if (!await store.TrySaveAsync(subscription, token))
             {
                 throw new InvalidOperationException($"Subscriber {i} could not be seeded.");
