@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Storage.Cosmos;
 using ConversationBot.Notifications.Delivery;
 using Xunit.Abstractions;
@@ -77,7 +78,7 @@ public sealed class CosmosFleetTests(CosmosTestServer server, ITestOutputHelper 
         CampaignChecks.EachTokenOnce(fleet.Requests, subscribers);
         Assert.Equal((subscribers - unknown.Count, unknown.Count), (AdminClient.Progress(campaign, "sent"), AdminClient.Progress(campaign, "failed")));
         var share = Fleet.ShareOf(records);
-        output.WriteLine($"take-over {takeOver.TotalSeconds:F2} s after the death (lease {lease.TotalSeconds} s); unknown {unknown.Count} of {inFlight.Count} in flight; per instance: {string.Join(", ", fleet.Members.Select(m => share.GetValueOrDefault(m.InstanceId)))}");
+        output.WriteLine($"take-over {takeOver.TotalSeconds:F2} s after the death (lease {lease.TotalSeconds} s); {unknown.Count} unknown, the step it was in ({inFlight.Count} held at its Graph API); per instance: {string.Join(", ", fleet.Members.Select(m => share.GetValueOrDefault(m.InstanceId)))}");
         Assert.True(takeOver < lease + lease / 3 + TimeSpan.FromSeconds(2), $"taken over after {takeOver}");
     }
 
@@ -109,6 +110,38 @@ public sealed class CosmosFleetTests(CosmosTestServer server, ITestOutputHelper 
         var share = Fleet.ShareOf(records);
         output.WriteLine($"per instance: {string.Join(", ", fleet.Members.Select(m => share.GetValueOrDefault(m.InstanceId)))}; stop took {stopTook.TotalSeconds:F2} s; item(s) {string.Join(", ", held)} taken up {takeOver.TotalSeconds:F2} s after the stop (lease {lease.TotalSeconds} s)");
         Assert.True(takeOver < TimeSpan.FromSeconds(3), $"taken up after {takeOver}, the lease is {lease}");
+    }
+
+    /// <summary>
+    /// A 429 with Retry-After: 2 answered to one instance holds back all three: after the sends whose slots
+    /// were already handed out, nothing reaches any Graph API until the wait is over, and the campaign then
+    /// finishes with everyone once (the refused send retried).
+    /// </summary>
+    [Fact]
+    public async Task A_rate_limit_answered_to_one_instance_holds_back_every_instance()
+    {
+        const int subscribers = 150;
+        await using var fleet = await Fleet.StartAsync(server, _database, Instances, Database.FilePath, Fleet.Delivery(TimeSpan.FromSeconds(2), 50));
+        var (a, limited) = (fleet.Members[0], fleet.Members[1]);
+        await CampaignChecks.SeedMessengerSubscribersAsync(a.Host, subscribers);
+
+        var id = await new AdminClient(a.Host).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals, slowly", sendAt = a.Host.Now().AddMilliseconds(300) });
+        await CampaignChecks.WaitUntilAsync(() => limited.Graph.Requests.Count >= 10);
+        limited.Graph.AnswerNext(429, MessengerBot.Sample("send-error-rate-limit.json"), retryAfterSeconds: 2);
+        var told = Stopwatch.GetTimestamp();
+        var campaign = await new AdminClient(a.Host).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
+
+        // Every token once, but the refused one twice: the 429 and its retry.
+        var perToken = fleet.Requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).Select(g => g.Count()).ToList();
+        Assert.Equal((subscribers, subscribers - 1, 1), (perToken.Count, perToken.Count(c => c == 1), perToken.Count(c => c == 2)));
+        Assert.Equal(subscribers, AdminClient.Progress(campaign, "sent"));
+        var second = Stopwatch.Frequency;
+        var arrivals = fleet.Members.SelectMany(m => m.Graph.Arrivals).Order().ToList();
+        var held = arrivals.Where(t => t > told + second / 2 && t < told + second * 19 / 10).ToList();
+        var after = arrivals.Where(t => t >= told + second * 19 / 10).ToList();
+        output.WriteLine($"after the 429: {arrivals.Count(t => t > told && t <= told + second / 2)} sends already scheduled, {held.Count} in the hold, {after.Count} after it");
+        Assert.Empty(held);
+        Assert.NotEmpty(after);
     }
 
     /// <summary>

@@ -19,15 +19,17 @@ public sealed class FleetSendRateTests
         using var a = Rate(store, clock, 50);
         using var b = Rate(store, clock, 50);
 
-        // Each instance takes a batch of 5 slots (a tenth of a second at 50/s): a's are the first five,
-        // b's start after them, 100 ms on, however close together the two ask.
+        // 50/s is scheduled at 47/s (5% headroom), slots 1/47 s apart. Each instance takes a batch of 4 (a
+        // tenth of a second's worth): a's are the first four, b's start after them, however close together the two ask.
+        Assert.Equal(47, FleetSendRate.Scheduled(50));
         var waitA = a.WaitForSlotAsync(default);
         var waitB = b.WaitForSlotAsync(default);
         Assert.True(waitA.IsCompleted);
         Assert.False(waitB.IsCompleted);
-        clock.Advance(TimeSpan.FromMilliseconds(99));
+        var bSlot = SendSlots.Spacing(47) * 4;
+        clock.Advance(bSlot - TimeSpan.FromTicks(1));
         Assert.False(waitB.IsCompleted);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
+        clock.Advance(TimeSpan.FromTicks(1));
         await waitB;
     }
 

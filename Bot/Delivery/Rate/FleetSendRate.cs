@@ -23,7 +23,7 @@ public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOpt
     /// <summary>Waits until this send's slot; at once when the rate is unlimited (0).</summary>
     public async Task WaitForSlotAsync(CancellationToken cancellationToken)
     {
-        var perSecond = options.Value.MessengerSendsPerSecond;
+        var perSecond = Scheduled(options.Value.MessengerSendsPerSecond);
         if (perSecond <= 0)
         {
             return;
@@ -56,6 +56,13 @@ public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOpt
             await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The rate the schedule keeps: 5% under the setting. A send leaves a little after its slot (a timer
+    /// fires late on a busy machine, a connection is slower), so sends that were due just before a second
+    /// can land inside it; the headroom keeps such a second under the Page's limit, not on it.
+    /// </summary>
+    public static int Scheduled(int perSecond) => perSecond <= 0 ? 0 : Math.Max(1, perSecond * 95 / 100);
 
     /// <summary>The platform said to slow down: no instance sends for the Page before the wait is over.</summary>
     public async Task SlowDownAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
