@@ -26,6 +26,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSettings<SchedulesOptions, SchedulesOptionsValidation>(configuration, DeliveryHostOptions.SectionName);
 
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignLiveProgress>();
         services.AddSingleton<FleetSendRate>();
         services.AddSingleton<MessengerNotificationSender>();
         services.AddSingleton<BotFrameworkNotificationSender>();
