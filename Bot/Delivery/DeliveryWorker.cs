@@ -44,10 +44,7 @@ public sealed partial class DeliveryWorker(
             var wait = settings.PollInterval;
             try
             {
-                if (await WorkDueAsync(stoppingToken).ConfigureAwait(false))
-                {
-                    wait = TimeSpan.FromTicks(Math.Min(wait.Ticks, work.Value.ItemLeaseDuration.Ticks / 3));
-                }
+                wait = NextLookAfter(await WorkDueAsync(stoppingToken).ConfigureAwait(false), settings.PollInterval, work.Value.ItemLeaseDuration);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -65,6 +62,13 @@ public sealed partial class DeliveryWorker(
             }
         }
     }
+
+    /// <summary>
+    /// How long to wait before the next pass: the poll, but while a campaign runs at most a third of the item
+    /// lease, so an item whose owner died is taken within the lease and a third after the owner's last renewal.
+    /// </summary>
+    public static TimeSpan NextLookAfter(bool campaignRunning, TimeSpan pollInterval, TimeSpan itemLease) =>
+        campaignRunning && itemLease / 3 < pollInterval ? itemLease / 3 : pollInterval;
 
     /// <summary>One pass: schedule firings, then every campaign due now; true when a campaign is still running after it.</summary>
     public async Task<bool> WorkDueAsync(CancellationToken stoppingToken)
