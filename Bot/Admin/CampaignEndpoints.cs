@@ -4,6 +4,7 @@ using ConversationBot.Bot.Delivery.Schedules;
 using ConversationBot.Bot.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
@@ -180,8 +181,8 @@ public static class CampaignEndpoints
         TypedResults.Ok(schedules.All.Select(s => new ScheduleView(s.Id, s.TopicId, s.Cron, s.TimeZone.Id, s.NextOccurrence(clock.GetUtcNow()))).ToList());
 
     private static async Task<Ok<List<SubscriptionView>>> ListCustomerSubscriptionsAsync(
-        string channelId, string customerId, ISubscriptionStore subscriptions, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false)).Select(SubscriptionView.Of).ToList());
+        string channelId, string customerId, ISubscriptionStore subscriptions, SubscriberLanguages languages, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false)).Select(s => SubscriptionView.Of(s, languages)).ToList());
 
     // Bound here, not by the framework: a value that does not bind must be a 400 naming it in every
     // environment, not a 500 (Development throws on bind failures) or a bare 400 that names nothing.
