@@ -30,6 +30,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
         services.AddSingleton<IDeliveryObserver, DeliveryObserver>();
         services.AddSingleton<CampaignPageWork>();
+        services.AddSingleton<RecipientDecision>();
+        services.AddSingleton<CampaignPreview>();
         services.AddSingleton<CampaignRunner>();
 
         services.AddSingleton<CampaignScheduleCatalog>();

@@ -31,13 +31,22 @@ public sealed class Campaign
         LeaseExpiresAt = s.LeaseExpiresAt;
         ResumeAt = s.ResumeAt;
         Version = s.Version;
+        Localized = s.Localized;
+        Segment = s.Segment ?? CampaignSegment.Everyone;
     }
 
     public string Id { get; }
 
     public string TopicId { get; }
 
+    /// <summary>The default language's version (every subscriber's, when <see cref="Localized"/> is <c>null</c>).</summary>
     public CampaignContent Content { get; }
+
+    /// <summary>The versions per language; <c>null</c> for a campaign created before languages (everyone gets <see cref="Content"/>).</summary>
+    public LocalizedContent? Localized { get; }
+
+    /// <summary>Which of the topic's subscribers it is for.</summary>
+    public CampaignSegment Segment { get; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -91,10 +100,38 @@ public sealed class Campaign
         DateTimeOffset now,
         string? scheduleId = null)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        return Create(id, topicId, content, null, null, sendAt, endAt, now, scheduleId);
+    }
+
+    /// <summary>A new campaign in one or more languages, to the whole topic or a <paramref name="segment"/> of it.</summary>
+    public static Campaign Create(
+        string id,
+        string topicId,
+        LocalizedContent content,
+        CampaignSegment? segment,
+        DateTimeOffset? sendAt,
+        DateTimeOffset? endAt,
+        DateTimeOffset now,
+        string? scheduleId = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Create(id, topicId, content.DefaultVersion(), content, segment, sendAt, endAt, now, scheduleId);
+    }
+
+    /// <summary>
+    /// The message for a subscriber whose language is <paramref name="language"/> (as the bot speaks it):
+    /// that language's version, else the default language's.
+    /// </summary>
+    public CampaignContent ContentFor(string language) => Localized?.For(language) ?? Content;
+
+    private static Campaign Create(
+        string id, string topicId, CampaignContent content, LocalizedContent? localized, CampaignSegment? segment,
+        DateTimeOffset? sendAt, DateTimeOffset? endAt, DateTimeOffset now, string? scheduleId)
+    {
         Require(id, nameof(id));
         Require(topicId, nameof(topicId));
-        ArgumentNullException.ThrowIfNull(content);
-        var errors = Validate(content, sendAt, endAt, now);
+        var errors = Validate(content, sendAt, endAt, now).Concat((localized?.Versions.Values ?? []).SelectMany(v => v.Validate())).ToList();
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(content));
@@ -102,7 +139,8 @@ public sealed class Campaign
 
         var startAt = sendAt is { } at && at > now ? at : now;
         return new Campaign(new CampaignSnapshot(
-            id, topicId, content, now, startAt, endAt, scheduleId, CampaignStatus.Scheduled, null, null, null, null, default, null, null, null, null, 0));
+            id, topicId, content, now, startAt, endAt, scheduleId, CampaignStatus.Scheduled, null, null, null, null, default, null, null, null, null, 0,
+            localized, segment is null || segment.IsEveryone ? null : segment));
     }
 
     /// <summary>The rules <see cref="Create"/> enforces, as field errors an API can return.</summary>
@@ -130,7 +168,7 @@ public sealed class Campaign
 
     public CampaignSnapshot ToSnapshot() => new(
         Id, TopicId, Content, CreatedAt, StartAt, EndAt, ScheduleId, Status, StartedAt, FinishedAt, FinishReason,
-        Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version);
+        Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version, Localized, Segment.IsEveryone ? null : Segment);
 
     /// <summary>Whether an instance may take the campaign up at <paramref name="now"/>: started, not finished, not put off, and nobody's live lease on it.</summary>
     public bool IsDueAt(DateTimeOffset now) =>

@@ -1,6 +1,10 @@
 namespace ConversationBot.Notifications.Campaigns;
 
-/// <summary>Everything a store keeps of a <see cref="Campaign"/>; rebuild with <see cref="Campaign.Restore"/>.</summary>
+/// <summary>
+/// Everything a store keeps of a <see cref="Campaign"/>; rebuild with <see cref="Campaign.Restore"/>.
+/// The members after <see cref="Version"/> came with issue 18 and are optional, so a campaign stored
+/// before them reads as one language for everyone (<see cref="Content"/>) to the whole topic.
+/// </summary>
 public sealed record CampaignSnapshot(
     string Id,
     string TopicId,
@@ -19,4 +23,6 @@ public sealed record CampaignSnapshot(
     string? LeaseOwner,
     DateTimeOffset? LeaseExpiresAt,
     DateTimeOffset? ResumeAt,
-    long Version);
+    long Version,
+    LocalizedContent? Localized = null,
+    CampaignSegment? Segment = null);

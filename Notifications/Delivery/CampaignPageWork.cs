@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
@@ -31,8 +32,11 @@ public sealed class CampaignPageWork(
     INotificationSender sender,
     DeliveryOptions options,
     TimeProvider clock,
-    IDeliveryObserver observer)
+    IDeliveryObserver observer,
+    SubscriberLanguages languages)
 {
+    private readonly RecipientDecision _recipients = new(windows, topics, eligibility);
+
     /// <summary>Rounds of reserving a step's sends; a subscription still changing after them is recorded as contended, not retried.</summary>
     private const int MaxReserveAttempts = ConflictRetry.Attempts;
     private static readonly CancellationToken None = CancellationToken.None;
@@ -41,6 +45,9 @@ public sealed class CampaignPageWork(
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(page);
+
+        // Subscribers outside the campaign's segment are not its audience: never claimed, never counted.
+        page = page.Count == 0 || campaign.Segment.IsEveryone ? page : [.. page.Where(s => campaign.Segment.Includes(s, languages))];
         if (page.Count == 0)
         {
             return new PageResult(default, false, null);
@@ -137,7 +144,7 @@ public sealed class CampaignPageWork(
         await Parallel.ForEachAsync(
             reserved,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends },
-            async (item, _) => await SendAsync(campaign.Content, item, sends, stopping).ConfigureAwait(false)).ConfigureAwait(false);
+            async (item, _) => await SendAsync(campaign.ContentFor(languages.Of(item.Subscription.Language)), item, sends, stopping).ConfigureAwait(false)).ConfigureAwait(false);
 
         outcomes.AddRange(sends.Outcomes);
         await deliveries.SaveOutcomesAsync(outcomes, None).ConfigureAwait(false);
@@ -179,16 +186,8 @@ public sealed class CampaignPageWork(
             foreach (var subscription in pending)
             {
                 var claim = claims[subscription.Id];
-                if (ChannelIds.IsFacebook(subscription.ChannelId) && !(await windows.GetAsync(subscription.ChannelId, subscription.CustomerId, None).ConfigureAwait(false)).IsOpenAt(now))
-                {
-                    // Messenger underneath, without a token: nothing may go out after 24 hours of silence.
-                    outcomes.Add(claim.Skipped(nameof(NotEligibleReason.MessagingWindowClosed), now));
-                    continue;
-                }
-
-                topics.TryGet(subscription.TopicId, out var topic);
                 // The page's send restriction is the runner's to check: it puts the whole campaign off rather than skipping anyone.
-                var decision = eligibility.Evaluate(subscription, topic, now);
+                var decision = await _recipients.DecideAsync(subscription, now, null, None).ConfigureAwait(false);
                 if (!decision.IsEligible)
                 {
                     outcomes.Add(claim.Skipped(decision.Reason!.Value.ToString(), now, decision.NextEligibleAt));

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Languages;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Bot.Tests.Storage;
 using ConversationBot.Notifications.Campaigns;
@@ -68,7 +69,8 @@ public sealed class DeliveryHarness
             Sender,
             Options,
             Clock,
-            Observer);
+            Observer,
+            new SubscriberLanguages(["en", "de"], "en"));
         return new CampaignRunner(Campaigns, pageWork, store, Pages, Page, Options, Clock, Observer);
     }
 
