@@ -1,5 +1,6 @@
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Languages;
+using ConversationBot.Notifications.Timing;
 
 namespace ConversationBot.Bot.Admin;
 
@@ -16,6 +17,39 @@ public static class CampaignDraftReader
         ArgumentNullException.ThrowIfNull(languages);
         ArgumentNullException.ThrowIfNull(errors);
         var segment = body.Segment is { } s ? new CampaignSegment(s.Languages, s.Channels, s.OptedInAfter, s.OptedInBefore) : CampaignSegment.Everyone;
+        var localTime = LocalTime(body, errors);
+        var draft = Content(body, languages, segment, errors);
+        return draft is null || errors.Count > 0 ? null : draft with { LocalTime = localTime, IgnoresQuietHours = body.IgnoreQuietHours };
+    }
+
+    private static LocalSendTime? LocalTime(CampaignRequest body, List<FieldError> errors)
+    {
+        if (body.LocalTime is null)
+        {
+            if (body.LocalDate is not null)
+            {
+                errors.Add(new FieldError("localDate", "goes with localTime (e.g. \"09:00\")."));
+            }
+
+            return null;
+        }
+
+        if (!TimingOptions.TryTime(body.LocalTime, out var time))
+        {
+            errors.Add(new FieldError("localTime", "must be a time of day as HH:mm, e.g. 09:00."));
+            return null;
+        }
+
+        if (body.SendAt is not null)
+        {
+            errors.Add(new FieldError("localTime", "comes instead of sendAt: the time is each subscriber's own."));
+        }
+
+        return new LocalSendTime(time, body.LocalDate);
+    }
+
+    private static CampaignDraft? Content(CampaignRequest body, SubscriberLanguages languages, CampaignSegment segment, List<FieldError> errors)
+    {
         if (body.Content is null)
         {
             if (body.DefaultLanguage is not null)

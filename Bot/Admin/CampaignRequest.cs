@@ -15,6 +15,9 @@ namespace ConversationBot.Bot.Admin;
 /// <param name="Content">The message per language, e.g. <c>{"en": {"text": "..."}, "de": {"text": "..."}}</c>.</param>
 /// <param name="DefaultLanguage">The version for subscribers whose language has none; absent means Bot:FallbackLanguage.</param>
 /// <param name="Segment">Only some of the topic's subscribers; absent means all.</param>
+/// <param name="LocalTime">"09:00": each subscriber at that time in their own zone (Delivery:FallbackTimeZone when they have none).</param>
+/// <param name="LocalDate">With <paramref name="LocalTime"/>: the day, e.g. <c>2027-03-29</c>; absent: the next such time.</param>
+/// <param name="IgnoreQuietHours">True sends inside the subscribers' quiet hours (Delivery:QuietHours); recorded on the campaign.</param>
 public sealed record CampaignRequest(
     string? Topic,
     string? Text,
@@ -24,4 +27,7 @@ public sealed record CampaignRequest(
     DateTimeOffset? EndAt,
     IReadOnlyDictionary<string, CampaignContentRequest?>? Content = null,
     string? DefaultLanguage = null,
-    CampaignSegmentRequest? Segment = null);
+    CampaignSegmentRequest? Segment = null,
+    string? LocalTime = null,
+    DateOnly? LocalDate = null,
+    bool IgnoreQuietHours = false);

@@ -26,7 +26,10 @@ public sealed record CampaignView(
     CampaignProgressView Progress,
     string? DefaultLanguage,
     IReadOnlyDictionary<string, CampaignContent>? Content,
-    CampaignSegment? Segment)
+    CampaignSegment? Segment,
+    string? LocalTime,
+    DateOnly? LocalDate,
+    bool IgnoresQuietHours)
 {
     public static CampaignView Of(Campaign campaign)
     {
@@ -47,9 +50,13 @@ public sealed record CampaignView(
             campaign.FinishReason,
             campaign.ResumeAt,
             campaign.LeaseOwner,
-            new CampaignProgressView(campaign.Counts.Sent, campaign.Counts.Skipped, campaign.Counts.Failed, campaign.Left, campaign.Audience),
+            new CampaignProgressView(campaign.Counts.Sent, campaign.Counts.Skipped, campaign.Counts.Failed, campaign.Left, campaign.Audience,
+                campaign.IsFinished ? 0 : campaign.Waiting, campaign.IsFinished ? null : campaign.NextWaveAt),
             campaign.Localized?.DefaultLanguage,
             campaign.Localized?.Versions,
-            campaign.Segment.IsEveryone ? null : campaign.Segment);
+            campaign.Segment.IsEveryone ? null : campaign.Segment,
+            campaign.LocalTime?.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            campaign.LocalTime?.Date,
+            campaign.IgnoresQuietHours);
     }
 }

@@ -1,3 +1,5 @@
+using ConversationBot.Notifications.Timing;
+
 namespace ConversationBot.Notifications.Campaigns;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace ConversationBot.Notifications.Campaigns;
 /// preview shows without sending (Bot/Admin/CampaignEndpoints.cs). Checked once, by
 /// <see cref="CampaignService.Validate"/>, for both. <see cref="IsPlain"/>: given in the single-language
 /// form (<c>text</c>, <c>imageUrl</c>, <c>buttons</c>), whose errors name those fields rather than <c>content.en...</c>.
+/// <see cref="LocalTime"/>: each subscriber at that time in their zone; <see cref="IgnoresQuietHours"/>: the
+/// operator's explicit choice to send inside the subscribers' quiet hours.
 /// </summary>
 public sealed record CampaignDraft(
     string? TopicId,
@@ -12,4 +16,6 @@ public sealed record CampaignDraft(
     CampaignSegment Segment,
     DateTimeOffset? SendAt,
     DateTimeOffset? EndAt,
-    bool IsPlain = false);
+    bool IsPlain = false,
+    LocalSendTime? LocalTime = null,
+    bool IgnoresQuietHours = false);

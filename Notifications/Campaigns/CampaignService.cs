@@ -1,10 +1,11 @@
 using ConversationBot.Notifications.Languages;
+using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Notifications.Campaigns;
 
 /// <summary>What operators do with campaigns: create (checked against the topics and languages), cancel, look up.</summary>
-public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topics, SubscriberLanguages languages, TimeProvider clock)
+public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topics, SubscriberLanguages languages, RecipientTiming timing, TimeProvider clock)
 {
     /// <summary>Creates a campaign in the fallback language, or returns every rule the request breaks with the field it concerns.</summary>
     public Task<CampaignCreation> CreateAsync(
@@ -25,7 +26,7 @@ public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topic
             return CampaignCreation.Invalid(errors);
         }
 
-        var campaign = Campaign.Create(CampaignIds.New(now), draft.TopicId!, draft.Content, draft.Segment, draft.SendAt, draft.EndAt, now);
+        var campaign = Campaign.Create(CampaignIds.New(now), draft.TopicId!, draft.Content, draft.Segment, draft.SendAt, draft.EndAt, now, localTime: draft.LocalTime, ignoresQuietHours: draft.IgnoresQuietHours);
         if (!await campaigns.TryCreateAsync(campaign, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"A campaign with the new id {campaign.Id} exists already.");
@@ -57,6 +58,12 @@ public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topic
         if (draft.EndAt is { } end && end <= startAt)
         {
             errors.Add(new FieldError("endAt", "must be after the send time."));
+        }
+
+        if (draft.LocalTime is { Date: { } date } local && !WallClock.Exists(date, local.Time, timing.FallbackZone))
+        {
+            // Checked in the zone of subscribers without one; in a subscriber's own zone such a time becomes the end of the gap (WallClock.cs).
+            errors.Add(new FieldError("localTime", $"{local.Time:HH:mm} does not exist on {date:yyyy-MM-dd} in {timing.FallbackZone.Id}: the clocks skip it for daylight saving time."));
         }
 
         return errors;

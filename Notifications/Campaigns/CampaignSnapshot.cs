@@ -25,4 +25,10 @@ public sealed record CampaignSnapshot(
     DateTimeOffset? ResumeAt,
     long Version,
     LocalizedContent? Localized = null,
-    CampaignSegment? Segment = null);
+    CampaignSegment? Segment = null,
+    Timing.LocalSendTime? LocalTime = null,
+    bool IgnoresQuietHours = false,
+    DateTimeOffset? WaveFrom = null,
+    DateTimeOffset? WaveUntil = null,
+    long Waiting = 0,
+    DateTimeOffset? NextWaveAt = null);

@@ -5,6 +5,7 @@ using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;
 using ConversationBot.Notifications.Window;
 
@@ -33,7 +34,8 @@ public sealed class CampaignPageWork(
     DeliveryOptions options,
     TimeProvider clock,
     IDeliveryObserver observer,
-    SubscriberLanguages languages)
+    SubscriberLanguages languages,
+    RecipientTiming timing)
 {
     private readonly RecipientDecision _recipients = new(windows, topics, eligibility);
 
@@ -46,8 +48,14 @@ public sealed class CampaignPageWork(
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(page);
 
-        // Subscribers outside the campaign's segment are not its audience: never claimed, never counted.
-        page = page.Count == 0 || campaign.Segment.IsEveryone ? page : [.. page.Where(s => campaign.Segment.Includes(s, languages))];
+        // Only the segment's subscribers due in this pass; those due later wait for a later pass (CampaignWave.cs).
+        var wave = CampaignWave.Of(campaign, page, timing, languages);
+        var result = await RunDueAsync(campaign, wave.Due, owner, stopping).ConfigureAwait(false);
+        return result with { Waiting = wave.Waiting, NextDueAt = wave.NextDueAt };
+    }
+
+    private async Task<PageResult> RunDueAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, CancellationToken stopping)
+    {
         if (page.Count == 0)
         {
             return new PageResult(default, false, null);
@@ -322,7 +330,12 @@ public sealed class CampaignPageWork(
         _ => default,
     };
 
-    public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil);
+    /// <param name="Counts">The page's outcomes.</param>
+    /// <param name="Interrupted">Stopped before the end: the page is started again next time.</param>
+    /// <param name="SendsPausedUntil">The platform restricted the page from sending until then.</param>
+    /// <param name="Waiting">Subscribers of the page not due in this pass.</param>
+    /// <param name="NextDueAt">When the first of them is due.</param>
+    public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil, long Waiting = 0, DateTimeOffset? NextDueAt = null);
 
     private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt);
 

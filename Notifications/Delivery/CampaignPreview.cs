@@ -2,6 +2,7 @@ using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Timing;
 
 namespace ConversationBot.Notifications.Delivery;
 
@@ -10,7 +11,9 @@ namespace ConversationBot.Notifications.Delivery;
 /// as the fan-out does (keyset pages of <see cref="DeliveryOptions.PageSize"/>), keeps the draft's
 /// segment, and asks each one the campaign's own question (<see cref="RecipientDecision"/>, the one
 /// <see cref="Eligibility.EligibilityPolicy"/>) at the send time. A subscriber no sender reaches is
-/// counted as <see cref="DeliveryReasons.NoSender"/>, as the campaign records it.
+/// counted as <see cref="DeliveryReasons.NoSender"/>, as the campaign records it; one whose message is due
+/// later (<see cref="RecipientTiming"/>: their local time, the end of their quiet hours) as
+/// <c>WaitingForLocalTime</c> or <c>WaitingForQuietHours</c> with the instant it is due.
 /// </summary>
 public sealed class CampaignPreview(
     ISubscriptionStore subscriptions,
@@ -19,6 +22,7 @@ public sealed class CampaignPreview(
     RecipientDecision recipients,
     INotificationSender sender,
     SubscriberLanguages languages,
+    RecipientTiming timing,
     DeliveryOptions options,
     TimeProvider clock)
 {
@@ -37,6 +41,13 @@ public sealed class CampaignPreview(
             foreach (var subscription in batch.Subscriptions.Where(s => draft.Segment.Includes(s, languages)))
             {
                 var language = languages.Of(subscription.Language);
+                var due = timing.For(at, draft.LocalTime, draft.IgnoresQuietHours, subscription.TimeZoneId);
+                if (due.IsWaitingAt(at))
+                {
+                    figures.NotEligible(language, subscription.ChannelId, $"WaitingFor{due.Reason}", due.DueAt);
+                    continue;
+                }
+
                 var decision = await recipients.DecideAsync(subscription, at, page, cancellationToken).ConfigureAwait(false);
                 if (!decision.IsEligible)
                 {
