@@ -5,9 +5,9 @@ using ConversationBot.Notifications;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Dialogs.Localization;
-using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Topics;
@@ -41,14 +41,14 @@ public static class NotificationsServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value;
             return new OptInPolicy(sp.GetRequiredService<TopicCatalog>(), sp.GetRequiredService<PlatformProfile>(), options.OptIns, options.Region);
         });
+        // The languages subscribers are spoken to in: the bot's cultures, and Bot:FallbackLanguage for the rest.
+        services.AddSingleton(sp => new SubscriberLanguages(
+            SupportedCultures.All.Select(c => c.TwoLetterISOLanguageName), sp.GetRequiredService<IOptions<BotOptions>>().Value.FallbackLanguage));
         services.AddSingleton(sp => new StopRateGuard(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
         services.AddSingleton(sp => new EligibilityPolicy(sp.GetRequiredService<PlatformProfile>(), sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Region));
         services.AddSingleton(sp => new PlatformErrorClassifier(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Errors, sp.GetRequiredService<PlatformProfile>()));
         // One key for the page's restrictions on every path: Messenger:PageId, or "me" when it is not set.
         services.AddSingleton(sp => new MessengerPage(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.PageId));
-        // The languages subscribers are spoken to in: the bot's cultures, and Bot:FallbackLanguage for the rest.
-        services.AddSingleton(sp => new SubscriberLanguages(
-            SupportedCultures.All.Select(c => c.TwoLetterISOLanguageName), sp.GetRequiredService<IOptions<BotOptions>>().Value.FallbackLanguage));
         services.AddSingleton<OptInOfferService>();
         services.AddSingleton<ConsentService>();
         services.AddHostedService<NotificationsStartupCheck>();
