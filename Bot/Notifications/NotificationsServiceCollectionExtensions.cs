@@ -1,4 +1,3 @@
-using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Notifications;
@@ -6,8 +5,6 @@ using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
-using ConversationBot.Notifications.Languages;
-using ConversationBot.Dialogs.Localization;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Topics;
@@ -42,8 +39,7 @@ public static class NotificationsServiceCollectionExtensions
             return new OptInPolicy(sp.GetRequiredService<TopicCatalog>(), sp.GetRequiredService<PlatformProfile>(), options.OptIns, options.Region);
         });
         // The languages subscribers are spoken to in: the bot's cultures, and Bot:FallbackLanguage for the rest.
-        services.AddSingleton(sp => new SubscriberLanguages(
-            SupportedCultures.All.Select(c => c.TwoLetterISOLanguageName), sp.GetRequiredService<IOptions<BotOptions>>().Value.FallbackLanguage));
+        services.AddSingleton(BotLanguages.From(configuration));
         services.AddSingleton(sp => new StopRateGuard(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
         services.AddSingleton(sp => new EligibilityPolicy(sp.GetRequiredService<PlatformProfile>(), sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Region));
         services.AddSingleton(sp => new PlatformErrorClassifier(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Errors, sp.GetRequiredService<PlatformProfile>()));

@@ -6,9 +6,8 @@ using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
-using ConversationBot.Bot.BotFramework;
+using ConversationBot.Notifications.Languages;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
 
@@ -22,7 +21,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
-        services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<IOptions<BotOptions>>().Value.FallbackLanguage));
+        services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);

@@ -52,8 +52,8 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
 
     /// <summary>
     /// The customer's language (issue 18). Rows stored before it get <paramref name="fallbackLanguage"/>
-    /// (<c>Bot:FallbackLanguage</c>, validated as <c>en</c> or <c>de</c> before any store opens, so it is
-    /// safe inside the statement): the language those customers were spoken to in when nothing else was known.
+    /// (<c>Bot:FallbackLanguage</c>, one of the bot's languages: Bot/Notifications/BotLanguages.cs; quoted all
+    /// the same): the language those customers were spoken to in when nothing else was known.
     /// </summary>
     public static ISqliteMigration LanguageColumn(string fallbackLanguage) => new SqliteMigration(
         30,
