@@ -2,7 +2,11 @@ using ConversationBot.Notifications.Campaigns;
 
 namespace ConversationBot.Bot.Admin;
 
-/// <summary>A campaign as the admin API shows it, with its progress.</summary>
+/// <summary>
+/// A campaign as the admin API shows it, with its progress. <see cref="Text"/>, <see cref="ImageUrl"/> and
+/// <see cref="Buttons"/> are the default language's version; <see cref="Content"/> has every version by
+/// language (absent for a campaign created before languages), <see cref="Segment"/> the audience filter.
+/// </summary>
 public sealed record CampaignView(
     string Id,
     string Topic,
@@ -19,7 +23,13 @@ public sealed record CampaignView(
     string? FinishReason,
     DateTimeOffset? ResumeAt,
     string? LeaseOwner,
-    CampaignProgressView Progress)
+    CampaignProgressView Progress,
+    string? DefaultLanguage,
+    IReadOnlyDictionary<string, CampaignContent>? Content,
+    CampaignSegment? Segment,
+    string? LocalTime,
+    DateOnly? LocalDate,
+    bool IgnoresQuietHours)
 {
     public static CampaignView Of(Campaign campaign)
     {
@@ -40,6 +50,13 @@ public sealed record CampaignView(
             campaign.FinishReason,
             campaign.ResumeAt,
             campaign.LeaseOwner,
-            new CampaignProgressView(campaign.Counts.Sent, campaign.Counts.Skipped, campaign.Counts.Failed, campaign.Left, campaign.Audience));
+            new CampaignProgressView(campaign.Counts.Sent, campaign.Counts.Skipped, campaign.Counts.Failed, campaign.Left, campaign.Audience,
+                campaign.IsFinished ? 0 : campaign.Waiting, campaign.IsFinished ? null : campaign.NextWaveAt),
+            campaign.Localized?.DefaultLanguage,
+            campaign.Localized?.Versions,
+            campaign.Segment.IsEveryone ? null : campaign.Segment,
+            campaign.LocalTime?.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            campaign.LocalTime?.Date,
+            campaign.IgnoresQuietHours);
     }
 }

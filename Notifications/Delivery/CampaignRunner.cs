@@ -121,7 +121,14 @@ public sealed class CampaignRunner
                 return await EndAsync(campaign, CampaignRunOutcome.PutOff).ConfigureAwait(false);
             }
 
+            campaign.RecordWaiting(result.Waiting, result.NextDueAt);
             campaign.RecordPage(result.Counts, subscribers.Continuation, now, _options.LeaseDuration);
+            if (subscribers.Continuation is null && campaign.TryScheduleNextWave())
+            {
+                // Some wait for their local time or the end of their quiet hours: the next pass is theirs.
+                return await EndAsync(campaign, CampaignRunOutcome.PutOff).ConfigureAwait(false);
+            }
+
             if (subscribers.Continuation is null)
             {
                 campaign.Complete(now, "every active subscriber was reached");

@@ -7,6 +7,7 @@ using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
+using ConversationBot.Notifications.Languages;
 using Microsoft.Bot.Builder;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
@@ -21,6 +22,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
+        services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);
