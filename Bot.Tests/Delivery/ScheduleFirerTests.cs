@@ -14,6 +14,8 @@ public sealed class ScheduleFirerTests
     // Monday 23 November 2026; Berlin is UTC+1 in winter, so "09:00 Berlin" is 08:00 UTC.
     private static readonly DateTimeOffset MondayMorningUtc = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
 
+    private static readonly ConversationBot.Notifications.Languages.SubscriberLanguages Languages = new(["en", "de"], "en");
+
     private readonly FakeTimeProvider _clock = new(MondayMorningUtc);
     private readonly InMemoryCampaignStore _campaigns = new();
 
@@ -71,7 +73,7 @@ public sealed class ScheduleFirerTests
             },
         };
 
-        var failure = new SchedulesOptionsValidation(TestTopics.Catalog).Validate(null, options);
+        var failure = new SchedulesOptionsValidation(TestTopics.Catalog, Languages).Validate(null, options);
 
         Assert.True(failure.Failed);
         Assert.Contains(failure.Failures!, f => f.StartsWith("Delivery:Schedules:broken:Topic", StringComparison.Ordinal));
@@ -95,8 +97,58 @@ public sealed class ScheduleFirerTests
         },
     };
 
+    [Fact]
+    public async Task A_schedule_in_two_languages_at_nine_local_fires_a_campaign_with_both_versions_and_the_local_time()
+    {
+        var schedules = new SchedulesOptions();
+        schedules.Schedules["monday-deals"] = new ScheduleOptions
+        {
+            Topic = "weekly-deals",
+            Cron = "0 0 * * MON",
+            LocalTime = "09:00",
+            DefaultLanguage = "en",
+            Content = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["en"] = new ScheduleContentOptions { Text = "This week's deals are in." },
+                ["de"] = new ScheduleContentOptions { Text = "Die Angebote der Woche sind da." },
+            },
+        };
+        _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(7));
+
+        var id = Assert.Single(await Firer(schedules).FireDueAsync(_clock.GetUtcNow(), default));
+
+        var campaign = (await _campaigns.FindAsync(id, default))!;
+        Assert.Equal(("Die Angebote der Woche sind da.", "This week's deals are in."), (campaign.ContentFor("de").Text, campaign.ContentFor("en").Text));
+        Assert.Equal(new TimeOnly(9, 0), campaign.LocalTime!.Time);
+        Assert.False(campaign.IgnoresQuietHours);
+    }
+
+    [Fact]
+    public void A_schedule_version_in_a_language_the_bot_does_not_speak_or_over_messengers_limits_stops_the_host_naming_the_key()
+    {
+        var options = new SchedulesOptions();
+        options.Schedules["bad"] = new ScheduleOptions
+        {
+            Topic = "weekly-deals",
+            Cron = "0 9 * * MON",
+            LocalTime = "9 o'clock",
+            Content = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["en"] = new ScheduleContentOptions { Text = "Deals" },
+                ["fr"] = new ScheduleContentOptions { Text = "Promos" },
+                ["de"] = new ScheduleContentOptions { Text = new string('x', 641) },
+            },
+        };
+
+        var failures = new SchedulesOptionsValidation(TestTopics.Catalog, Languages).Validate(null, options).Failures!;
+
+        Assert.Contains(failures, f => f.StartsWith("Delivery:Schedules:bad:Content:fr ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Delivery:Schedules:bad:Content:de:text ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Delivery:Schedules:bad:LocalTime ", StringComparison.Ordinal));
+    }
+
     private ScheduleFirer Firer(SchedulesOptions schedules) => new(
-        new CampaignScheduleCatalog(Options.Create(schedules), TestTopics.Catalog),
+        new CampaignScheduleCatalog(Options.Create(schedules), TestTopics.Catalog, Languages),
         new ConfiguredScheduleContent(),
         _campaigns,
         Options.Create(new ConversationBot.Bot.Delivery.DeliveryHostOptions { MissedFiringGrace = TimeSpan.FromHours(1) }),

@@ -15,6 +15,7 @@ public sealed class CampaignAdminApiTests : EmulatorTest
     [Theory]
     [InlineData("GET", "/api/admin/campaigns")]
     [InlineData("POST", "/api/admin/campaigns")]
+    [InlineData("POST", "/api/admin/campaigns/preview")]
     [InlineData("GET", "/api/admin/topics")]
     [InlineData("POST", "/api/admin/topics/recount")]
     [InlineData("GET", "/api/admin/openapi.json")]
@@ -150,5 +151,9 @@ public sealed class CampaignAdminApiTests : EmulatorTest
         Assert.Contains("/api/admin/campaigns", paths.Select(p => p.Key));
         Assert.Contains("/api/admin/campaigns/{id}/cancel", paths.Select(p => p.Key));
         Assert.NotNull(paths["/api/admin/campaigns"]!["post"]!["requestBody"]);
+        Assert.NotNull(paths["/api/admin/campaigns/preview"]!["post"]!["requestBody"]);
+        var request = document["components"]!["schemas"]!["CampaignRequest"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Superset(new HashSet<string> { "content", "defaultLanguage", "segment", "localTime", "localDate", "ignoreQuietHours" }, request.ToHashSet());
+        Assert.NotNull(document["components"]!["schemas"]!["CampaignPreviewView"]);
     }
 }

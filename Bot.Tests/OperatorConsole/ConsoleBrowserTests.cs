@@ -92,6 +92,39 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_composer_previews_a_two_language_campaign_refuses_a_broken_one_and_sends_it()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/console/campaigns"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "New campaign" }).ClickAsync();
+        await page.GetByLabel("Topic").SelectOptionAsync("order-updates");
+        await page.GetByLabel("Message in en").FillAsync("Composer test: your parcel tracker got faster");
+        await page.GetByLabel("Message in de").FillAsync("Composer-Test: die Sendungsverfolgung ist schneller");
+        await page.GetByLabel("Image (https, optional)").FillAsync("http://shop.example.com/parcel.png");
+        await page.GetByLabel("Button 1 title").FillAsync("Track it");
+        await page.GetByLabel("Button 1 payload").FillAsync("order status");
+
+        // Messenger shows only https images: refused for each language, by the admin API's rules and field names.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        var problems = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        Assert.Contains("content.en.imageUrl", problems, StringComparison.Ordinal);
+        Assert.Contains("content.de.imageUrl", problems, StringComparison.Ordinal);
+
+        await page.GetByLabel("Image (https, optional)").FillAsync(string.Empty);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        Assert.Equal("Audience 2: 2 may get it now, 0 not now.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Contains("Composer-Test: die Sendungsverfolgung ist schneller", await page.GetByLabel("Messenger body for de").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("<notification_messages_token>", await page.GetByLabel("Messenger body for en").InnerTextAsync(), StringComparison.Ordinal);
+        await ShootAsync(page, "composer");
+        Assert.DoesNotContain(fixture.Graph.Messages, m => m["text"]?.GetValue<string>()?.StartsWith("Composer", StringComparison.Ordinal) == true);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.Locator("[data-field=status]").Filter(new() { HasText = "Completed" }).WaitForAsync(new() { Timeout = 30_000 });
+        // Messenger subscribers without a language of their own get the default (Bot:FallbackLanguage, English).
+        Assert.Equal(2, fixture.Graph.Messages.Count(m => m["text"]?.GetValue<string>() == "Composer test: your parcel tracker got faster"));
+    }
+
+    [Fact]
     public async Task A_scheduled_campaign_is_cancelled_from_its_page()
     {
         var page = await SignedInPageAsync();
@@ -147,6 +180,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
 
     [Theory]
     [InlineData("/console/schedules?zone=Europe/Zurich", true)]
+    [InlineData("/console/campaigns/new", true)]
     [InlineData("/console/sign-in", false)]
     [InlineData("/console", true)]
     [InlineData("/console/campaigns", true)]

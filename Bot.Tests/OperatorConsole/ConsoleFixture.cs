@@ -103,5 +103,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         {
             await consent.ApplyAsync(ConsentEvent.OptIn($"psid-{i}", now, $"token-{i}", "topic:weekly-deals", "Weekly deals from our shop", "Europe/Zurich"), CancellationToken.None);
         }
+
+        // The composer's audience: two Messenger subscribers of the order updates, nobody else's.
+        for (var i = 0; i < 2; i++)
+        {
+            await consent.ApplyAsync(ConsentEvent.OptIn($"orders-psid-{i}", now, $"orders-token-{i}", "topic:order-updates", "Updates on your orders", "Europe/Zurich"), CancellationToken.None);
+        }
     }
 }

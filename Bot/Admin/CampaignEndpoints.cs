@@ -5,6 +5,7 @@ using ConversationBot.Bot.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
+using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
@@ -33,6 +34,9 @@ public static class CampaignEndpoints
         admin.MapPost("/campaigns", CreateAsync)
             .Accepts<CampaignRequest>("application/json")
             .WithSummary("Creates a campaign to a topic's subscribers, sent now or at sendAt.");
+        admin.MapPost("/campaigns/preview", PreviewAsync)
+            .Accepts<CampaignRequest>("application/json")
+            .WithSummary("What a campaign would do, without sending anything: the audience, who may get it now and who not (by reason, with the earliest next time), and the message per language and channel.");
         admin.MapGet("/campaigns", ListAsync).WithSummary("Campaigns in creation order, optionally of one status (Scheduled, Running, Completed, Cancelled).");
         admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress: sent, skipped, failed, left.");
         admin.MapPost("/campaigns/{id}/cancel", CancelAsync).WithSummary("Cancels a campaign; the page being sent finishes, nothing after it goes out.");
@@ -45,7 +49,45 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Created<CampaignView>, ValidationProblem>> CreateAsync(
-        HttpRequest request, CampaignService campaigns, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, CampaignService campaigns, SubscriberLanguages languages, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (draft, problem) = await ReadDraftAsync(request, languages, cancellationToken).ConfigureAwait(false);
+        if (draft is null)
+        {
+            return problem!;
+        }
+
+        var result = await campaigns.CreateAsync(draft, cancellationToken).ConfigureAwait(false);
+        if (result.Campaign is not { } campaign)
+        {
+            return Invalid(result.Errors, "The campaign was not created.");
+        }
+
+        signal.Wake();
+        return TypedResults.Created($"/api/admin/campaigns/{Uri.EscapeDataString(campaign.Id)}", CampaignView.Of(campaign, [], clock.GetUtcNow()));
+    }
+
+    /// <summary>The campaign the body describes, checked by the same rules as a creation, counted and rendered; nothing is sent or stored.</summary>
+    private static async Task<Results<Ok<CampaignPreviewView>, ValidationProblem>> PreviewAsync(
+        HttpRequest request, CampaignService campaigns, CampaignPreview preview, SubscriberLanguages languages, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (draft, problem) = await ReadDraftAsync(request, languages, cancellationToken).ConfigureAwait(false);
+        if (draft is null)
+        {
+            return problem!;
+        }
+
+        var errors = campaigns.Validate(draft, clock.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return Invalid(errors, "The campaign is not valid.");
+        }
+
+        var figures = await preview.RunAsync(draft, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(CampaignPreviewView.Of(figures, draft.Content, languages));
+    }
+
+    private static async Task<(CampaignDraft? Draft, ValidationProblem? Problem)> ReadDraftAsync(HttpRequest request, SubscriberLanguages languages, CancellationToken cancellationToken)
     {
         CampaignRequest? body;
         try
@@ -54,41 +96,24 @@ public static class CampaignEndpoints
         }
         catch (JsonException ex) when (UnknownMember(ex) is { } unknown)
         {
-            return Invalid(unknown, unknown is "cron" or "timeZone" or "schedule"
+            return (null, Invalid(unknown, unknown is "cron" or "timeZone" or "schedule"
                 ? "is not a member of a campaign: schedules are set in configuration (Delivery:Schedules) and listed at /api/admin/schedules."
-                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt).");
+                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment)."));
         }
         catch (JsonException ex)
         {
             // The exception's message names our internal types; say where instead.
-            return Invalid(FieldOf(ex.Path), $"is malformed or of the wrong type (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}); times are ISO 8601, e.g. 2026-12-01T09:00:00Z.");
+            return (null, Invalid(FieldOf(ex.Path), $"is malformed or of the wrong type (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}); times are ISO 8601, e.g. 2026-12-01T09:00:00Z."));
         }
 
         if (body is null)
         {
-            return Invalid("body", "must be a JSON object.");
+            return (null, Invalid("body", "must be a JSON object."));
         }
 
-        Uri? image = null;
-        if (!string.IsNullOrWhiteSpace(body.ImageUrl) && !Uri.TryCreate(body.ImageUrl, UriKind.Absolute, out image))
-        {
-            return Invalid("imageUrl", "must be an absolute https URL.");
-        }
-
-        var content = new CampaignContent(
-            body.Text ?? string.Empty,
-            image,
-            [.. (body.Buttons ?? []).Select(b => new CampaignButton(b?.Title ?? string.Empty, b?.Payload ?? string.Empty))]);
-        var result = await campaigns.CreateAsync(body.Topic, content, body.SendAt, body.EndAt, cancellationToken).ConfigureAwait(false);
-        if (result.Campaign is not { } campaign)
-        {
-            return TypedResults.ValidationProblem(
-                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: "The campaign was not created.");
-        }
-
-        signal.Wake();
-        return TypedResults.Created($"/api/admin/campaigns/{Uri.EscapeDataString(campaign.Id)}", CampaignView.Of(campaign, [], clock.GetUtcNow()));
+        var errors = new List<FieldError>();
+        var draft = CampaignDraftReader.Read(body, languages, errors);
+        return draft is null ? (null, Invalid(errors, "The campaign was not created.")) : (draft, null);
     }
 
     private static async Task<Results<Ok<CampaignListView>, ValidationProblem>> ListAsync(
@@ -195,8 +220,8 @@ public static class CampaignEndpoints
         TypedResults.Ok(schedules.All.Select(s => new ScheduleView(s.Id, s.TopicId, s.Cron, s.TimeZone.Id, s.NextOccurrence(clock.GetUtcNow()))).ToList());
 
     private static async Task<Ok<List<SubscriptionView>>> ListCustomerSubscriptionsAsync(
-        string channelId, string customerId, ISubscriptionStore subscriptions, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false)).Select(SubscriptionView.Of).ToList());
+        string channelId, string customerId, ISubscriptionStore subscriptions, SubscriberLanguages languages, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false)).Select(s => SubscriptionView.Of(s, languages)).ToList());
 
     // Bound here, not by the framework: a value that does not bind must be a 400 naming it in every
     // environment, not a 500 (Development throws on bind failures) or a bare 400 that names nothing.
@@ -218,7 +243,7 @@ public static class CampaignEndpoints
     }
 
     private static readonly HashSet<string> RequestMembers = new(
-        [.. typeof(CampaignRequest).GetProperties().Concat(typeof(CampaignButtonRequest).GetProperties()).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))],
+        [.. new[] { typeof(CampaignRequest), typeof(CampaignButtonRequest), typeof(CampaignContentRequest), typeof(CampaignSegmentRequest) }.SelectMany(t => t.GetProperties()).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The member a body had that a campaign has not (the serializer's path ends in no member of ours); null for other errors.</summary>
@@ -229,6 +254,9 @@ public static class CampaignEndpoints
         var name = last.Contains('[', StringComparison.Ordinal) ? last[..last.IndexOf('[', StringComparison.Ordinal)] : last;
         return field != "body" && !RequestMembers.Contains(name.Trim('\'', '[', ']')) ? field : null;
     }
+
+    private static ValidationProblem Invalid(IEnumerable<FieldError> errors, string title) =>
+        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), title: title);
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");

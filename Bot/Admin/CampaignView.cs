@@ -3,7 +3,11 @@ using ConversationBot.Notifications.Delivery.Work;
 
 namespace ConversationBot.Bot.Admin;
 
-/// <summary>A campaign as the admin API shows it, with its progress.</summary>
+/// <summary>
+/// A campaign as the admin API shows it, with its progress. <see cref="Text"/>, <see cref="ImageUrl"/> and
+/// <see cref="Buttons"/> are the default language's version; <see cref="Content"/> has every version by
+/// language (absent for a campaign created before languages), <see cref="Segment"/> the audience filter.
+/// </summary>
 public sealed record CampaignView(
     string Id,
     string Topic,
@@ -20,7 +24,13 @@ public sealed record CampaignView(
     string? FinishReason,
     DateTimeOffset? ResumeAt,
     string? LeaseOwner,
-    CampaignProgressView Progress)
+    CampaignProgressView Progress,
+    string? DefaultLanguage,
+    IReadOnlyDictionary<string, CampaignContent>? Content,
+    CampaignSegment? Segment,
+    string? LocalTime,
+    DateOnly? LocalDate,
+    bool IgnoresQuietHours)
 {
     /// <summary>The campaign with its progress from its work items (none before it starts; a completed one holds their counts itself).</summary>
     public static CampaignView Of(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, DateTimeOffset now)
@@ -42,6 +52,12 @@ public sealed record CampaignView(
             campaign.FinishReason,
             campaign.ResumeAt,
             campaign.LeaseOwner,
-            CampaignProgressView.Of(campaign.Audience, CampaignProgress.Of(campaign, items, now)));
+            CampaignProgressView.Of(campaign.Audience, CampaignProgress.Of(campaign, items, now)),
+            campaign.Localized?.DefaultLanguage,
+            campaign.Localized?.Versions,
+            campaign.Segment.IsEveryone ? null : campaign.Segment,
+            campaign.LocalTime?.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            campaign.LocalTime?.Date,
+            campaign.IgnoresQuietHours);
     }
 }

@@ -7,6 +7,7 @@ using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;
 using ConversationBot.Notifications.Window;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSettings<DeliveryOptions, DeliveryOptionsValidation>(configuration, DeliveryOptions.SectionName);
         services.AddSettings<DeliveryHostOptions, DeliveryHostOptionsValidation>(configuration, DeliveryHostOptions.SectionName);
         services.AddSettings<SchedulesOptions, SchedulesOptionsValidation>(configuration, DeliveryHostOptions.SectionName);
+        services.AddSettings<TimingOptions, TimingOptionsValidation>(configuration, TimingOptions.SectionName);
+        services.AddSingleton(sp => sp.GetRequiredService<TimingOptions>().ToRecipientTiming());
 
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignLiveProgress>();
@@ -33,6 +36,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
         services.AddSingleton<IDeliveryObserver, DeliveryObserver>();
         services.AddSingleton<CampaignPageWork>();
+        services.AddSingleton<RecipientDecision>();
+        services.AddSingleton<CampaignPreview>();
         services.AddSingleton<CampaignRunner>();
 
         services.AddSingleton<CampaignScheduleCatalog>();

@@ -42,13 +42,18 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
     /// messaging_type, as in Meta's own samples (docs/messenger-platform.md §4).
     /// </summary>
     public Task<MessengerSendResult> SendWithTokenAsync(string notificationMessagesToken, JsonObject message, CancellationToken cancellationToken) =>
-        PostAsync(
-            new JsonObject
-            {
-                ["recipient"] = new JsonObject { ["notification_messages_token"] = notificationMessagesToken },
-                ["message"] = message.DeepClone(),
-            },
-            cancellationToken);
+        PostAsync(TokenBody(notificationMessagesToken, message), cancellationToken);
+
+    /// <summary>The Send API body of a message with a token; also what a campaign's preview shows (Bot/Admin/CampaignPreviewView.cs).</summary>
+    public static JsonObject TokenBody(string notificationMessagesToken, JsonObject message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new JsonObject
+        {
+            ["recipient"] = new JsonObject { ["notification_messages_token"] = notificationMessagesToken },
+            ["message"] = message.DeepClone(),
+        };
+    }
 
     /// <summary>
     /// A private reply to a comment on the Page's posts: one message per comment, within 7 days, no

@@ -39,6 +39,8 @@ public static class NotificationsServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value;
             return new OptInPolicy(sp.GetRequiredService<TopicCatalog>(), sp.GetRequiredService<PlatformProfile>(), options.OptIns, options.Region);
         });
+        // The languages subscribers are spoken to in: the bot's cultures, and Bot:FallbackLanguage for the rest.
+        services.AddSingleton(BotLanguages.From(configuration));
         services.AddSingleton(sp => new StopRateGuard(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
         services.AddSingleton(sp => new EligibilityPolicy(sp.GetRequiredService<PlatformProfile>(), sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Region));
         services.AddSingleton(sp => new PlatformErrorClassifier(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Errors, sp.GetRequiredService<PlatformProfile>()));

@@ -69,9 +69,10 @@ public sealed class ConsentCommands(ConsentService consent, ISubscriptionStore s
             return texts.Format(nameof(DialogStrings.OptIn_AlreadySubscribed), title);
         }
 
-        // Delivery continues this conversation later with the reference as the channel gave it now.
+        // Delivery continues this conversation later with the reference as the channel gave it now, and
+        // campaigns speak the language this turn speaks (the locale reduced to one the bot knows).
         var reference = JsonConvert.SerializeObject(dc.Context.Activity.GetConversationReference());
-        await consent.AllowFromCardAsync(customer.ChannelId, customer.CustomerId, topic.Id, reference, customer.TimeZoneId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await consent.AllowFromCardAsync(customer.ChannelId, customer.CustomerId, topic.Id, reference, customer.TimeZoneId, time.GetUtcNow(), cancellationToken, dc.Culture.TwoLetterISOLanguageName).ConfigureAwait(false);
         telemetry.OfferAnswered(customer.ChannelId, topic.Id, accepted: true);
         await answeredCards.ReplaceAsync(dc.Context, texts.Format(nameof(DialogStrings.OptIn_CardAllowed), title), cancellationToken).ConfigureAwait(false);
         return texts.Format(nameof(DialogStrings.OptIn_Allowed), title);

@@ -1,3 +1,5 @@
+using ConversationBot.Notifications.Timing;
+
 namespace ConversationBot.Notifications.Campaigns;
 
 /// <summary>
@@ -32,13 +34,57 @@ public sealed class Campaign
         LeaseExpiresAt = s.LeaseExpiresAt;
         ResumeAt = s.ResumeAt;
         Version = s.Version;
+        Localized = s.Localized;
+        Segment = s.Segment ?? CampaignSegment.Everyone;
+        LocalTime = s.LocalTime;
+        IgnoresQuietHours = s.IgnoresQuietHours;
+        WaveFrom = s.WaveFrom;
+        WaveUntil = s.WaveUntil;
+        Waiting = s.Waiting;
+        NextWaveAt = s.NextWaveAt;
+        Pass = s.Pass;
     }
 
     public string Id { get; }
 
     public string TopicId { get; }
 
+    /// <summary>The default language's version (every subscriber's, when <see cref="Localized"/> is <c>null</c>).</summary>
     public CampaignContent Content { get; }
+
+    /// <summary>The versions per language; <c>null</c> for a campaign created before languages (everyone gets <see cref="Content"/>).</summary>
+    public LocalizedContent? Localized { get; }
+
+    /// <summary>Which of the topic's subscribers it is for.</summary>
+    public CampaignSegment Segment { get; }
+
+    /// <summary>"At 09:00 local": each subscriber at that time in their zone; <c>null</c>: at the start.</summary>
+    public LocalSendTime? LocalTime { get; }
+
+    /// <summary>Sent also inside the subscribers' quiet hours: only ever by the operator's explicit choice, kept here as the record of it.</summary>
+    public bool IgnoresQuietHours { get; }
+
+    /// <summary>
+    /// The campaign goes out in waves (a pass over the topic each): a pass sends the subscribers due
+    /// after <see cref="WaveFrom"/> (exclusive; <c>null</c> on the first) and up to <see cref="WaveUntil"/>,
+    /// fixed when the pass starts, so every subscriber falls in exactly one pass, across restarts and instances.
+    /// </summary>
+    public DateTimeOffset? WaveFrom { get; private set; }
+
+    /// <inheritdoc cref="WaveFrom"/>
+    public DateTimeOffset? WaveUntil { get; private set; }
+
+    /// <summary>Subscribers this pass found not due yet (their local time or the end of their quiet hours is later).</summary>
+    public long Waiting { get; private set; }
+
+    /// <summary>When the next of them is due: the next pass starts then.</summary>
+    public DateTimeOffset? NextWaveAt { get; private set; }
+
+    /// <summary>
+    /// Which pass over the topic runs: 0 for the first, one more for each wave after it. Every work item
+    /// belongs to one pass, so the runner tells this pass's pages from an earlier pass's finished ones.
+    /// </summary>
+    public int Pass { get; private set; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -80,7 +126,7 @@ public sealed class Campaign
     public bool IsFinished => Status is CampaignStatus.Completed or CampaignStatus.Cancelled;
 
     /// <summary>Subscribers not reached yet, as far as the audience at the start tells; <c>null</c> before the start.</summary>
-    public long? Left => IsFinished ? 0 : Audience is { } audience ? Math.Max(0, audience - Counts.Total) : null;
+    public long? Left => IsFinished ? 0 : Audience is { } audience ? Math.Max(0, audience - Counts.Total - Waiting) : null;
 
     /// <summary>A new campaign. <paramref name="sendAt"/> <c>null</c> or in the past means now.</summary>
     public static Campaign Create(
@@ -92,10 +138,40 @@ public sealed class Campaign
         DateTimeOffset now,
         string? scheduleId = null)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        return Create(id, topicId, content, null, null, sendAt, endAt, now, scheduleId, null, false);
+    }
+
+    /// <summary>A new campaign in one or more languages, to the whole topic or a <paramref name="segment"/> of it.</summary>
+    public static Campaign Create(
+        string id,
+        string topicId,
+        LocalizedContent content,
+        CampaignSegment? segment,
+        DateTimeOffset? sendAt,
+        DateTimeOffset? endAt,
+        DateTimeOffset now,
+        string? scheduleId = null,
+        LocalSendTime? localTime = null,
+        bool ignoresQuietHours = false)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Create(id, topicId, content.DefaultVersion(), content, segment, sendAt, endAt, now, scheduleId, localTime, ignoresQuietHours);
+    }
+
+    /// <summary>
+    /// The message for a subscriber whose language is <paramref name="language"/> (as the bot speaks it):
+    /// that language's version, else the default language's.
+    /// </summary>
+    public CampaignContent ContentFor(string language) => Localized?.For(language) ?? Content;
+
+    private static Campaign Create(
+        string id, string topicId, CampaignContent content, LocalizedContent? localized, CampaignSegment? segment,
+        DateTimeOffset? sendAt, DateTimeOffset? endAt, DateTimeOffset now, string? scheduleId, LocalSendTime? localTime, bool ignoresQuietHours)
+    {
         Require(id, nameof(id));
         Require(topicId, nameof(topicId));
-        ArgumentNullException.ThrowIfNull(content);
-        var errors = Validate(content, sendAt, endAt, now);
+        var errors = Validate(content, sendAt, endAt, now).Concat((localized?.Versions.Values ?? []).SelectMany(v => v.Validate())).ToList();
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(content));
@@ -103,7 +179,8 @@ public sealed class Campaign
 
         var startAt = sendAt is { } at && at > now ? at : now;
         return new Campaign(new CampaignSnapshot(
-            id, topicId, content, now, startAt, endAt, scheduleId, CampaignStatus.Scheduled, null, null, null, null, default, null, null, null, null, 0));
+            id, topicId, content, now, startAt, endAt, scheduleId, CampaignStatus.Scheduled, null, null, null, null, default, null, null, null, null, 0,
+            localized, segment is null || segment.IsEveryone ? null : segment, localTime, ignoresQuietHours));
     }
 
     /// <summary>The rules <see cref="Create"/> enforces, as field errors an API can return.</summary>
@@ -131,7 +208,8 @@ public sealed class Campaign
 
     public CampaignSnapshot ToSnapshot() => new(
         Id, TopicId, Content, CreatedAt, StartAt, EndAt, ScheduleId, Status, StartedAt, FinishedAt, FinishReason,
-        Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version);
+        Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version, Localized, Segment.IsEveryone ? null : Segment,
+        LocalTime, IgnoresQuietHours, WaveFrom, WaveUntil, Waiting, NextWaveAt, Pass);
 
     /// <summary>Whether an instance may take the campaign up at <paramref name="now"/>: started, not finished, not put off, and nobody's live lease on it.</summary>
     public bool IsDueAt(DateTimeOffset now) =>
@@ -158,6 +236,14 @@ public sealed class Campaign
         Status = CampaignStatus.Running;
         StartedAt ??= now;
         ResumeAt = null;
+        if (Cursor is null && WaveUntil is null)
+        {
+            // A pass begins: it sends whoever is due by now; later ones wait for a later pass.
+            WaveUntil = now;
+            Waiting = 0;
+            NextWaveAt = null;
+        }
+
         LeaseOwner = owner;
         LeaseExpiresAt = now + duration;
         return true;
@@ -176,6 +262,56 @@ public sealed class Campaign
         Counts += pageCounts;
         Cursor = nextCursor;
         LeaseExpiresAt = now + leaseDuration;
+    }
+
+    /// <summary>A page found <paramref name="waiting"/> subscribers not due in this pass, the next of them at <paramref name="nextDueAt"/>.</summary>
+    public void RecordWaiting(long waiting, DateTimeOffset? nextDueAt)
+    {
+        Waiting += Math.Max(0, waiting);
+        if (nextDueAt is { } next && (NextWaveAt is not { } known || next < known))
+        {
+            NextWaveAt = next;
+        }
+    }
+
+    /// <summary>
+    /// The pass walked the whole topic: with subscribers still waiting (and due before the end time) the
+    /// campaign is put off until the next is due and the next pass starts from the first page; true then.
+    /// False when nobody waits: the campaign is complete.
+    /// </summary>
+    public bool TryScheduleNextWave()
+    {
+        EnsureRunning();
+        if (NextWaveAt is not { } next || (EndAt is { } end && next >= end))
+        {
+            return false;
+        }
+
+        WaveFrom = WaveUntil;
+        WaveUntil = null;
+        Cursor = null;
+        Pass++;
+        PutOff(next);
+        return true;
+    }
+
+    /// <summary>
+    /// A pass after the first begins when an instance takes the campaign up again: it sends whoever is due
+    /// by <paramref name="now"/>. Saved before the pass's first work item exists, so no instance works a page
+    /// of it without the bound. False when the pass has its bound already.
+    /// </summary>
+    public bool TryBeginPass(DateTimeOffset now)
+    {
+        EnsureRunning();
+        if (WaveUntil is not null)
+        {
+            return false;
+        }
+
+        WaveUntil = now;
+        Waiting = 0;
+        NextWaveAt = null;
+        return true;
     }
 
     /// <summary>Gives the lease back so another instance (or this one, later) can continue at once.</summary>

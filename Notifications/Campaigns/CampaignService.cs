@@ -1,39 +1,72 @@
+using ConversationBot.Notifications.Languages;
+using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Notifications.Campaigns;
 
-/// <summary>What operators do with campaigns: create (checked against the topics), cancel, look up.</summary>
-public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topics, TimeProvider clock)
+/// <summary>What operators do with campaigns: create (checked against the topics and languages), cancel, look up.</summary>
+public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topics, SubscriberLanguages languages, RecipientTiming timing, TimeProvider clock)
 {
-    /// <summary>Creates a campaign, or returns every rule the request breaks with the field it concerns.</summary>
-    public async Task<CampaignCreation> CreateAsync(
+    /// <summary>Creates a campaign in the fallback language, or returns every rule the request breaks with the field it concerns.</summary>
+    public Task<CampaignCreation> CreateAsync(
         string? topicId, CampaignContent content, DateTimeOffset? sendAt, DateTimeOffset? endAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var now = clock.GetUtcNow();
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(topicId))
-        {
-            errors.Add(new FieldError("topic", "is required."));
-        }
-        else if (!topics.TryGet(topicId, out _))
-        {
-            errors.Add(new FieldError("topic", $"'{topicId}' is not a configured topic ({string.Join(", ", topics.Topics.Select(t => t.Id))})."));
-        }
+        return CreateAsync(new CampaignDraft(topicId, LocalizedContent.OneLanguage(content, languages.Fallback), CampaignSegment.Everyone, sendAt, endAt, IsPlain: true), cancellationToken);
+    }
 
-        errors.AddRange(Campaign.Validate(content, sendAt, endAt, now));
+    /// <summary>Creates a campaign, or returns every rule the draft breaks with the field it concerns; nothing is stored then.</summary>
+    public async Task<CampaignCreation> CreateAsync(CampaignDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = clock.GetUtcNow();
+        var errors = Validate(draft, now);
         if (errors.Count > 0)
         {
             return CampaignCreation.Invalid(errors);
         }
 
-        var campaign = Campaign.Create(CampaignIds.New(now), topicId!, content, sendAt, endAt, now);
+        var campaign = Campaign.Create(CampaignIds.New(now), draft.TopicId!, draft.Content, draft.Segment, draft.SendAt, draft.EndAt, now, localTime: draft.LocalTime, ignoresQuietHours: draft.IgnoresQuietHours);
         if (!await campaigns.TryCreateAsync(campaign, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"A campaign with the new id {campaign.Id} exists already.");
         }
 
         return CampaignCreation.Created((await campaigns.FindAsync(campaign.Id, cancellationToken).ConfigureAwait(false))!);
+    }
+
+    /// <summary>Every rule <paramref name="draft"/> breaks at <paramref name="now"/>: its topic, each language version, the segment, the times.</summary>
+    public IReadOnlyList<FieldError> Validate(CampaignDraft draft, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(draft.TopicId))
+        {
+            errors.Add(new FieldError("topic", "is required."));
+        }
+        else if (!topics.TryGet(draft.TopicId, out _))
+        {
+            errors.Add(new FieldError("topic", $"'{draft.TopicId}' is not a configured topic ({string.Join(", ", topics.Topics.Select(t => t.Id))})."));
+        }
+
+        // The plain form (text, imageUrl, buttons) keeps its field names; the localized one is under content.<language>.
+        errors.AddRange(draft.IsPlain
+            ? draft.Content.DefaultVersion().Validate()
+            : draft.Content.Validate(languages));
+        errors.AddRange(draft.Segment.Validate(languages));
+        var startAt = draft.SendAt is { } at && at > now ? at : now;
+        if (draft.EndAt is { } end && end <= startAt)
+        {
+            errors.Add(new FieldError("endAt", "must be after the send time."));
+        }
+
+        if (draft.LocalTime is { Date: { } date } local && !WallClock.Exists(date, local.Time, timing.FallbackZone))
+        {
+            // Checked in the zone of subscribers without one; in a subscriber's own zone such a time becomes the end of the gap (WallClock.cs).
+            errors.Add(new FieldError("localTime", $"{local.Time:HH:mm} does not exist on {date:yyyy-MM-dd} in {timing.FallbackZone.Id}: the clocks skip it for daylight saving time."));
+        }
+
+        return errors;
     }
 
     /// <summary>Cancels the campaign; its runner stops after the page in flight. <c>null</c> when there is no such campaign.</summary>

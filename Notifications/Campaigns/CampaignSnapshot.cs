@@ -1,6 +1,11 @@
 namespace ConversationBot.Notifications.Campaigns;
 
-/// <summary>Everything a store keeps of a <see cref="Campaign"/>; rebuild with <see cref="Campaign.Restore"/>.</summary>
+/// <summary>
+/// Everything a store keeps of a <see cref="Campaign"/>; rebuild with <see cref="Campaign.Restore"/>.
+/// The members after <see cref="Version"/> came with issue 18 and are optional, so a campaign stored
+/// before them reads as one language for everyone (<see cref="Content"/>) to the whole topic, and one
+/// stored before passes on work items as in its first pass (<see cref="Pass"/> 0).
+/// </summary>
 public sealed record CampaignSnapshot(
     string Id,
     string TopicId,
@@ -19,4 +24,13 @@ public sealed record CampaignSnapshot(
     string? LeaseOwner,
     DateTimeOffset? LeaseExpiresAt,
     DateTimeOffset? ResumeAt,
-    long Version);
+    long Version,
+    LocalizedContent? Localized = null,
+    CampaignSegment? Segment = null,
+    Timing.LocalSendTime? LocalTime = null,
+    bool IgnoresQuietHours = false,
+    DateTimeOffset? WaveFrom = null,
+    DateTimeOffset? WaveUntil = null,
+    long Waiting = 0,
+    DateTimeOffset? NextWaveAt = null,
+    int Pass = 0);

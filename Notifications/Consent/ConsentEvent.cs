@@ -47,6 +47,15 @@ public sealed record ConsentEvent
     /// <summary><c>user_token_status: REFRESHED</c>: a re-opt-in renewed the token.</summary>
     public bool IsRefreshed { get; private init; }
 
+    /// <summary>
+    /// The language the customer is spoken to in (a two-letter code); Messenger's webhook does not say,
+    /// so the host sets the Page's (Bot/Messenger/MessengerOptInHandler.cs). <c>null</c>: not known.
+    /// </summary>
+    public string? Language { get; private init; }
+
+    /// <summary>This event with the customer's language (<see cref="Language"/>).</summary>
+    public ConsentEvent InLanguage(string? language) => this with { Language = language };
+
     public static ConsentEvent OptIn(
         string customerId,
         DateTimeOffset occurredAt,

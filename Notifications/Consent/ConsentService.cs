@@ -60,9 +60,10 @@ public sealed class ConsentService
     /// <summary>
     /// "Allow" on a Bot Framework channel's card: the subscription delivery will continue through
     /// <paramref name="conversationReference"/> (opaque here). The topic's promise is its frequency.
+    /// <paramref name="language"/> is the language the turn spoke (a two-letter code), kept for campaigns.
     /// </summary>
     public async Task<ConsentOutcome> AllowFromCardAsync(
-        string channelId, string customerId, string topicId, string conversationReference, string? timeZoneId, DateTimeOffset at, CancellationToken cancellationToken)
+        string channelId, string customerId, string topicId, string conversationReference, string? timeZoneId, DateTimeOffset at, CancellationToken cancellationToken, string? language = null)
     {
         if (!_catalog.TryGet(topicId, out var topic))
         {
@@ -72,8 +73,8 @@ public sealed class ConsentService
         var id = Subscription.IdFor(channelId, customerId, topic.Id, topic.Title);
         return await SaveWithRetryAsync(
             id,
-            () => Subscription.OptInWithConversationReference(topic.Id, topic.Title, channelId, customerId, conversationReference, timeZoneId, topic.Frequency, _profile.Name, at),
-            s => s.RenewConsent(null, conversationReference, timeZoneId, topic.Frequency, null, _profile.Name, SubscriptionOrigin.RequestedByUs, at),
+            () => Subscription.OptInWithConversationReference(topic.Id, topic.Title, channelId, customerId, conversationReference, timeZoneId, topic.Frequency, _profile.Name, at, language),
+            s => s.RenewConsent(null, conversationReference, timeZoneId, topic.Frequency, null, _profile.Name, SubscriptionOrigin.RequestedByUs, at, language),
             countsAsOptIn: true,
             cancellationToken).ConfigureAwait(false);
     }
@@ -116,10 +117,10 @@ public sealed class ConsentService
 
         var outcome = await SaveWithRetryAsync(
             id,
-            () => Subscription.OptInOnMessenger(topicId, e.Title, e.CustomerId, token, e.TimeZoneId, e.Frequency, expiresAt, _profile.Name, origin, e.OccurredAt),
+            () => Subscription.OptInOnMessenger(topicId, e.Title, e.CustomerId, token, e.TimeZoneId, e.Frequency, expiresAt, _profile.Name, origin, e.OccurredAt, e.Language),
             s => e.IsRefreshed
                 ? s.Refresh(token, expiresAt, e.OccurredAt)
-                : s.RenewConsent(token, null, e.TimeZoneId, e.Frequency, expiresAt, _profile.Name, origin, e.OccurredAt),
+                : s.RenewConsent(token, null, e.TimeZoneId, e.Frequency, expiresAt, _profile.Name, origin, e.OccurredAt, e.Language),
             countsAsOptIn: !e.IsRefreshed,
             cancellationToken).ConfigureAwait(false);
         return outcome;

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;
 using ConversationBot.Notifications.Window;
 
@@ -31,8 +33,12 @@ public sealed class CampaignPageWork(
     INotificationSender sender,
     DeliveryOptions options,
     TimeProvider clock,
-    IDeliveryObserver observer)
+    IDeliveryObserver observer,
+    SubscriberLanguages languages,
+    RecipientTiming timing)
 {
+    private readonly RecipientDecision _recipients = new(windows, topics, eligibility);
+
     /// <summary>Rounds of reserving a step's sends; a subscription still changing after them is recorded as contended, not retried.</summary>
     private const int MaxReserveAttempts = ConflictRetry.Attempts;
     private static readonly CancellationToken None = CancellationToken.None;
@@ -41,6 +47,15 @@ public sealed class CampaignPageWork(
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(page);
+
+        // Only the segment's subscribers due in this pass; those due later wait for a later pass (CampaignWave.cs).
+        var wave = CampaignWave.Of(campaign, page, timing, languages);
+        var result = await RunDueAsync(campaign, wave.Due, owner, stopping).ConfigureAwait(false);
+        return result with { Waiting = wave.Waiting, NextDueAt = wave.NextDueAt };
+    }
+
+    private async Task<PageResult> RunDueAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, CancellationToken stopping)
+    {
         if (page.Count == 0)
         {
             return new PageResult(default, false, null);
@@ -137,7 +152,7 @@ public sealed class CampaignPageWork(
         await Parallel.ForEachAsync(
             reserved,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends },
-            async (item, _) => await SendAsync(campaign.Content, item, sends, stopping).ConfigureAwait(false)).ConfigureAwait(false);
+            async (item, _) => await SendAsync(campaign.ContentFor(languages.Of(item.Subscription.Language)), item, sends, stopping).ConfigureAwait(false)).ConfigureAwait(false);
 
         outcomes.AddRange(sends.Outcomes);
         await deliveries.SaveOutcomesAsync(outcomes, None).ConfigureAwait(false);
@@ -179,16 +194,8 @@ public sealed class CampaignPageWork(
             foreach (var subscription in pending)
             {
                 var claim = claims[subscription.Id];
-                if (ChannelIds.IsFacebook(subscription.ChannelId) && !(await windows.GetAsync(subscription.ChannelId, subscription.CustomerId, None).ConfigureAwait(false)).IsOpenAt(now))
-                {
-                    // Messenger underneath, without a token: nothing may go out after 24 hours of silence.
-                    outcomes.Add(claim.Skipped(nameof(NotEligibleReason.MessagingWindowClosed), now));
-                    continue;
-                }
-
-                topics.TryGet(subscription.TopicId, out var topic);
                 // The page's send restriction is the runner's to check: it puts the whole campaign off rather than skipping anyone.
-                var decision = eligibility.Evaluate(subscription, topic, now);
+                var decision = await _recipients.DecideAsync(subscription, now, null, None).ConfigureAwait(false);
                 if (!decision.IsEligible)
                 {
                     outcomes.Add(claim.Skipped(decision.Reason!.Value.ToString(), now, decision.NextEligibleAt));
@@ -323,7 +330,12 @@ public sealed class CampaignPageWork(
         _ => default,
     };
 
-    public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil);
+    /// <param name="Counts">The page's outcomes.</param>
+    /// <param name="Interrupted">Stopped before the end: the page is started again next time.</param>
+    /// <param name="SendsPausedUntil">The platform restricted the page from sending until then.</param>
+    /// <param name="Waiting">Subscribers of the page not due in this pass.</param>
+    /// <param name="NextDueAt">When the first of them is due.</param>
+    public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil, long Waiting = 0, DateTimeOffset? NextDueAt = null);
 
     private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt);
 

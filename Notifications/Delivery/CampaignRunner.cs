@@ -12,7 +12,9 @@ namespace ConversationBot.Notifications.Delivery;
 /// first work item, then lets the lease go. From then on any instance claims free work items one at a
 /// time (<see cref="CampaignWorkItem"/>, a short lease renewed by <see cref="CampaignWorkLease"/>), works
 /// each item's page (see <see cref="CampaignPageWork"/>) and records the page's counts in the item. Whoever
-/// finds every item done, the last page among them, completes the campaign with the items' counts.
+/// finds every item of the current pass done, the last page among them, either moves the campaign to its
+/// next wave (someone waits for their local time or the end of their quiet hours: a new pass with items
+/// of its own, see <see cref="Campaign.Pass"/>) or completes it with the items' counts over every pass.
 /// <para>
 /// Exactly-once rests on the delivery record: a subscriber is claimed (a create that conflicts on a
 /// second attempt) before anything is sent, so a restart or a second instance finds the record and
@@ -94,10 +96,10 @@ public sealed class CampaignRunner
                 return End(campaign, worked ? CampaignRunOutcome.LeftToOthers : CampaignRunOutcome.NotTaken);
             }
 
-            var items = await _work.ListAsync(campaignId, None).ConfigureAwait(false);
+            var all = await _work.ListAsync(campaignId, None).ConfigureAwait(false);
             if (campaign.HasEndedAt(now))
             {
-                return await CompleteAsync(campaign, items, "the end time passed").ConfigureAwait(false);
+                return await CompleteAsync(campaign, all, "the end time passed").ConfigureAwait(false);
             }
 
             var status = await _pages.GetAsync(_page.Key, None).ConfigureAwait(false);
@@ -106,16 +108,29 @@ public sealed class CampaignRunner
                 return await PutOffAsync(campaign, status.SendsPausedUntil!.Value).ConfigureAwait(false);
             }
 
+            if (campaign.Pass > 0 && campaign.TryBeginPass(now))
+            {
+                // A later wave starts: its bound is saved before any of its items exists; whoever loses the save reads the winner's.
+                await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false);
+                continue;
+            }
+
+            // Earlier passes' items are done and stay for the counts; only this pass's pages are worked.
+            var items = all.Where(i => i.Pass == campaign.Pass).ToList();
             if (items.Count == 0)
             {
-                // Started before work items existed (an upgrade mid-campaign): the first item begins where it stopped.
-                await _work.TryCreateAsync(CampaignWorkItem.Create(campaignId, 0, campaign.Cursor), None).ConfigureAwait(false);
+                // The pass's first page: after every earlier pass's items, from the topic's start. A campaign started
+                // before work items existed (an upgrade mid-campaign) has none at all and begins where it stopped.
+                var first = all.Count == 0
+                    ? CampaignWorkItem.Create(campaignId, 0, campaign.Cursor, campaign.Pass)
+                    : CampaignWorkItem.Create(campaignId, all.Max(i => i.Index) + 1, null, campaign.Pass);
+                await _work.TryCreateAsync(first, None).ConfigureAwait(false);
                 continue;
             }
 
             if (items.All(i => i.IsDone) && items[^1].IsLast)
             {
-                return await CompleteAsync(campaign, items, "every active subscriber was reached").ConfigureAwait(false);
+                return await EndPassAsync(campaign, all, items).ConfigureAwait(false);
             }
 
             var free = items.FirstOrDefault(i => i.IsAvailableAt(now));
@@ -125,7 +140,7 @@ public sealed class CampaignRunner
                 // created yet (its reader died in between) is completed here, so nobody waits on a dead reader.
                 if (items[^1] is { IsRead: true, Next: { } next } last)
                 {
-                    if (await _work.TryCreateAsync(CampaignWorkItem.Create(campaignId, last.Index + 1, next), None).ConfigureAwait(false))
+                    if (await _work.TryCreateAsync(CampaignWorkItem.Create(campaignId, last.Index + 1, next, last.Pass), None).ConfigureAwait(false))
                     {
                         continue;
                     }
@@ -173,7 +188,7 @@ public sealed class CampaignRunner
         }
 
         started.RecordAudience(await _subscriptions.CountActiveByTopicAsync(started.TopicId, None).ConfigureAwait(false));
-        await _work.TryCreateAsync(CampaignWorkItem.Create(started.Id, 0, started.Cursor), None).ConfigureAwait(false);
+        await _work.TryCreateAsync(CampaignWorkItem.Create(started.Id, 0, started.Cursor, started.Pass), None).ConfigureAwait(false);
         started.ReleaseLease();
         return await _campaigns.TrySaveAsync(started, None).ConfigureAwait(false);
     }
@@ -190,7 +205,7 @@ public sealed class CampaignRunner
         if (lease.Item.Next is { } next)
         {
             // Before the sends: the next page is someone else's to start while this one is sent.
-            await _work.TryCreateAsync(CampaignWorkItem.Create(campaign.Id, lease.Item.Index + 1, next), None).ConfigureAwait(false);
+            await _work.TryCreateAsync(CampaignWorkItem.Create(campaign.Id, lease.Item.Index + 1, next, lease.Item.Pass), None).ConfigureAwait(false);
         }
 
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
@@ -214,7 +229,7 @@ public sealed class CampaignRunner
         }
 
         var now = _clock.GetUtcNow();
-        if (!await lease.TryChangeAsync(i => { i.Finish(result.Counts, owner, now); return true; }, None).ConfigureAwait(false))
+        if (!await lease.TryChangeAsync(i => { i.Finish(result.Counts, owner, now, result.Waiting, result.NextDueAt); return true; }, None).ConfigureAwait(false))
         {
             // Another instance took the item over while this one finished it: it counts the records again.
             return await LostAsync(campaign).ConfigureAwait(false);
@@ -251,6 +266,41 @@ public sealed class CampaignRunner
     {
         var current = await _campaigns.FindAsync(campaignId, cancellationToken).ConfigureAwait(false);
         return current is not null && !current.IsFinished && (current.ResumeAt is not { } resume || resume <= _clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Every page of the current pass is done: with subscribers waiting for their local time or the end of
+    /// their quiet hours (and due before the end time) the next wave is theirs and the campaign is put off
+    /// until the first is due; otherwise it completes. Saved with optimistic concurrency, so of the instances
+    /// that find the pass done one moves the campaign on; the others read a campaign that is no longer due.
+    /// </summary>
+    private async Task<CampaignRunOutcome> EndPassAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> all, IReadOnlyList<CampaignWorkItem> pass)
+    {
+        var waiting = pass.Sum(i => i.Waiting);
+        var next = pass.Select(i => i.NextDueAt).Where(at => at is not null).DefaultIfEmpty(null).Min();
+        for (var attempt = 0; attempt < ConflictRetry.Attempts; attempt++)
+        {
+            if (campaign.IsFinished || campaign.Pass != pass[0].Pass)
+            {
+                // Another instance ended the pass first.
+                return End(campaign, CampaignRunOutcome.NotTaken);
+            }
+
+            campaign.RecordWaiting(waiting, next);
+            if (!campaign.TryScheduleNextWave())
+            {
+                return await CompleteAsync(campaign, all, "every active subscriber was reached").ConfigureAwait(false);
+            }
+
+            if (await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
+            {
+                return End(campaign, CampaignRunOutcome.PutOff);
+            }
+
+            campaign = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false) ?? campaign;
+        }
+
+        return End(campaign, CampaignRunOutcome.NotTaken);
     }
 
     private async Task<CampaignRunOutcome> CompleteAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, string reason)

@@ -8,11 +8,15 @@ namespace ConversationBot.Notifications.Periods;
 /// </summary>
 public static class SubscriberTimeZone
 {
-    public static TimeZoneInfo Resolve(string? ianaId)
+    public static TimeZoneInfo Resolve(string? ianaId) => Resolve(ianaId, TimeZoneInfo.Utc);
+
+    /// <summary>The zone, else <paramref name="fallback"/> (<c>Delivery:FallbackTimeZone</c> for the time of day a campaign arrives).</summary>
+    public static TimeZoneInfo Resolve(string? ianaId, TimeZoneInfo fallback)
     {
+        ArgumentNullException.ThrowIfNull(fallback);
         if (string.IsNullOrWhiteSpace(ianaId))
         {
-            return TimeZoneInfo.Utc;
+            return fallback;
         }
 
         try
@@ -21,11 +25,11 @@ public static class SubscriberTimeZone
         }
         catch (TimeZoneNotFoundException)
         {
-            return TimeZoneInfo.Utc;
+            return fallback;
         }
         catch (InvalidTimeZoneException)
         {
-            return TimeZoneInfo.Utc;
+            return fallback;
         }
     }
 }

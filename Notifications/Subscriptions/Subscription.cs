@@ -34,6 +34,7 @@ public sealed class Subscription
         Origin = s.Origin;
         LastEventAt = s.LastEventAt;
         Version = s.Version;
+        Language = s.Language;
     }
 
     public string Id { get; }
@@ -59,6 +60,13 @@ public sealed class Subscription
 
     /// <summary>IANA id; <c>null</c> or unknown means UTC (see <see cref="Periods.SubscriberTimeZone"/>).</summary>
     public string? TimeZoneId { get; private set; }
+
+    /// <summary>
+    /// The customer's language (a two-letter code the bot speaks, e.g. <c>de</c>) when they opted in:
+    /// campaigns pick their version by it. <c>null</c> for subscriptions stored before it was recorded,
+    /// which get the fallback language (<see cref="Languages.SubscriberLanguages.Of"/>).
+    /// </summary>
+    public string? Language { get; private set; }
 
     /// <summary>The platform profile in force when the customer opted in.</summary>
     public string ProfileName { get; private set; }
@@ -108,10 +116,11 @@ public sealed class Subscription
         DateTimeOffset? expiresAt,
         string profileName,
         SubscriptionOrigin origin,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        string? language = null)
     {
         Require(token, nameof(token));
-        return Create(topicId, title, ChannelIds.Messenger, customerId, token, null, timeZoneId, frequency, expiresAt, profileName, origin, at);
+        return Create(topicId, title, ChannelIds.Messenger, customerId, token, null, timeZoneId, frequency, expiresAt, profileName, origin, at, language);
     }
 
     /// <summary>An "Allow" on a Bot Framework channel: delivery continues <paramref name="conversationReference"/>.</summary>
@@ -124,7 +133,8 @@ public sealed class Subscription
         string? timeZoneId,
         Frequency? frequency,
         string profileName,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        string? language = null)
     {
         Require(conversationReference, nameof(conversationReference));
         if (ChannelIds.IsMessenger(channelId))
@@ -132,7 +142,7 @@ public sealed class Subscription
             throw new ArgumentException("Messenger consent comes with a token; use OptInOnMessenger.", nameof(channelId));
         }
 
-        return Create(topicId, title, channelId, customerId, null, conversationReference, timeZoneId, frequency, null, profileName, SubscriptionOrigin.RequestedByUs, at);
+        return Create(topicId, title, channelId, customerId, null, conversationReference, timeZoneId, frequency, null, profileName, SubscriptionOrigin.RequestedByUs, at, language);
     }
 
     /// <summary>Rehydrates a stored subscription; checks the same invariants as the factories.</summary>
@@ -158,7 +168,7 @@ public sealed class Subscription
 
     public SubscriptionSnapshot ToSnapshot() => new(
         Id, TopicId, Title, ChannelId, CustomerId, Token, ConversationReference, Frequency, TimeZoneId, ProfileName,
-        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version);
+        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language);
 
     public bool IsExpiredAt(DateTimeOffset now) => Status == SubscriptionStatus.Expired || (ExpiresAt is { } expiry && now >= expiry);
 
@@ -282,7 +292,7 @@ public sealed class Subscription
     /// <summary>
     /// A new opt-in for a topic the customer held before (stopped, expired, retired, or a new token):
     /// the consent starts over. Ignored when older than the last event, or when it repeats the
-    /// current consent (same token, still active).
+    /// current consent (same token, still active). The language is kept unless the new opt-in names one.
     /// </summary>
     public bool RenewConsent(
         string? token,
@@ -292,7 +302,8 @@ public sealed class Subscription
         DateTimeOffset? expiresAt,
         string profileName,
         SubscriptionOrigin origin,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        string? language = null)
     {
         Require(profileName, nameof(profileName));
         if (IsMessenger)
@@ -318,6 +329,7 @@ public sealed class Subscription
         ProfileName = profileName;
         Origin = origin;
         OptedInAt = at;
+        Language = language ?? Language;
         NextEligibleAt = null;
         RetirementReason = null;
         LastEventAt = at;
@@ -337,7 +349,8 @@ public sealed class Subscription
         DateTimeOffset? expiresAt,
         string profileName,
         SubscriptionOrigin origin,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        string? language)
     {
         Require(topicId, nameof(topicId));
         Require(channelId, nameof(channelId));
@@ -345,7 +358,7 @@ public sealed class Subscription
         Require(profileName, nameof(profileName));
         return new Subscription(new SubscriptionSnapshot(
             IdFor(channelId, customerId, topicId, title), topicId, title, channelId, customerId, token, conversationReference,
-            frequency, timeZoneId, profileName, at, expiresAt, SubscriptionStatus.Active, at, null, null, null, origin, at, 0));
+            frequency, timeZoneId, profileName, at, expiresAt, SubscriptionStatus.Active, at, null, null, null, origin, at, 0, language));
     }
 
     private void SetStatus(SubscriptionStatus status, DateTimeOffset at)

@@ -5,7 +5,9 @@ namespace ConversationBot.Notifications.Subscriptions;
 /// <summary>
 /// Every field of a <see cref="Subscription"/>, for the storage layer: <see cref="Subscription.ToSnapshot"/>
 /// to write, <see cref="Subscription.Restore"/> to read. <see cref="Version"/> is the store's
-/// optimistic-concurrency counter (0 = never saved).
+/// optimistic-concurrency counter (0 = never saved). <see cref="Language"/> is last and optional so
+/// a subscription stored before languages were recorded (a Cosmos DB document without the member)
+/// still reads; <c>null</c> there means the fallback language (<see cref="Languages.SubscriberLanguages"/>).
 /// </summary>
 public sealed record SubscriptionSnapshot(
     string Id,
@@ -27,4 +29,5 @@ public sealed record SubscriptionSnapshot(
     DateTimeOffset? NextEligibleAt,
     SubscriptionOrigin Origin,
     DateTimeOffset LastEventAt,
-    long Version);
+    long Version,
+    string? Language = null);

@@ -88,6 +88,10 @@ internal sealed class CostHost : IAsyncDisposable
 
             // No per-page rate limit: its waits run on the clock, which only the bench moves (production default 250/s).
             ["Delivery:MessengerSendsPerSecond"] = "0",
+
+            // No quiet hours: the bench measures sending, not waiting for the subscribers' morning.
+            ["Delivery:QuietHours:Start"] = "00:00",
+            ["Delivery:QuietHours:End"] = "00:00",
         });
         builder.AddConversationBot();
         builder.Services.AddSingleton<TimeProvider>(clock);

@@ -37,6 +37,10 @@ internal static class BenchBot
             ["Delivery:Enabled"] = "false",
             ["Delivery:MessengerSendsPerSecond"] = "0",
             ["Delivery:MaxParallelSends"] = settings.Parallel.ToString(CultureInfo.InvariantCulture),
+
+            // No quiet hours: the bench measures sending, not waiting for the subscribers' morning.
+            ["Delivery:QuietHours:Start"] = "00:00",
+            ["Delivery:QuietHours:End"] = "00:00",
         };
         if (settings.PageSize is { } pageSize)
         {

@@ -43,6 +43,20 @@ public sealed class AdminClient
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
+    /// <summary>POST /api/admin/campaigns/preview: the status and the body (the preview, or the problem).</summary>
+    public async Task<(int Status, JsonObject Body)> PreviewAsync(object request)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/admin/campaigns/preview", request);
+        return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
+    }
+
+    /// <summary>POST /api/admin/campaigns without expecting success: the status and the body.</summary>
+    public async Task<(int Status, JsonObject Body)> TryCreateCampaignAsync(object request)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/admin/campaigns", request);
+        return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
+    }
+
     /// <summary>The Messenger webhook events set aside instead of run, newest first.</summary>
     public async Task<JsonArray> SetAsideEventsAsync() =>
         (await _http.GetFromJsonAsync<JsonArray>("/api/admin/messenger/set-aside"))!;

@@ -46,6 +46,12 @@ public sealed class BotHost : IAsyncDisposable
             // unauthenticated requests, as an operator would have to (Bot/BotFramework/BotCredentialsValidation.cs).
             // The fake channels listen on loopback, which is all an anonymous bot replies to.
             ["Bot:AllowAnonymous"] = "true",
+
+            // No quiet hours (Delivery:QuietHours, 21:00-08:00 by default): a host on the system clock would
+            // send or wait depending on the hour the suite runs at. Tests of the quiet hours set them
+            // (Bot.Tests/EndToEnd/CampaignTimingTests.cs).
+            ["Delivery:QuietHours:Start"] = "00:00",
+            ["Delivery:QuietHours:End"] = "00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -56,6 +56,10 @@ public sealed class BotProcess : IAsyncDisposable
 
         // As in BotHost: "Testing" is not Development, and the fake channels are on loopback.
         start.Environment["Bot__AllowAnonymous"] = "true";
+
+        // As in BotHost: no quiet hours, so a campaign does not wait for the hour the suite runs at.
+        start.Environment["Delivery__QuietHours__Start"] = "00:00";
+        start.Environment["Delivery__QuietHours__End"] = "00:00";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;

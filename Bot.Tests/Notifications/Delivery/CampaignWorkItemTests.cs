@@ -138,6 +138,48 @@ public sealed class CampaignWorkItemTests
         Assert.DoesNotContain(h.RecordsOf("c1"), r => r.State != DeliveryState.Sent);
     }
 
+    /// <summary>
+    /// Waves on work items: the first pass sends who is due and records who waits in its items; when its last
+    /// page is done the campaign is put off until the first of them is due, and the next pass gets items of its
+    /// own after the first pass's, so every subscriber is sent once and the counts cover both passes.
+    /// </summary>
+    [Fact]
+    public async Task A_pass_that_leaves_subscribers_waiting_puts_the_campaign_off_and_the_next_pass_works_items_of_its_own()
+    {
+        var h = new DeliveryHarness(pageSize: 2);
+        await h.MessengerSubscribersAsync(3, timeZone: "Europe/Berlin");
+        for (var i = 1; i <= 2; i++)
+        {
+            // 04:00 in New York: quiet hours until 08:00 there, 13:00 UTC.
+            Assert.True(await h.Subscriptions.TrySaveAsync(
+                Subscription.OptInOnMessenger("weekly-deals", null, $"psid-ny-{i}", $"token-ny-{i}", "America/New_York", null, null, h.Profile.Name, SubscriptionOrigin.RequestedByUs, DeliveryHarness.Monday.AddDays(-30)),
+                CancellationToken.None));
+        }
+
+        await h.CampaignAsync("c-waves", "deals");
+
+        Assert.Equal(CampaignRunOutcome.PutOff, await h.Runner().RunAsync("c-waves", "instance-a", default));
+        var waiting = await h.StoredAsync("c-waves");
+        var firstPass = h.Work.All;
+        Assert.Equal((1, new DateTimeOffset(2026, 11, 23, 13, 0, 0, TimeSpan.Zero)), (waiting.Pass, waiting.ResumeAt!.Value));
+        Assert.All(firstPass, i => Assert.Equal((0, true), (i.Pass, i.IsDone)));
+        Assert.Equal(2, firstPass.Sum(i => i.Waiting));
+        var progress = CampaignProgress.Of(waiting, firstPass, h.Clock.GetUtcNow());
+        Assert.Equal((3L, 2L, 0L), (progress.Counts.Sent, progress.Waiting, progress.Left!.Value));
+        Assert.Equal(CampaignRunOutcome.NotTaken, await h.Runner().RunAsync("c-waves", "instance-b", default));
+
+        h.Clock.SetUtcNow(waiting.ResumeAt!.Value);
+        Assert.Equal(CampaignRunOutcome.Completed, await h.Runner().RunAsync("c-waves", "instance-b", default));
+
+        var items = h.Work.All;
+        var secondPass = items.Where(i => i.Pass == 1).ToList();
+        Assert.Equal(Enumerable.Range(firstPass.Count, secondPass.Count), secondPass.Select(i => i.Index));
+        Assert.All(secondPass, i => Assert.Equal((0L, true), (i.Waiting, i.IsDone)));
+        Assert.Equal(5, h.Sender.Delivered.Count);
+        Assert.Equal(5, h.Sender.Delivered.Select(d => d.CustomerId).Distinct().Count());
+        Assert.Equal(new DeliveryCounts(5, 0, 0), (await h.StoredAsync("c-waves")).Counts);
+    }
+
     /// <summary>The work items as a dying instance sees them: after <see cref="Cut"/> nothing reaches the store.</summary>
     private sealed class CuttableWorkStore(ICampaignWorkStore inner) : ICampaignWorkStore
     {

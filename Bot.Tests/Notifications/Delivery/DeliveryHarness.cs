@@ -1,3 +1,5 @@
+using ConversationBot.Notifications.Timing;
+using ConversationBot.Notifications.Languages;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Bot.Tests.Storage;
 using ConversationBot.Notifications.Campaigns;
@@ -49,6 +51,9 @@ public sealed class DeliveryHarness
 
     public DeliveryOptions Options { get; }
 
+    /// <summary>Quiet hours 21:00 to 08:00 as configured by default; subscribers without a zone are in UTC.</summary>
+    public RecipientTiming Timing { get; set; } = new(QuietHours.Default, TimeZoneInfo.Utc);
+
     /// <summary>
     /// The subscriptions as every runner of this harness sees them: one gate for all, so that two
     /// runners at once (two instances, two campaigns) meet at an atomic check-then-write, as they do
@@ -71,7 +76,9 @@ public sealed class DeliveryHarness
             Sender,
             Options,
             Clock,
-            Observer);
+            Observer,
+            new SubscriberLanguages(["en", "de"], "en"),
+            Timing);
         return new CampaignRunner(Campaigns, work ?? Work, pageWork, store, Pages, Page, Options, Clock, Observer);
     }
 

@@ -25,6 +25,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteStorage.Schema,
         SqliteHandoffStore.Schema,
         SqliteSubscriptionStore.Schema,
+        SqliteSubscriptionStore.LanguageColumn("en"),
         SqliteOfferHistoryStore.Schema,
         SqliteMessagingWindowStore.Schema,
         SqlitePageStatusStore.Schema,

@@ -1,4 +1,6 @@
 using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Languages;
+using ConversationBot.Notifications.Timing;
 using Cronos;
 
 namespace ConversationBot.Bot.Delivery.Schedules;
@@ -8,15 +10,19 @@ public sealed class CampaignSchedule
 {
     private readonly CronExpression _cron;
 
-    private CampaignSchedule(string id, string topicId, CronExpression cron, string cronText, TimeZoneInfo timeZone, CampaignContent content, TimeSpan? validFor)
+    private CampaignSchedule(
+        string id, string topicId, CronExpression cron, string cronText, TimeZoneInfo timeZone, LocalizedContent content, TimeSpan? validFor, LocalSendTime? localTime, bool ignoresQuietHours)
     {
         Id = id;
         TopicId = topicId;
         _cron = cron;
         Cron = cronText;
         TimeZone = timeZone;
-        Content = content;
+        Localized = content;
+        Content = content.DefaultVersion();
         ValidFor = validFor;
+        LocalTime = localTime;
+        IgnoresQuietHours = ignoresQuietHours;
     }
 
     public string Id { get; }
@@ -27,7 +33,16 @@ public sealed class CampaignSchedule
 
     public TimeZoneInfo TimeZone { get; }
 
+    /// <summary>The default language's version.</summary>
     public CampaignContent Content { get; }
+
+    /// <summary>Every language's version (one, in the fallback language, for a schedule given as Text).</summary>
+    public LocalizedContent Localized { get; }
+
+    /// <summary>Each firing at this time in every subscriber's zone; <c>null</c>: at the firing.</summary>
+    public LocalSendTime? LocalTime { get; }
+
+    public bool IgnoresQuietHours { get; }
 
     public TimeSpan? ValidFor { get; }
 
@@ -38,9 +53,10 @@ public sealed class CampaignSchedule
     public DateTimeOffset? NextOccurrence(DateTimeOffset after) => _cron.GetNextOccurrence(after, TimeZone);
 
     /// <summary>Builds the schedule, or says what is wrong with each setting (named by its configuration key).</summary>
-    public static (CampaignSchedule? Schedule, IReadOnlyList<string> Problems) From(string id, ScheduleOptions options, Func<string, bool> topicExists)
+    public static (CampaignSchedule? Schedule, IReadOnlyList<string> Problems) From(string id, ScheduleOptions options, Func<string, bool> topicExists, SubscriberLanguages languages)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(languages);
         ArgumentNullException.ThrowIfNull(topicExists);
         var key = $"Delivery:Schedules:{id}";
         var problems = new List<string>();
@@ -65,14 +81,20 @@ public sealed class CampaignSchedule
             problems.Add($"{key}:TimeZone '{options.TimeZone}' is not a known time zone");
         }
 
-        Uri? image = null;
-        if (!string.IsNullOrWhiteSpace(options.ImageUrl) && !Uri.TryCreate(options.ImageUrl, UriKind.Absolute, out image))
+        var content = ContentOf(options, key, languages, problems);
+        LocalSendTime? localTime = null;
+        if (options.LocalTime is not null)
         {
-            problems.Add($"{key}:ImageUrl must be an absolute URL");
+            if (TimingOptions.TryTime(options.LocalTime, out var time))
+            {
+                localTime = new LocalSendTime(time);
+            }
+            else
+            {
+                problems.Add($"{key}:LocalTime must be a time of day as HH:mm, e.g. 09:00");
+            }
         }
 
-        var content = new CampaignContent(options.Text ?? string.Empty, image, [.. options.Buttons.Select(b => new CampaignButton(b.Title ?? string.Empty, b.Payload ?? string.Empty))]);
-        problems.AddRange(content.Validate().Select(e => $"{key}: {e.Field} {e.Message}"));
         if (options.ValidFor is { } validFor && validFor <= TimeSpan.Zero)
         {
             problems.Add($"{key}:ValidFor must be positive");
@@ -80,6 +102,42 @@ public sealed class CampaignSchedule
 
         return problems.Count > 0
             ? (null, problems)
-            : (new CampaignSchedule(id, options.Topic!, cron!, options.Cron!, zone!, content, options.ValidFor), problems);
+            : (new CampaignSchedule(id, options.Topic!, cron!, options.Cron!, zone!, content!, options.ValidFor, localTime, options.IgnoreQuietHours), problems);
+    }
+
+    /// <summary>The configured message: Text (one language) or Content per language, each checked by the campaign's own rules.</summary>
+    private static LocalizedContent? ContentOf(ScheduleOptions options, string key, SubscriberLanguages languages, List<string> problems)
+    {
+        if (options.Content.Count == 0)
+        {
+            var single = Version(options.Text, options.ImageUrl, options.Buttons, $"{key}:ImageUrl", problems);
+            problems.AddRange(single.Validate().Select(e => $"{key}: {e.Field} {e.Message}"));
+            return LocalizedContent.OneLanguage(single, languages.Fallback);
+        }
+
+        if (options.Text is not null || options.ImageUrl is not null || options.Buttons.Count > 0)
+        {
+            problems.Add($"{key}:Content comes instead of Text, ImageUrl and Buttons, not with them");
+        }
+
+        var versions = options.Content.ToDictionary(
+            c => c.Key,
+            c => Version(c.Value.Text, c.Value.ImageUrl, c.Value.Buttons, $"{key}:Content:{c.Key}:ImageUrl", problems),
+            StringComparer.OrdinalIgnoreCase);
+        var localized = new LocalizedContent(string.IsNullOrWhiteSpace(options.DefaultLanguage) ? languages.Fallback : options.DefaultLanguage, versions);
+        // Configuration keys separate with ':' where the API's field paths use '.'.
+        problems.AddRange(localized.Validate(languages, "Content").Select(e => $"{key}:{e.Field.Replace('.', ':')} {e.Message}"));
+        return localized;
+    }
+
+    private static CampaignContent Version(string? text, string? imageUrl, List<ScheduleButtonOptions> buttons, string imageKey, List<string> problems)
+    {
+        Uri? image = null;
+        if (!string.IsNullOrWhiteSpace(imageUrl) && !Uri.TryCreate(imageUrl, UriKind.Absolute, out image))
+        {
+            problems.Add($"{imageKey} must be an absolute URL");
+        }
+
+        return new CampaignContent(text ?? string.Empty, image, [.. buttons.Select(b => new CampaignButton(b.Title ?? string.Empty, b.Payload ?? string.Empty))]);
     }
 }

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.Topics;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,7 @@ namespace ConversationBot.Bot.Delivery.Schedules;
 /// <summary>The configured schedules, built from settings checked at start-up (<see cref="SchedulesOptionsValidation"/>: a bad schedule stops the host with the setting named).</summary>
 public sealed class CampaignScheduleCatalog
 {
-    public CampaignScheduleCatalog(IOptions<SchedulesOptions> options, TopicCatalog topics)
+    public CampaignScheduleCatalog(IOptions<SchedulesOptions> options, TopicCatalog topics, SubscriberLanguages languages)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(topics);
@@ -14,7 +15,7 @@ public sealed class CampaignScheduleCatalog
         foreach (var (id, schedule) in options.Value.Schedules.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             // Settings that passed their check always build; one that did not never got this far.
-            if (CampaignSchedule.From(id, schedule, topic => topics.TryGet(topic, out _)).Schedule is { } result)
+            if (CampaignSchedule.From(id, schedule, topic => topics.TryGet(topic, out _), languages).Schedule is { } result)
             {
                 built.Add(result);
             }

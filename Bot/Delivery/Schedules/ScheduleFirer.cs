@@ -46,7 +46,8 @@ public sealed partial class ScheduleFirer(
                 continue;
             }
 
-            var campaign = Campaign.Create(id, schedule.TopicId, content, occurrence, endAt, now, schedule.Id);
+            var campaign = Campaign.Create(
+                id, schedule.TopicId, content, null, occurrence, endAt, now, schedule.Id, schedule.LocalTime, schedule.IgnoresQuietHours);
             if (await campaigns.TryCreateAsync(campaign, cancellationToken).ConfigureAwait(false))
             {
                 LogFired(logger, schedule.Id, occurrence, id);

@@ -19,6 +19,21 @@ public sealed class ScheduleOptions
 
     public List<ScheduleButtonOptions> Buttons { get; set; } = [];
 
+    /// <summary>The message per language (<c>Content:de:Text</c>, ...) instead of <see cref="Text"/>, <see cref="ImageUrl"/> and <see cref="Buttons"/>.</summary>
+    public Dictionary<string, ScheduleContentOptions> Content { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>With <see cref="Content"/>: the version for subscribers whose language has none; empty means Bot:FallbackLanguage.</summary>
+    public string? DefaultLanguage { get; set; }
+
+    /// <summary>
+    /// HH:mm: each firing reaches every subscriber at that time in their own zone, the first such moment
+    /// after the firing (so fire early, e.g. <c>0 0 * * MON</c> in UTC for Monday 09:00 everywhere east of it).
+    /// </summary>
+    public string? LocalTime { get; set; }
+
+    /// <summary>True sends inside the subscribers' quiet hours (<c>Delivery:QuietHours</c>).</summary>
+    public bool IgnoreQuietHours { get; set; }
+
     /// <summary>How long after its firing a campaign may still send (its end time); empty means no end.</summary>
     public TimeSpan? ValidFor { get; set; }
 }

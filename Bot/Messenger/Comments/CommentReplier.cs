@@ -73,7 +73,7 @@ public sealed partial class CommentReplier(
                 ["payload"] = entry,
             }),
         };
-        await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await throttle.WaitAsync(messenger.Value.TurnLease / 2, cancellationToken).ConfigureAwait(false);
         if (await outbox.SendOnceAsync(message, () => send.SendPrivateReplyAsync(comment.CommentId!, message, cancellationToken)).ConfigureAwait(false) is not null)
         {
             // Counted once the reply went out; a redelivered comment finds it sent and counts nothing.

@@ -37,7 +37,8 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<IOfferHistoryStore, CosmosOfferHistoryStore>();
         services.AddSingleton<IMessagingWindowStore, CosmosMessagingWindowStore>();
         services.AddSingleton<IPageStatusStore, CosmosPageStatusStore>();
-        services.AddSingleton<IStopRateCounterStore, CosmosStopRateCounterStore>();
+        services.AddSingleton<CosmosStopRateCounterStore>();
+        services.AddSingleton<IStopRateCounterStore>(sp => new CachedStopRateCounts(sp.GetRequiredService<CosmosStopRateCounterStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFunnelStore, CosmosFunnelStore>();
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();

@@ -8,6 +8,7 @@ using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
+using ConversationBot.Notifications.Languages;
 using Microsoft.Bot.Builder;
 
 using ConversationBot.Bot.Delivery.Rate;
@@ -24,6 +25,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
+        services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);

@@ -50,9 +50,23 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         CREATE INDEX notification_subscriptions_topic_status ON notification_subscriptions (topic_id, status, id)
         """);
 
+    /// <summary>
+    /// The customer's language (issue 18). Rows stored before it get <paramref name="fallbackLanguage"/>
+    /// (<c>Bot:FallbackLanguage</c>, one of the bot's languages: Bot/Notifications/BotLanguages.cs; quoted all
+    /// the same): the language those customers were spoken to in when nothing else was known.
+    /// </summary>
+    public static ISqliteMigration LanguageColumn(string fallbackLanguage) => new SqliteMigration(
+        30,
+        "subscriber language",
+        $"""
+        ALTER TABLE notification_subscriptions ADD COLUMN language TEXT;
+        UPDATE notification_subscriptions SET language = '{fallbackLanguage.Replace("'", "''", StringComparison.Ordinal)}'
+        """);
+
     private const string Columns = """
         id, topic_id, title, channel_id, customer_id, token, conversation_reference, frequency, time_zone_id, profile_name,
-        opted_in_at, expires_at, status, status_changed_at, retirement_reason, last_sent_at, next_eligible_at, origin, last_event_at, version
+        opted_in_at, expires_at, status, status_changed_at, retirement_reason, last_sent_at, next_eligible_at, origin, last_event_at, version,
+        language
         """;
 
     public async Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken)
@@ -209,5 +223,6 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         r.GetNullableTime(16),
         Enum.Parse<SubscriptionOrigin>(r.GetString(17)),
         r.GetTime(18),
-        r.GetInt64(19));
+        r.GetInt64(19),
+        r.GetNullableString(20));
 }

@@ -28,6 +28,9 @@ public sealed class CampaignWorkItem
         FinishedBy = s.FinishedBy;
         FinishedAt = s.FinishedAt;
         Version = s.Version;
+        Pass = s.Pass;
+        Waiting = s.Waiting;
+        NextDueAt = s.NextDueAt;
     }
 
     public string CampaignId { get; }
@@ -65,6 +68,15 @@ public sealed class CampaignWorkItem
 
     public long Version { get; }
 
+    /// <summary>The campaign's pass (<see cref="Campaign.Pass"/>) this page belongs to; the next item inherits it.</summary>
+    public int Pass { get; }
+
+    /// <summary>Subscribers of the page not due in this pass, recorded with the outcomes: the pass's end sums them.</summary>
+    public long Waiting { get; private set; }
+
+    /// <summary>When the first of <see cref="Waiting"/> is due: the earliest over the pass's items starts the next pass.</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
     public bool IsDone => Status == CampaignWorkItemStatus.Done;
 
     /// <summary>The store's key: the campaign and the index, zero-padded so that ids sort in page order.</summary>
@@ -72,11 +84,12 @@ public sealed class CampaignWorkItem
 
     public static string IdFor(string campaignId, int index) => string.Create(CultureInfo.InvariantCulture, $"{campaignId}|{index:D7}");
 
-    public static CampaignWorkItem Create(string campaignId, int index, string? start)
+    public static CampaignWorkItem Create(string campaignId, int index, string? start, int pass = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(campaignId);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        return new CampaignWorkItem(new CampaignWorkItemSnapshot(campaignId, index, start, null, null, CampaignWorkItemStatus.Open, null, null, default, null, null, 0));
+        ArgumentOutOfRangeException.ThrowIfNegative(pass);
+        return new CampaignWorkItem(new CampaignWorkItemSnapshot(campaignId, index, start, null, null, CampaignWorkItemStatus.Open, null, null, default, null, null, 0, pass));
     }
 
     public static CampaignWorkItem Restore(CampaignWorkItemSnapshot snapshot)
@@ -87,7 +100,7 @@ public sealed class CampaignWorkItem
     }
 
     public CampaignWorkItemSnapshot ToSnapshot() =>
-        new(CampaignId, Index, Start, SubscriptionIds, Next, Status, Owner, LeaseExpiresAt, Counts, FinishedBy, FinishedAt, Version);
+        new(CampaignId, Index, Start, SubscriptionIds, Next, Status, Owner, LeaseExpiresAt, Counts, FinishedBy, FinishedAt, Version, Pass, Waiting, NextDueAt);
 
     /// <summary>Open and nobody's live lease on it.</summary>
     public bool IsAvailableAt(DateTimeOffset now) => !IsDone && (LeaseExpiresAt is not { } end || end <= now);
@@ -121,10 +134,13 @@ public sealed class CampaignWorkItem
         Next = next;
     }
 
-    public void Finish(DeliveryCounts counts, string owner, DateTimeOffset now)
+    /// <summary>The page's outcomes, and who of it waits for a later pass (<paramref name="waiting"/>, the first due at <paramref name="nextDueAt"/>).</summary>
+    public void Finish(DeliveryCounts counts, string owner, DateTimeOffset now, long waiting = 0, DateTimeOffset? nextDueAt = null)
     {
         Status = CampaignWorkItemStatus.Done;
         Counts = counts;
+        Waiting = Math.Max(0, waiting);
+        NextDueAt = Waiting > 0 ? nextDueAt : null;
         FinishedBy = owner;
         FinishedAt = now;
         Release();

@@ -2,7 +2,11 @@ using ConversationBot.Notifications.Campaigns;
 
 namespace ConversationBot.Notifications.Delivery.Work;
 
-/// <summary>Everything a store keeps of a <see cref="CampaignWorkItem"/>; rebuild with <see cref="CampaignWorkItem.Restore"/>.</summary>
+/// <summary>
+/// Everything a store keeps of a <see cref="CampaignWorkItem"/>; rebuild with <see cref="CampaignWorkItem.Restore"/>.
+/// The members after <see cref="Version"/> came with waves and are optional: an item stored before them reads
+/// as one of the first pass whose page had nobody waiting.
+/// </summary>
 public sealed record CampaignWorkItemSnapshot(
     string CampaignId,
     int Index,
@@ -15,4 +19,7 @@ public sealed record CampaignWorkItemSnapshot(
     DeliveryCounts Counts,
     string? FinishedBy,
     DateTimeOffset? FinishedAt,
-    long Version);
+    long Version,
+    int Pass = 0,
+    long Waiting = 0,
+    DateTimeOffset? NextDueAt = null);

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.Messenger;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Languages;
+using Newtonsoft.Json;
+
+namespace ConversationBot.Bot.Admin;
+
+/// <summary>
+/// POST /api/admin/campaigns/preview: the audience, who may get it now and who not (by reason, with the
+/// earliest next-eligible instant), and the exact message per language and channel. Nothing is sent or stored.
+/// </summary>
+public sealed record CampaignPreviewView(
+    DateTimeOffset EvaluatedAt,
+    long Audience,
+    long EligibleNow,
+    long NotEligibleNow,
+    IReadOnlyList<CampaignPreviewReason> NotEligibleByReason,
+    DateTimeOffset? EarliestNextEligibleAt,
+    IReadOnlyDictionary<string, long> AudienceByLanguage,
+    IReadOnlyDictionary<string, long> AudienceByChannel,
+    IReadOnlyList<CampaignPreviewMessageView> Messages)
+{
+    /// <summary>Stands for the subscriber's token in the Messenger body: the preview shows no one's token.</summary>
+    public const string TokenPlaceholder = "<notification_messages_token>";
+
+    // The Bot Framework connector writes activities with Newtonsoft.Json, leaving out what is not set.
+    private static readonly JsonSerializerSettings ActivityJson = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    public static CampaignPreviewView Of(CampaignPreviewFigures figures, LocalizedContent content, SubscriberLanguages languages)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(languages);
+        var messages = languages.Codes.Select(language =>
+        {
+            var version = content.Versions.ContainsKey(language) ? language : content.DefaultLanguage;
+            var message = content.For(language);
+            return new CampaignPreviewMessageView(
+                language,
+                version,
+                MessengerSendClient.TokenBody(TokenPlaceholder, MessengerCampaignMessage.Build(message)),
+                JsonNode.Parse(JsonConvert.SerializeObject(BotFrameworkCampaignActivity.Build(message), ActivityJson))!);
+        }).ToList();
+        return new CampaignPreviewView(
+            figures.EvaluatedAt, figures.Audience, figures.Eligible, figures.NotEligible, figures.Reasons, figures.EarliestNextEligibleAt,
+            figures.ByLanguage, figures.ByChannel, messages);
+    }
+}

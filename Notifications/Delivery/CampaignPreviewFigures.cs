@@ -1,0 +1,63 @@
+namespace ConversationBot.Notifications.Delivery;
+
+/// <summary>
+/// A campaign's preview in numbers: the segment's size (<see cref="Audience"/>), how many may get it at
+/// <see cref="EvaluatedAt"/> and how many not, by reason with each reason's earliest next-eligible
+/// instant, and the audience per language and per channel.
+/// </summary>
+public sealed record CampaignPreviewFigures(
+    DateTimeOffset EvaluatedAt,
+    long Audience,
+    long Eligible,
+    long NotEligible,
+    IReadOnlyList<CampaignPreviewReason> Reasons,
+    DateTimeOffset? EarliestNextEligibleAt,
+    IReadOnlyDictionary<string, long> ByLanguage,
+    IReadOnlyDictionary<string, long> ByChannel)
+{
+    /// <summary>Collects the figures subscriber by subscriber.</summary>
+    public sealed class Builder(DateTimeOffset evaluatedAt)
+    {
+        private readonly SortedDictionary<string, (long Count, DateTimeOffset? Next)> _reasons = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, long> _languages = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, long> _channels = new(StringComparer.OrdinalIgnoreCase);
+        private long _eligible;
+
+        public void Eligible(string language, string channelId)
+        {
+            Count(language, channelId);
+            _eligible++;
+        }
+
+        public void NotEligible(string language, string channelId, string reason, DateTimeOffset? nextEligibleAt)
+        {
+            Count(language, channelId);
+            var (count, next) = _reasons.GetValueOrDefault(reason);
+            _reasons[reason] = (count + 1, Earliest(next, nextEligibleAt));
+        }
+
+        public CampaignPreviewFigures Build()
+        {
+            var reasons = _reasons.Select(r => new CampaignPreviewReason(r.Key, r.Value.Count, r.Value.Next)).ToList();
+            var notEligible = reasons.Sum(r => r.Count);
+            return new CampaignPreviewFigures(
+                evaluatedAt,
+                _eligible + notEligible,
+                _eligible,
+                notEligible,
+                reasons,
+                reasons.Aggregate((DateTimeOffset?)null, (earliest, r) => Earliest(earliest, r.EarliestNextEligibleAt)),
+                new Dictionary<string, long>(_languages, StringComparer.Ordinal),
+                new Dictionary<string, long>(_channels, StringComparer.OrdinalIgnoreCase));
+        }
+
+        private void Count(string language, string channelId)
+        {
+            _languages[language] = _languages.GetValueOrDefault(language) + 1;
+            _channels[channelId] = _channels.GetValueOrDefault(channelId) + 1;
+        }
+
+        private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+            a is null ? b : b is null ? a : a < b ? a : b;
+    }
+}
