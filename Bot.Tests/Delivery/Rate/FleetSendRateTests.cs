@@ -50,6 +50,26 @@ public sealed class FleetSendRateTests
     }
 
     [Fact]
+    public async Task Sends_that_wake_long_after_their_slots_take_new_ones_instead_of_leaving_together()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var store = new InProcessSendSlotStore();
+        using var rate = Rate(store, clock, 50);
+        await rate.WaitForSlotAsync(default);
+        var waiting = Enumerable.Range(0, 3).Select(_ => rate.WaitForSlotAsync(default)).ToList();
+
+        // The machine was busy: the timers fire half a second after the three slots. Leaving together
+        // would put three sends in one instant; one leaves, the others get the slots after it.
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        await Task.Yield();
+        Assert.Equal(1, waiting.Count(w => w.IsCompleted));
+        clock.Advance(SendSlots.Spacing(47));
+        Assert.Equal(2, waiting.Count(w => w.IsCompleted));
+        clock.Advance(SendSlots.Spacing(47));
+        await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void A_second_holds_no_more_slots_than_the_rate_however_they_are_batched()
     {
         var slots = default(SendSlots);
