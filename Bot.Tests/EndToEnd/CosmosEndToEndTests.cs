@@ -89,9 +89,9 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
 
     /// <summary>
     /// The Cosmos DB test server needs a test-only HTTP handler that a separate process cannot have, so
-    /// here the dying host is frozen rather than killed: its sends in flight never get an answer and it
-    /// never runs again while a second host takes the campaign over, which is what the store sees of a
-    /// crash. (On SQLite a real process is killed: <see cref="CampaignCrashSafetyTests"/>.)
+    /// here the dying host is frozen and cut off rather than killed: its sends in flight never get an
+    /// answer and it never writes to the store again (no outcome, no renewal of its item's lease) while a
+    /// second host takes the campaign over, which is what the store sees of a crash. (On SQLite a real process is killed: <see cref="CampaignCrashSafetyTests"/>.)
     /// </summary>
     [Fact]
     public async Task A_host_that_dies_mid_page_leaves_only_its_sends_in_flight_unknown_and_the_next_host_sends_everyone_else_once()
@@ -109,12 +109,14 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
             ["Delivery:LeaseDuration"] = "00:00:02",
         };
         deadGraph.HoldFrom(31);
-        var dying = Start(AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(deadGraph)) { ["Messenger:SendTimeout"] = "00:01:00" }.Concat(delivery).ToDictionary()), null);
+        var cut = new CosmosStoreCut();
+        var dying = Start(AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(deadGraph)) { ["Messenger:SendTimeout"] = "00:01:00" }.Concat(delivery).ToDictionary()), null, cut);
         try
         {
             await CampaignChecks.SeedMessengerSubscribersAsync(dying, Subscribers);
             var id = await new AdminClient(dying).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals that survive a crash" });
             await CampaignChecks.WaitUntilAsync(() => deadGraph.Held > 0);
+            cut.Cut();
             var inFlight = CampaignChecks.CustomersOf(deadGraph.Requests.Skip(30));
 
             await using var second = Start(AdminClient.Settings(new Dictionary<string, string?>(MessengerBot.Settings(liveGraph)).Concat(delivery).ToDictionary()), null);
@@ -347,7 +349,7 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         Assert.True(body.Contains("Cosmos DB at " + server.Endpoint, StringComparison.Ordinal), body);
     }
 
-    private BotHost Start(IDictionary<string, string?> settings, FakeTimeProvider? clock, CosmosOperationCounter? counter = null)
+    private BotHost Start(IDictionary<string, string?> settings, FakeTimeProvider? clock, RequestHandler? counter = null)
     {
         var all = server.Settings(_database);
         foreach (var (key, value) in settings)

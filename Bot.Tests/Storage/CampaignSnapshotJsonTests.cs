@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ConversationBot.Bot.Storage;
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Timing;
 
@@ -48,7 +49,7 @@ public class CampaignSnapshotJsonTests
     public void A_campaign_stored_before_languages_reads_as_one_message_to_the_whole_topic()
     {
         var json = JsonNode.Parse(CampaignSnapshotJson.Write(Campaign.Create("c1", "weekly-deals", CampaignContent.TextOnly("Deals"), null, null, At).ToSnapshot()))!.AsObject();
-        foreach (var member in new[] { "localized", "segment", "localTime", "ignoresQuietHours", "waveFrom", "waveUntil", "waiting", "nextWaveAt" })
+        foreach (var member in new[] { "localized", "segment", "localTime", "ignoresQuietHours", "waveFrom", "waveUntil", "waiting", "nextWaveAt", "pass" })
         {
             json.Remove(member);
         }
@@ -58,6 +59,7 @@ public class CampaignSnapshotJsonTests
         Assert.Equal(("Deals", "Deals"), (read.ContentFor("de").Text, read.ContentFor("en").Text));
         Assert.True(read.Segment.IsEveryone);
         Assert.Equal((null, false, null), (read.LocalTime, read.IgnoresQuietHours, read.WaveUntil));
+        Assert.Equal(0, read.Pass);
     }
 
     [Fact]
@@ -69,5 +71,28 @@ public class CampaignSnapshotJsonTests
         Assert.Equal("de", JsonSerializer.Deserialize<SubscriptionSnapshot>(json.ToJsonString(), CosmosJson.Options)!.Language);
         json.Remove("language");
         Assert.Null(Subscription.Restore(JsonSerializer.Deserialize<SubscriptionSnapshot>(json.ToJsonString(), CosmosJson.Options)!).Language);
+    }
+
+    [Fact]
+    public void A_work_items_pass_and_waiting_come_back_as_written_and_an_item_stored_before_waves_reads_as_the_first_pass()
+    {
+        var item = CampaignWorkItem.Create("c1", 4, null, pass: 1);
+        item.RecordPage(["s1", "s2"], null);
+        item.Finish(new DeliveryCounts(1, 0, 0), "instance-a", At, 1, At.AddHours(3));
+
+        foreach (var options in new[] { CampaignSnapshotJson.Options, CosmosJson.Options })
+        {
+            var read = CampaignWorkItem.Restore(JsonSerializer.Deserialize<CampaignWorkItemSnapshot>(JsonSerializer.Serialize(item.ToSnapshot(), options), options)!);
+            Assert.Equal((1, 1L, At.AddHours(3)), (read.Pass, read.Waiting, read.NextDueAt!.Value));
+        }
+
+        var old = JsonNode.Parse(CampaignWorkItemJson.Write(item.ToSnapshot()))!.AsObject();
+        foreach (var member in new[] { "pass", "waiting", "nextDueAt" })
+        {
+            old.Remove(member);
+        }
+
+        var before = CampaignWorkItem.Restore(CampaignWorkItemJson.Read(old.ToJsonString()));
+        Assert.Equal((0, 0L, (DateTimeOffset?)null), (before.Pass, before.Waiting, before.NextDueAt));
     }
 }

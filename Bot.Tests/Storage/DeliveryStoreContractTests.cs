@@ -1,5 +1,6 @@
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 
@@ -20,6 +21,57 @@ public abstract class DeliveryStoreContractTests
     protected abstract IDeliveryStore CreateDeliveryStore();
 
     protected abstract ISubscriptionStore CreateSubscriptionStore();
+
+    /// <summary>The campaign's work items; on the back ends they share the campaigns' table or container.</summary>
+    protected abstract ICampaignWorkStore CreateWorkStore();
+
+    [Fact]
+    public async Task Work_items_are_created_once_listed_in_page_order_per_campaign_and_never_mixed_with_campaigns()
+    {
+        var campaigns = CreateCampaignStore();
+        var work = CreateWorkStore();
+        Assert.True(await campaigns.TryCreateAsync(Campaign.Create("c-work", "weekly-deals", CampaignContent.TextOnly("deals"), null, null, At), None));
+        foreach (var index in new[] { 2, 0, 10, 1 })
+        {
+            Assert.True(await work.TryCreateAsync(CampaignWorkItem.Create("c-work", index, index == 0 ? null : $"after-{index}"), None));
+        }
+
+        Assert.True(await work.TryCreateAsync(CampaignWorkItem.Create("c-other", 0, null), None));
+        Assert.False(await work.TryCreateAsync(CampaignWorkItem.Create("c-work", 1, "another start"), None));
+
+        var items = await work.ListAsync("c-work", None);
+        Assert.Equal([0, 1, 2, 10], items.Select(i => i.Index));
+        Assert.Equal([null, "after-1", "after-2", "after-10"], items.Select(i => i.Start));
+        Assert.All(items, i => Assert.Equal(1, i.Version));
+        Assert.Equal("c-work", Assert.Single(await campaigns.ListUnfinishedAsync(At.AddMinutes(1), 10, None)).Id);
+        Assert.Equal("c-work", Assert.Single((await campaigns.ListAsync(null, null, 10, None)).Campaigns).Id);
+    }
+
+    [Fact]
+    public async Task A_work_item_is_claimed_by_one_of_two_instances_and_keeps_its_page_lease_and_counts()
+    {
+        var work = CreateWorkStore();
+        Assert.True(await work.TryCreateAsync(CampaignWorkItem.Create("c-claim", 3, "cont|3"), None));
+        var first = (await work.FindAsync("c-claim", 3, None))!;
+        var second = (await work.FindAsync("c-claim", 3, None))!;
+
+        Assert.True(first.TryClaim("instance-a", At, TimeSpan.FromSeconds(15)));
+        Assert.True(second.TryClaim("instance-b", At, TimeSpan.FromSeconds(15)));
+        Assert.True(await work.TrySaveAsync(first, None));
+        Assert.False(await work.TrySaveAsync(second, None));
+
+        var claimed = (await work.FindAsync("c-claim", 3, None))!;
+        Assert.Equal(("instance-a", At.AddSeconds(15), 2L), (claimed.Owner, claimed.LeaseExpiresAt, claimed.Version));
+        claimed.RecordPage(["s1", "s/2 ä", "s3"], "cont|4");
+        claimed.Finish(new DeliveryCounts(2, 1, 0), "instance-a", At.AddSeconds(3));
+        Assert.True(await work.TrySaveAsync(claimed, None));
+
+        var done = Assert.Single(await work.ListAsync("c-claim", None));
+        Assert.Equal((true, "cont|4", null, "instance-a", new DeliveryCounts(2, 1, 0)), (done.IsDone, done.Next, done.Owner, done.FinishedBy, done.Counts));
+        Assert.Equal(["s1", "s/2 ä", "s3"], done.SubscriptionIds!);
+        Assert.Equal(At.AddSeconds(3), done.FinishedAt);
+        Assert.Null(await work.FindAsync("c-claim", 4, None));
+    }
 
     [Fact]
     public async Task A_campaign_round_trips_with_its_content_and_starts_at_version_one()

@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Subscriptions;
 
 namespace ConversationBot.Bot.Tests.Storage;
@@ -13,4 +14,6 @@ public sealed class InMemoryDeliveryStoreContractTests : DeliveryStoreContractTe
     protected override IDeliveryStore CreateDeliveryStore() => new InMemoryDeliveryStore();
 
     protected override ISubscriptionStore CreateSubscriptionStore() => new SerializedSubscriptionStore(new InMemorySubscriptionStore());
+
+    protected override ICampaignWorkStore CreateWorkStore() => new InMemoryCampaignWorkStore();
 }

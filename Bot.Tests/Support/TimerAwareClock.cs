@@ -32,10 +32,13 @@ public sealed class TimerAwareClock(DateTimeOffset start) : FakeTimeProvider(sta
         }
     }
 
-    /// <summary>Moves the clock to the next due timer, if one is waiting; true when it did.</summary>
-    public bool AdvanceToNextTimer()
+    /// <summary>
+    /// Moves the clock to the next due timer, if one is waiting (and, given <paramref name="within"/>, due
+    /// no later than that from now: a test can leave a periodic timer such as a lease's renewal alone); true when it did.
+    /// </summary>
+    public bool AdvanceToNextTimer(TimeSpan? within = null)
     {
-        if (NextDue() is not { } due)
+        if (NextDue() is not { } due || (within is { } limit && due - GetUtcNow() > limit))
         {
             return false;
         }

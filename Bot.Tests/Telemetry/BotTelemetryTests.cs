@@ -131,6 +131,21 @@ public sealed class BotTelemetryTests
             recorded.Of("conversationbot.deliveries").Select(m => (m.Tag(TelemetryTags.Outcome), m.Tag(TelemetryTags.Reason), m.Tag(TelemetryTags.Channel))));
     }
 
+    [Fact]
+    public void A_delivery_carries_the_instance_that_recorded_it_so_a_fleets_members_can_be_told_apart()
+    {
+        using var services = new ServiceCollection().AddBotTelemetry().BuildServiceProvider();
+        var telemetry = services.GetRequiredService<BotTelemetry>();
+        using var recorded = new RecordedMeasurements(telemetry.Meter);
+
+        telemetry.RecordDelivery(TelemetryTags.DeliverySent, null, "messenger", "host-a-1234-0a1b2c3d");
+        telemetry.RecordDelivery(TelemetryTags.DeliverySent, null, "messenger", "host-b-5678-4e5f6a7b");
+
+        Assert.Equal(
+            ["host-a-1234-0a1b2c3d", "host-b-5678-4e5f6a7b"],
+            recorded.Of("conversationbot.deliveries").Select(m => m.Tag(TelemetryTags.Instance)));
+    }
+
     [Theory]
     [InlineData(OptInDenialReason.WindowClosed, "window_closed")]
     [InlineData(OptInDenialReason.PageBarredFromOptIns, "page_barred_from_opt_ins")]

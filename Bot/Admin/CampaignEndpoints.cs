@@ -4,6 +4,7 @@ using ConversationBot.Bot.Delivery.Schedules;
 using ConversationBot.Bot.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Subscriptions;
@@ -48,7 +49,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Created<CampaignView>, ValidationProblem>> CreateAsync(
-        HttpRequest request, CampaignService campaigns, SubscriberLanguages languages, DeliverySignal signal, CancellationToken cancellationToken)
+        HttpRequest request, CampaignService campaigns, SubscriberLanguages languages, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (draft, problem) = await ReadDraftAsync(request, languages, cancellationToken).ConfigureAwait(false);
         if (draft is null)
@@ -63,7 +64,7 @@ public static class CampaignEndpoints
         }
 
         signal.Wake();
-        return TypedResults.Created($"/api/admin/campaigns/{Uri.EscapeDataString(campaign.Id)}", CampaignView.Of(campaign));
+        return TypedResults.Created($"/api/admin/campaigns/{Uri.EscapeDataString(campaign.Id)}", CampaignView.Of(campaign, [], clock.GetUtcNow()));
     }
 
     /// <summary>The campaign the body describes, checked by the same rules as a creation, counted and rendered; nothing is sent or stored.</summary>
@@ -116,7 +117,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<CampaignListView>, ValidationProblem>> ListAsync(
-        ICampaignStore campaigns, string? status, string? continuation, string? pageSize, CancellationToken cancellationToken)
+        ICampaignStore campaigns, ICampaignWorkStore work, TimeProvider clock, string? status, string? continuation, string? pageSize, CancellationToken cancellationToken)
     {
         CampaignStatus? filter = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -135,15 +136,29 @@ public static class CampaignEndpoints
         }
 
         var page = await campaigns.ListAsync(filter, continuation, size ?? 50, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new CampaignListView([.. page.Campaigns.Select(CampaignView.Of)], page.Continuation));
+        var views = new List<CampaignView>();
+        foreach (var campaign in page.Campaigns)
+        {
+            views.Add(await ViewAsync(campaign, work, clock, cancellationToken).ConfigureAwait(false));
+        }
+
+        return TypedResults.Ok(new CampaignListView(views, page.Continuation));
     }
 
-    private static async Task<Results<Ok<CampaignView>, NotFound>> ShowAsync(string id, ICampaignStore campaigns, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<CampaignView>, NotFound>> ShowAsync(string id, ICampaignStore campaigns, ICampaignWorkStore work, TimeProvider clock, CancellationToken cancellationToken) =>
         await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } campaign
-            ? TypedResults.Ok(CampaignView.Of(campaign))
+            ? TypedResults.Ok(await ViewAsync(campaign, work, clock, cancellationToken).ConfigureAwait(false))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<CampaignView>, NotFound, Conflict<ProblemDetailsView>>> CancelAsync(string id, CampaignService campaigns, CancellationToken cancellationToken)
+    /// <summary>A campaign that has not started has no items to read; a started one's items give the progress and the instances' shares.</summary>
+    private static async Task<CampaignView> ViewAsync(Campaign campaign, ICampaignWorkStore work, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var items = campaign.Audience is null ? [] : await work.ListAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        return CampaignView.Of(campaign, items, clock.GetUtcNow());
+    }
+
+    private static async Task<Results<Ok<CampaignView>, NotFound, Conflict<ProblemDetailsView>>> CancelAsync(
+        string id, CampaignService campaigns, ICampaignWorkStore work, TimeProvider clock, CancellationToken cancellationToken)
     {
         var result = await campaigns.CancelAsync(id, cancellationToken).ConfigureAwait(false);
         if (result is null)
@@ -152,7 +167,7 @@ public static class CampaignEndpoints
         }
 
         return result.Cancelled
-            ? TypedResults.Ok(CampaignView.Of(result.Campaign))
+            ? TypedResults.Ok(await ViewAsync(result.Campaign, work, clock, cancellationToken).ConfigureAwait(false))
             : TypedResults.Conflict(new ProblemDetailsView("The campaign has finished already.", $"Campaign {id} is {result.Campaign.Status}."));
     }
 

@@ -1,4 +1,5 @@
 using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery.Work;
 
 namespace ConversationBot.Bot.Admin;
 
@@ -31,7 +32,8 @@ public sealed record CampaignView(
     DateOnly? LocalDate,
     bool IgnoresQuietHours)
 {
-    public static CampaignView Of(Campaign campaign)
+    /// <summary>The campaign with its progress from its work items (none before it starts; a completed one holds their counts itself).</summary>
+    public static CampaignView Of(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         return new(
@@ -50,8 +52,7 @@ public sealed record CampaignView(
             campaign.FinishReason,
             campaign.ResumeAt,
             campaign.LeaseOwner,
-            new CampaignProgressView(campaign.Counts.Sent, campaign.Counts.Skipped, campaign.Counts.Failed, campaign.Left, campaign.Audience,
-                campaign.IsFinished ? 0 : campaign.Waiting, campaign.IsFinished ? null : campaign.NextWaveAt),
+            CampaignProgressView.Of(campaign.Audience, CampaignProgress.Of(campaign, items, now)),
             campaign.Localized?.DefaultLanguage,
             campaign.Localized?.Versions,
             campaign.Segment.IsEveryone ? null : campaign.Segment,

@@ -6,7 +6,7 @@ using ConversationBot.Notifications.Errors;
 namespace ConversationBot.Bot.Delivery;
 
 /// <summary>Delivery logs and metrics: ids, outcomes and reason codes only, never a token or message text.</summary>
-public sealed partial class DeliveryObserver(BotTelemetry telemetry, ILogger<DeliveryObserver> logger) : IDeliveryObserver
+public sealed partial class DeliveryObserver(BotTelemetry telemetry, DeliveryInstance instance, ILogger<DeliveryObserver> logger) : IDeliveryObserver
 {
     public void DeliveryRecorded(DeliveryRecord record)
     {
@@ -19,7 +19,8 @@ public sealed partial class DeliveryObserver(BotTelemetry telemetry, ILogger<Del
                 _ => TelemetryTags.DeliveryFailed,
             },
             record.Reason is { } reason ? TelemetryTags.ReasonOf(reason) : null,
-            record.ChannelId);
+            record.ChannelId,
+            instance.Id);
         if (record.State == DeliveryState.Failed)
         {
             LogFailed(logger, record.CampaignId, record.SubscriptionId, record.Reason, record.Attempts);

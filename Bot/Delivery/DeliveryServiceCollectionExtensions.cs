@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Hosting;
+using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Delivery.Schedules;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -28,6 +29,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<TimingOptions>().ToRecipientTiming());
 
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignLiveProgress>();
+        services.AddSingleton<FleetSendRate>();
         services.AddSingleton<MessengerNotificationSender>();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();

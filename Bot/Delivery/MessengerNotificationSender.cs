@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -10,50 +10,31 @@ namespace ConversationBot.Bot.Delivery;
 
 /// <summary>
 /// Campaign messages to Messenger subscribers: the Send API with the subscription's
-/// <c>notification_messages_token</c>, paced by a per-page rate limit (Meta limits calls per page).
+/// <c>notification_messages_token</c>, paced by the Page's one send rate for the whole fleet
+/// (<see cref="FleetSendRate"/>: Meta limits calls per Page, not per instance).
 /// Failures come back as <see cref="PlatformRefusedException"/>: Meta's error with Retry-After, or a
 /// time-out, or no answer at all.
 /// </summary>
-public sealed class MessengerNotificationSender : INotificationSender, IDisposable
+public sealed class MessengerNotificationSender(MessengerSendClient client, IOptions<MessengerOptions> messenger, FleetSendRate rate) : INotificationSender
 {
-    private readonly MessengerSendClient _client;
-    private readonly IOptions<MessengerOptions> _messenger;
-    private readonly RateLimiter? _pageLimit;
-
-    public MessengerNotificationSender(MessengerSendClient client, IOptions<MessengerOptions> messenger, IOptions<DeliveryHostOptions> delivery)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        _client = client;
-        _messenger = messenger;
-        var perSecond = delivery.Value.MessengerSendsPerSecond;
-        _pageLimit = perSecond <= 0 ? null : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-    }
-
     public bool CanSend(Subscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        return subscription.IsMessenger && subscription.Token is not null && _messenger.Value.IsEnabled;
+        return subscription.IsMessenger && subscription.Token is not null && messenger.Value.IsEnabled;
     }
 
     public async Task SendAsync(Subscription subscription, CampaignContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        if (_pageLimit is not null)
-        {
-            using var permit = await _pageLimit.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        }
-
+        await rate.WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _client.SendWithTokenAsync(subscription.Token!, MessengerCampaignMessage.Build(content), cancellationToken).ConfigureAwait(false);
+            await client.SendWithTokenAsync(subscription.Token!, MessengerCampaignMessage.Build(content), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlatformRefusedException refused) when (PlatformErrorClassifier.IsRateLimit(refused.Error))
+        {
+            await rate.SlowDownAsync(refused.Error.RetryAfter, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
         catch (HttpRequestException ex)
         {
@@ -65,6 +46,4 @@ public sealed class MessengerNotificationSender : INotificationSender, IDisposab
             throw new PlatformRefusedException("The Send API timed out.", PlatformError.Timeout() with { Body = ex.Message });
         }
     }
-
-    public void Dispose() => _pageLimit?.Dispose();
 }

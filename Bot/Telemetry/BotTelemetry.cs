@@ -97,13 +97,18 @@ public sealed class BotTelemetry : IOptInTelemetry, IDisposable
     /// <summary>One notification delivery attempt's result; the delivery service calls it once per recipient and attempt.</summary>
     /// <param name="outcome">One of <see cref="TelemetryTags.DeliverySent"/>, <see cref="TelemetryTags.DeliverySkipped"/>, <see cref="TelemetryTags.DeliveryFailed"/>.</param>
     /// <param name="reason">Why skipped or failed, a fixed word and never an error message (<see cref="TelemetryTags.ReasonOf"/> of the domain's reason, e.g. too_soon_for_token); null when sent.</param>
-    public void RecordDelivery(string outcome, string? reason, string channel)
+    public void RecordDelivery(string outcome, string? reason, string channel, string? instance = null)
     {
         var tags = new TagList
         {
             { TelemetryTags.Outcome, outcome },
             { TelemetryTags.Channel, channel },
         };
+        if (instance is not null)
+        {
+            tags.Add(TelemetryTags.Instance, instance);
+        }
+
         if (reason is not null)
         {
             tags.Add(TelemetryTags.Reason, reason);

@@ -11,6 +11,9 @@ public static class TelemetryTags
     public const string ErrorType = "error.type";
     public const string Outcome = "outcome";
     public const string Reason = "reason";
+
+    /// <summary>The delivery instance (<c>DeliveryInstance</c>): which member of a fleet recorded a delivery; OpenTelemetry's own name for it.</summary>
+    public const string Instance = "service.instance.id";
     public const string Topic = "topic";
     public const string Policy = "policy";
 

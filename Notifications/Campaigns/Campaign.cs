@@ -4,12 +4,13 @@ namespace ConversationBot.Notifications.Campaigns;
 
 /// <summary>
 /// One push of one message to a topic's active subscribers: now, at a time, or fired by a schedule.
-/// The fan-out walks the topic in pages; after each page the campaign stores how far it got
-/// (<see cref="Cursor"/>) and the page's outcomes (<see cref="Counts"/>) in one write, so a restart
-/// resumes after the last finished page and the counts stay exact.
-/// One instance works a campaign at a time: it holds a lease (<see cref="LeaseOwner"/> until
-/// <see cref="LeaseExpiresAt"/>) taken and renewed through the store's optimistic concurrency; a
-/// dead instance's lease runs out and another takes over.
+/// The fan-out walks the topic in pages, each a work item of its own with its outcomes
+/// (<c>Delivery/Work/CampaignWorkItem</c>); the campaign's <see cref="Counts"/> take the items' counts when
+/// it completes. <see cref="Cursor"/> is where a campaign started before work items existed had got to:
+/// its first item starts there.
+/// Its lease (<see cref="LeaseOwner"/> until <see cref="LeaseExpiresAt"/>, taken through the store's
+/// optimistic concurrency) is held only while one instance starts it: counts the audience and creates
+/// the first work item. After that every instance works its items (<c>Delivery/Work/CampaignWorkItem</c>).
 /// </summary>
 public sealed class Campaign
 {
@@ -41,6 +42,7 @@ public sealed class Campaign
         WaveUntil = s.WaveUntil;
         Waiting = s.Waiting;
         NextWaveAt = s.NextWaveAt;
+        Pass = s.Pass;
     }
 
     public string Id { get; }
@@ -77,6 +79,12 @@ public sealed class Campaign
 
     /// <summary>When the next of them is due: the next pass starts then.</summary>
     public DateTimeOffset? NextWaveAt { get; private set; }
+
+    /// <summary>
+    /// Which pass over the topic runs: 0 for the first, one more for each wave after it. Every work item
+    /// belongs to one pass, so the runner tells this pass's pages from an earlier pass's finished ones.
+    /// </summary>
+    public int Pass { get; private set; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -201,7 +209,7 @@ public sealed class Campaign
     public CampaignSnapshot ToSnapshot() => new(
         Id, TopicId, Content, CreatedAt, StartAt, EndAt, ScheduleId, Status, StartedAt, FinishedAt, FinishReason,
         Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version, Localized, Segment.IsEveryone ? null : Segment,
-        LocalTime, IgnoresQuietHours, WaveFrom, WaveUntil, Waiting, NextWaveAt);
+        LocalTime, IgnoresQuietHours, WaveFrom, WaveUntil, Waiting, NextWaveAt, Pass);
 
     /// <summary>Whether an instance may take the campaign up at <paramref name="now"/>: started, not finished, not put off, and nobody's live lease on it.</summary>
     public bool IsDueAt(DateTimeOffset now) =>
@@ -282,7 +290,27 @@ public sealed class Campaign
         WaveFrom = WaveUntil;
         WaveUntil = null;
         Cursor = null;
+        Pass++;
         PutOff(next);
+        return true;
+    }
+
+    /// <summary>
+    /// A pass after the first begins when an instance takes the campaign up again: it sends whoever is due
+    /// by <paramref name="now"/>. Saved before the pass's first work item exists, so no instance works a page
+    /// of it without the bound. False when the pass has its bound already.
+    /// </summary>
+    public bool TryBeginPass(DateTimeOffset now)
+    {
+        EnsureRunning();
+        if (WaveUntil is not null)
+        {
+            return false;
+        }
+
+        WaveUntil = now;
+        Waiting = 0;
+        NextWaveAt = null;
         return true;
     }
 
@@ -310,6 +338,22 @@ public sealed class Campaign
             return false;
         }
 
+        Finish(CampaignStatus.Completed, now, reason);
+        return true;
+    }
+
+    /// <summary>
+    /// Every work item is done: their counts join what the campaign counted itself (pages worked before
+    /// it was split into items) and it completes. Called once, by whoever finds the last item done.
+    /// </summary>
+    public bool CompleteWithItems(DeliveryCounts items, DateTimeOffset now, string reason)
+    {
+        if (IsFinished)
+        {
+            return false;
+        }
+
+        Counts += items;
         Finish(CampaignStatus.Completed, now, reason);
         return true;
     }

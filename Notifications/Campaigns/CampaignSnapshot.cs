@@ -3,7 +3,8 @@ namespace ConversationBot.Notifications.Campaigns;
 /// <summary>
 /// Everything a store keeps of a <see cref="Campaign"/>; rebuild with <see cref="Campaign.Restore"/>.
 /// The members after <see cref="Version"/> came with issue 18 and are optional, so a campaign stored
-/// before them reads as one language for everyone (<see cref="Content"/>) to the whole topic.
+/// before them reads as one language for everyone (<see cref="Content"/>) to the whole topic, and one
+/// stored before passes on work items as in its first pass (<see cref="Pass"/> 0).
 /// </summary>
 public sealed record CampaignSnapshot(
     string Id,
@@ -31,4 +32,5 @@ public sealed record CampaignSnapshot(
     DateTimeOffset? WaveFrom = null,
     DateTimeOffset? WaveUntil = null,
     long Waiting = 0,
-    DateTimeOffset? NextWaveAt = null);
+    DateTimeOffset? NextWaveAt = null,
+    int Pass = 0);

@@ -3,7 +3,7 @@ namespace ConversationBot.Notifications.Delivery;
 /// <summary>How one <see cref="CampaignRunner.RunAsync"/> ended.</summary>
 public enum CampaignRunOutcome
 {
-    /// <summary>Not due, finished, or another instance holds the lease.</summary>
+    /// <summary>Not due, finished, another instance is starting it, or every item is held by other instances.</summary>
     NotTaken,
 
     /// <summary>Every active subscriber was reached, or the end time passed.</summary>
@@ -14,9 +14,12 @@ public enum CampaignRunOutcome
     /// <summary>The page is restricted from sending; the campaign continues when the restriction ends.</summary>
     PutOff,
 
-    /// <summary>This instance is stopping: unsent claims were handed back and the lease released.</summary>
+    /// <summary>This instance is stopping: unsent claims were handed back and its item released.</summary>
     Interrupted,
 
-    /// <summary>Another instance took the campaign over (this one's lease ran out).</summary>
+    /// <summary>Another instance took this instance's item over (its lease ran out).</summary>
     LeaseLost,
+
+    /// <summary>This instance worked items of the campaign; the rest are held by other instances.</summary>
+    LeftToOthers,
 }

@@ -1,29 +1,34 @@
 using ConversationBot.Notifications.Campaigns;
-using ConversationBot.Notifications.Eligibility;
-using ConversationBot.Notifications.Errors;
-using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Subscriptions;
-using ConversationBot.Notifications.Topics;
+using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Window;
 
 namespace ConversationBot.Notifications.Delivery;
 
 /// <summary>
-/// Works one campaign while this instance holds its lease: page by page through the topic's active
-/// subscribers, each page claimed, decided, sent and recorded (see <see cref="CampaignPageWork"/>),
-/// then the cursor and the page's counts stored with the lease renewed, in one optimistic write.
+/// Works a campaign's pieces on this instance, side by side with every other instance that runs it.
+/// The first instance to save the campaign's lease starts it: counts the audience once and creates the
+/// first work item, then lets the lease go. From then on any instance claims free work items one at a
+/// time (<see cref="CampaignWorkItem"/>, a short lease renewed by <see cref="CampaignWorkLease"/>), works
+/// each item's page (see <see cref="CampaignPageWork"/>) and records the page's counts in the item. Whoever
+/// finds every item of the current pass done, the last page among them, either moves the campaign to its
+/// next wave (someone waits for their local time or the end of their quiet hours: a new pass with items
+/// of its own, see <see cref="Campaign.Pass"/>) or completes it with the items' counts over every pass.
 /// <para>
 /// Exactly-once rests on the delivery record: a subscriber is claimed (a create that conflicts on a
 /// second attempt) before anything is sent, so a restart or a second instance finds the record and
 /// does not send again. A claim left without an outcome by an instance that died mid-send is
 /// recorded as <see cref="DeliveryReasons.OutcomeUnknown"/> and not resent: at most once beats a
 /// duplicate. An instance that stops in an orderly way finishes the sends in flight, hands the rest
-/// of the page back, and the next run starts that page again.
+/// of the page back and releases its item, which the next instance that looks takes at once.
 /// </para>
 /// </summary>
 public sealed class CampaignRunner
 {
+    private static readonly CancellationToken None = CancellationToken.None;
     private readonly ICampaignStore _campaigns;
+    private readonly ICampaignWorkStore _work;
     private readonly CampaignPageWork _pageWork;
     private readonly ISubscriptionStore _subscriptions;
     private readonly IPageStatusStore _pages;
@@ -34,6 +39,7 @@ public sealed class CampaignRunner
 
     public CampaignRunner(
         ICampaignStore campaigns,
+        ICampaignWorkStore work,
         CampaignPageWork pageWork,
         ISubscriptionStore subscriptions,
         IPageStatusStore pages,
@@ -43,6 +49,7 @@ public sealed class CampaignRunner
         IDeliveryObserver observer)
     {
         _campaigns = campaigns;
+        _work = work;
         _subscriptions = subscriptions;
         _pages = pages;
         _page = page;
@@ -58,115 +65,306 @@ public sealed class CampaignRunner
     public async Task<CampaignRunOutcome> RunAsync(string campaignId, string owner, CancellationToken stopping)
     {
         // Store calls use no cancellation: an outcome already sent must be recorded even while stopping.
-        var none = CancellationToken.None;
-        var campaign = await _campaigns.FindAsync(campaignId, none).ConfigureAwait(false);
-        if (campaign is null || stopping.IsCancellationRequested || !campaign.TryAcquireLease(owner, _clock.GetUtcNow(), _options.LeaseDuration))
+        var campaign = await _campaigns.FindAsync(campaignId, None).ConfigureAwait(false);
+        if (campaign is null || stopping.IsCancellationRequested || !campaign.IsDueAt(_clock.GetUtcNow()))
         {
             return CampaignRunOutcome.NotTaken;
         }
 
-        if (campaign.Audience is null)
-        {
-            campaign.RecordAudience(await _subscriptions.CountActiveByTopicAsync(campaign.TopicId, none).ConfigureAwait(false));
-        }
-
-        campaign = await SaveAndReloadAsync(campaign).ConfigureAwait(false);
-        if (campaign is null)
+        if (campaign.Audience is null && !await StartAsync(campaign, owner).ConfigureAwait(false))
         {
             return CampaignRunOutcome.NotTaken;
         }
 
+        var worked = false;
         while (true)
         {
-            var now = _clock.GetUtcNow();
             if (stopping.IsCancellationRequested)
             {
-                campaign.ReleaseLease();
-                return await EndAsync(campaign, CampaignRunOutcome.Interrupted).ConfigureAwait(false);
+                return CampaignRunOutcome.Interrupted;
             }
 
-            if (!campaign.HoldsLease(owner, now))
+            campaign = await _campaigns.FindAsync(campaignId, None).ConfigureAwait(false);
+            var now = _clock.GetUtcNow();
+            if (campaign is null || campaign.IsFinished)
             {
-                // Cancelled by an operator, or a page outlasted the lease: leave it to whoever holds it now.
-                return await LostAsync(campaign).ConfigureAwait(false);
+                return End(campaign, campaign?.Status == CampaignStatus.Cancelled && worked ? CampaignRunOutcome.Cancelled : CampaignRunOutcome.NotTaken);
             }
 
+            if (!campaign.IsDueAt(now))
+            {
+                return End(campaign, worked ? CampaignRunOutcome.LeftToOthers : CampaignRunOutcome.NotTaken);
+            }
+
+            var all = await _work.ListAsync(campaignId, None).ConfigureAwait(false);
             if (campaign.HasEndedAt(now))
             {
-                campaign.Complete(now, "the end time passed");
-                return await EndAsync(campaign, CampaignRunOutcome.Completed).ConfigureAwait(false);
+                return await CompleteAsync(campaign, all, "the end time passed").ConfigureAwait(false);
             }
 
-            var page = await _pages.GetAsync(_page.Key, none).ConfigureAwait(false);
-            if (page.AreSendsPausedAt(now))
+            var status = await _pages.GetAsync(_page.Key, None).ConfigureAwait(false);
+            if (status.AreSendsPausedAt(now))
             {
-                campaign.PutOff(page.SendsPausedUntil!.Value);
-                return await EndAsync(campaign, CampaignRunOutcome.PutOff).ConfigureAwait(false);
+                return await PutOffAsync(campaign, status.SendsPausedUntil!.Value).ConfigureAwait(false);
             }
 
-            var subscribers = await _subscriptions.ListActiveByTopicAsync(campaign.TopicId, campaign.Cursor, _options.PageSize, none).ConfigureAwait(false);
-            var result = await _pageWork.RunAsync(campaign, subscribers.Subscriptions, owner, stopping).ConfigureAwait(false);
-
-            if (result.Interrupted)
+            if (campaign.Pass > 0 && campaign.TryBeginPass(now))
             {
-                // The page is started again next time; what it recorded is counted then.
-                campaign.ReleaseLease();
-                return await EndAsync(campaign, CampaignRunOutcome.Interrupted).ConfigureAwait(false);
+                // A later wave starts: its bound is saved before any of its items exists; whoever loses the save reads the winner's.
+                await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false);
+                continue;
             }
 
-            now = _clock.GetUtcNow();
-            if (result.SendsPausedUntil is { } until)
+            // Earlier passes' items are done and stay for the counts; only this pass's pages are worked.
+            var items = all.Where(i => i.Pass == campaign.Pass).ToList();
+            if (items.Count == 0)
             {
-                campaign.PutOff(until);
-                return await EndAsync(campaign, CampaignRunOutcome.PutOff).ConfigureAwait(false);
+                // The pass's first page: after every earlier pass's items, from the topic's start. A campaign started
+                // before work items existed (an upgrade mid-campaign) has none at all and begins where it stopped.
+                var first = all.Count == 0
+                    ? CampaignWorkItem.Create(campaignId, 0, campaign.Cursor, campaign.Pass)
+                    : CampaignWorkItem.Create(campaignId, all.Max(i => i.Index) + 1, null, campaign.Pass);
+                await _work.TryCreateAsync(first, None).ConfigureAwait(false);
+                continue;
             }
 
-            campaign.RecordWaiting(result.Waiting, result.NextDueAt);
-            campaign.RecordPage(result.Counts, subscribers.Continuation, now, _options.LeaseDuration);
-            if (subscribers.Continuation is null && campaign.TryScheduleNextWave())
+            if (items.All(i => i.IsDone) && items[^1].IsLast)
             {
-                // Some wait for their local time or the end of their quiet hours: the next pass is theirs.
-                return await EndAsync(campaign, CampaignRunOutcome.PutOff).ConfigureAwait(false);
+                return await EndPassAsync(campaign, all, items).ConfigureAwait(false);
             }
 
-            if (subscribers.Continuation is null)
+            var free = items.FirstOrDefault(i => i.IsAvailableAt(now));
+            if (free is null)
             {
-                campaign.Complete(now, "every active subscriber was reached");
-                return await EndAsync(campaign, CampaignRunOutcome.Completed).ConfigureAwait(false);
+                // Items are created one page ahead of their readers; an item read but whose next was not
+                // created yet (its reader died in between) is completed here, so nobody waits on a dead reader.
+                if (items[^1] is { IsRead: true, Next: { } next } last)
+                {
+                    if (await _work.TryCreateAsync(CampaignWorkItem.Create(campaignId, last.Index + 1, next, last.Pass), None).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+                }
+
+                return End(campaign, worked ? CampaignRunOutcome.LeftToOthers : CampaignRunOutcome.NotTaken);
             }
 
-            var saved = await SaveAndReloadAsync(campaign).ConfigureAwait(false);
-            if (saved is null)
+            var lease = await CampaignWorkLease.TryTakeAsync(_work, free, owner, _options.ItemLeaseDuration, _clock, token => StillWantedAsync(campaignId, token)).ConfigureAwait(false);
+            if (lease is null)
             {
-                return await LostAsync(campaign).ConfigureAwait(false);
+                continue;
             }
 
-            campaign = saved;
+            worked = true;
+            CampaignRunOutcome? ended;
+            await using (lease.ConfigureAwait(false))
+            {
+                ended = await WorkItemAsync(campaign, lease, owner, stopping).ConfigureAwait(false);
+            }
+
+            if (ended is { } outcome)
+            {
+                return outcome;
+            }
         }
     }
 
-    /// <summary>Saves the final state of this run; a conflict means an operator or another instance changed it first.</summary>
-    private async Task<CampaignRunOutcome> EndAsync(Campaign campaign, CampaignRunOutcome outcome)
+    /// <summary>
+    /// Takes the campaign's lease first, and only then counts: of the instances that find a campaign newly
+    /// due, one wins the save and counts the audience; the others read a campaign that is no longer due.
+    /// </summary>
+    private async Task<bool> StartAsync(Campaign campaign, string owner)
     {
-        if (!await _campaigns.TrySaveAsync(campaign, CancellationToken.None).ConfigureAwait(false))
+        if (!campaign.TryAcquireLease(owner, _clock.GetUtcNow(), _options.ItemLeaseDuration)
+            || !await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var started = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false);
+        if (started is null || !started.HoldsLease(owner, _clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        started.RecordAudience(await _subscriptions.CountActiveByTopicAsync(started.TopicId, None).ConfigureAwait(false));
+        await _work.TryCreateAsync(CampaignWorkItem.Create(started.Id, 0, started.Cursor, started.Pass), None).ConfigureAwait(false);
+        started.ReleaseLease();
+        return await _campaigns.TrySaveAsync(started, None).ConfigureAwait(false);
+    }
+
+    /// <summary>Works one claimed item; <c>null</c> to go on with the next item, or how this run ends.</summary>
+    private async Task<CampaignRunOutcome?> WorkItemAsync(Campaign campaign, CampaignWorkLease lease, string owner, CancellationToken stopping)
+    {
+        var subscribers = await ReadPageAsync(campaign, lease).ConfigureAwait(false);
+        if (subscribers is null)
         {
             return await LostAsync(campaign).ConfigureAwait(false);
         }
 
-        _observer.RunEnded(campaign, outcome);
-        return outcome;
+        if (lease.Item.Next is { } next)
+        {
+            // Before the sends: the next page is someone else's to start while this one is sent.
+            await _work.TryCreateAsync(CampaignWorkItem.Create(campaign.Id, lease.Item.Index + 1, next, lease.Item.Pass), None).ConfigureAwait(false);
+        }
+
+        using var halt = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
+        var result = await _pageWork.RunAsync(campaign, subscribers, owner, halt.Token).ConfigureAwait(false);
+        if (result.SendsPausedUntil is { } until)
+        {
+            await lease.TryChangeAsync(Release, None).ConfigureAwait(false);
+            return await PutOffAsync(campaign, until).ConfigureAwait(false);
+        }
+
+        if (result.Interrupted)
+        {
+            if (!stopping.IsCancellationRequested)
+            {
+                return await LostAsync(campaign).ConfigureAwait(false);
+            }
+
+            // What this item recorded is counted by whoever works it next (the claims conflict and are read).
+            await lease.TryChangeAsync(Release, None).ConfigureAwait(false);
+            return End(campaign, CampaignRunOutcome.Interrupted);
+        }
+
+        var now = _clock.GetUtcNow();
+        if (!await lease.TryChangeAsync(i => { i.Finish(result.Counts, owner, now, result.Waiting, result.NextDueAt); return true; }, None).ConfigureAwait(false))
+        {
+            // Another instance took the item over while this one finished it: it counts the records again.
+            return await LostAsync(campaign).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    /// <summary>The item's page: read and recorded by the first reader; a later one works the recorded ids.</summary>
+    private async Task<IReadOnlyList<Subscription>?> ReadPageAsync(Campaign campaign, CampaignWorkLease lease)
+    {
+        if (lease.Item.SubscriptionIds is { } ids)
+        {
+            var found = new Subscription?[ids.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, ids.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelSends },
+                async (i, _) => found[i] = await _subscriptions.FindAsync(ids[i], None).ConfigureAwait(false)).ConfigureAwait(false);
+            return [.. found.Where(s => s is not null && s.TopicId == campaign.TopicId).Select(s => s!)];
+        }
+
+        var page = await _subscriptions.ListActiveByTopicAsync(campaign.TopicId, lease.Item.Start, _options.PageSize, None).ConfigureAwait(false);
+        var recorded = await lease.TryChangeAsync(
+            i =>
+            {
+                i.RecordPage([.. page.Subscriptions.Select(s => s.Id)], page.Continuation);
+                return true;
+            },
+            None).ConfigureAwait(false);
+        return recorded ? page.Subscriptions : null;
+    }
+
+    private async Task<bool> StillWantedAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var current = await _campaigns.FindAsync(campaignId, cancellationToken).ConfigureAwait(false);
+        return current is not null && !current.IsFinished && (current.ResumeAt is not { } resume || resume <= _clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Every page of the current pass is done: with subscribers waiting for their local time or the end of
+    /// their quiet hours (and due before the end time) the next wave is theirs and the campaign is put off
+    /// until the first is due; otherwise it completes. Saved with optimistic concurrency, so of the instances
+    /// that find the pass done one moves the campaign on; the others read a campaign that is no longer due.
+    /// </summary>
+    private async Task<CampaignRunOutcome> EndPassAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> all, IReadOnlyList<CampaignWorkItem> pass)
+    {
+        var waiting = pass.Sum(i => i.Waiting);
+        var next = pass.Select(i => i.NextDueAt).Where(at => at is not null).DefaultIfEmpty(null).Min();
+        for (var attempt = 0; attempt < ConflictRetry.Attempts; attempt++)
+        {
+            if (campaign.IsFinished || campaign.Pass != pass[0].Pass)
+            {
+                // Another instance ended the pass first.
+                return End(campaign, CampaignRunOutcome.NotTaken);
+            }
+
+            campaign.RecordWaiting(waiting, next);
+            if (!campaign.TryScheduleNextWave())
+            {
+                return await CompleteAsync(campaign, all, "every active subscriber was reached").ConfigureAwait(false);
+            }
+
+            if (await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
+            {
+                return End(campaign, CampaignRunOutcome.PutOff);
+            }
+
+            campaign = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false) ?? campaign;
+        }
+
+        return End(campaign, CampaignRunOutcome.NotTaken);
+    }
+
+    private async Task<CampaignRunOutcome> CompleteAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, string reason)
+    {
+        var total = items.Aggregate(default(DeliveryCounts), (sum, i) => sum + i.Counts);
+        for (var attempt = 0; attempt < ConflictRetry.Attempts; attempt++)
+        {
+            if (!campaign.CompleteWithItems(total, _clock.GetUtcNow(), reason))
+            {
+                return End(campaign, CampaignRunOutcome.NotTaken);
+            }
+
+            if (await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
+            {
+                return End(campaign, CampaignRunOutcome.Completed);
+            }
+
+            campaign = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false) ?? campaign;
+        }
+
+        return End(campaign, CampaignRunOutcome.NotTaken);
+    }
+
+    /// <summary>The page may not send before <paramref name="until"/>: no instance takes an item of the campaign before then.</summary>
+    private async Task<CampaignRunOutcome> PutOffAsync(Campaign campaign, DateTimeOffset until)
+    {
+        for (var attempt = 0; attempt < ConflictRetry.Attempts; attempt++)
+        {
+            if (campaign.IsFinished)
+            {
+                return End(campaign, CampaignRunOutcome.NotTaken);
+            }
+
+            campaign.PutOff(until);
+            if (await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
+            {
+                return End(campaign, CampaignRunOutcome.PutOff);
+            }
+
+            campaign = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false) ?? campaign;
+        }
+
+        return End(campaign, CampaignRunOutcome.PutOff);
     }
 
     private async Task<CampaignRunOutcome> LostAsync(Campaign campaign)
     {
-        var current = await _campaigns.FindAsync(campaign.Id, CancellationToken.None).ConfigureAwait(false);
-        var outcome = current?.Status == CampaignStatus.Cancelled ? CampaignRunOutcome.Cancelled : CampaignRunOutcome.LeaseLost;
-        _observer.RunEnded(current ?? campaign, outcome);
+        var current = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false);
+        return End(current ?? campaign, current?.Status == CampaignStatus.Cancelled ? CampaignRunOutcome.Cancelled : CampaignRunOutcome.LeaseLost);
+    }
+
+    private CampaignRunOutcome End(Campaign? campaign, CampaignRunOutcome outcome)
+    {
+        if (campaign is not null && outcome != CampaignRunOutcome.NotTaken)
+        {
+            _observer.RunEnded(campaign, outcome);
+        }
+
         return outcome;
     }
 
-    private async Task<Campaign?> SaveAndReloadAsync(Campaign campaign) =>
-        await _campaigns.TrySaveAsync(campaign, CancellationToken.None).ConfigureAwait(false)
-            ? await _campaigns.FindAsync(campaign.Id, CancellationToken.None).ConfigureAwait(false)
-            : null;
+    private static bool Release(CampaignWorkItem item)
+    {
+        item.Release();
+        return true;
+    }
 }

@@ -21,8 +21,19 @@ public sealed class DeliveryOptions
     /// <summary>The longest one wait between attempts; a longer Retry-After is cut to this, so a page stays within its lease.</summary>
     public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a campaign stays with an instance that stops renewing (it renews after every page).</summary>
+    /// <summary>
+    /// How long a page restricted from sending without an end the platform names is put off. (Before
+    /// campaigns were split into work items this was the lease on the whole campaign, hence the name.)
+    /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The lease on one work item (and on a campaign while one instance starts it), renewed every third of
+    /// it while the item is worked. A dead instance's item is free this long after its last renewal at most;
+    /// with the host's poll (every third of this while a campaign runs) another instance takes it within
+    /// about 1⅓ of this: 20 s with the default.
+    /// </summary>
+    public TimeSpan ItemLeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     public IEnumerable<string> Problems()
     {
@@ -52,7 +63,12 @@ public sealed class DeliveryOptions
             }
         }
 
-        // A page waits at most (attempts - 1) retry waits; it must finish well inside the lease it renews.
+        if (ItemLeaseDuration < TimeSpan.FromSeconds(1) || ItemLeaseDuration > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{SectionName}:ItemLeaseDuration must be between 1 second and 10 minutes";
+        }
+
+        // A restricted page with no end named is put off for LeaseDuration: at least as long as a send's own retries may wait.
         if (MaxRetryWait * Math.Max(1, MaxAttempts - 1) * 2 > LeaseDuration)
         {
             yield return $"{SectionName}:LeaseDuration must be at least twice MaxRetryWait x (MaxAttempts - 1), so a page finishes inside its lease";

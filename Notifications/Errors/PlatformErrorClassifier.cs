@@ -84,6 +84,17 @@ public sealed class PlatformErrorClassifier
         return Final(PlatformErrorActionKind.Unknown, $"unknown platform error (HTTP {error.HttpStatus}, code {error.Code}, subcode {error.Subcode}); record the body", error);
     }
 
+    /// <summary>
+    /// The platform asked to slow down (HTTP 429 or a rate-limit code, but not the pairs that reuse those
+    /// codes for something else): whoever sees it slows every instance sending for the Page.
+    /// </summary>
+    public static bool IsRateLimit(PlatformError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return (error.Code, error.Subcode) is not ((4, 2018354) or (613, 1893016))
+            && (error.HttpStatus == 429 || (error.Code is { } code && RateLimitCodes.Contains(code)));
+    }
+
     /// <summary>The delay before retry number <paramref name="attempt"/>: Retry-After when given, else the capped doubling backoff.</summary>
     public TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {

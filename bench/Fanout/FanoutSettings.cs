@@ -6,9 +6,11 @@ namespace ConversationBot.Bench.Fanout;
 /// <summary>
 /// Driver settings: --subscribers (comma-separated N), --stretch (adds 1,000,000), --parallel and
 /// --page-size (Delivery:MaxParallelSends and Delivery:PageSize; the bot's defaults when absent),
-/// --raw-seconds (the baseline's measured time), --verbose (echo the children's logs).
+/// --raw-seconds (the baseline's measured time), --verbose (echo the children's logs);
+/// --instances (comma-separated fleet sizes: the fleet comparison on Cosmos DB instead) with
+/// --fleet-subscribers (its campaign's size, default 2,000).
 /// </summary>
-internal sealed record FanoutSettings(IReadOnlyList<int> Subscribers, int Parallel, int? PageSize, int RawSeconds, bool Verbose)
+internal sealed record FanoutSettings(IReadOnlyList<int> Subscribers, int Parallel, int? PageSize, int RawSeconds, bool Verbose, IReadOnlyList<int> Instances, int FleetSubscribers)
 {
     public static FanoutSettings Parse(string[] args)
     {
@@ -37,6 +39,11 @@ internal sealed record FanoutSettings(IReadOnlyList<int> Subscribers, int Parall
             subscribers.Add(1_000_000);
         }
 
-        return new FanoutSettings(subscribers, Int("parallel") ?? new DeliveryOptions().MaxParallelSends, Int("page-size"), Int("raw-seconds") ?? 5, flags.Contains("verbose"));
+        var instances = (values.GetValueOrDefault("instances") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            .ToList();
+        return new FanoutSettings(
+            subscribers, Int("parallel") ?? new DeliveryOptions().MaxParallelSends, Int("page-size"), Int("raw-seconds") ?? 5, flags.Contains("verbose"), instances, Int("fleet-subscribers") ?? 2000);
     }
 }

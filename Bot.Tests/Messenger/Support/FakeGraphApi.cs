@@ -20,6 +20,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<GraphRequest> _received = new();
+    private readonly ConcurrentQueue<long> _arrivals = new();
     private readonly ConcurrentQueue<(int Status, string Body, int? RetryAfterSeconds)> _answers = new();
     private readonly List<(Func<JsonObject, bool> Matches, int Status, string Body)> _conditional = [];
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,6 +39,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     /// <summary>How long every answer takes (a slow Graph API).</summary>
     public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>When each Send API request arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamps), for rate checks.</summary>
+    public IReadOnlyList<long> Arrivals => [.. _arrivals];
 
     /// <summary>What Messenger:GraphBaseUrl points at.</summary>
     public Uri BaseUrl { get; }
@@ -76,6 +80,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
             graph!._received.Enqueue(new GraphRequest(page, http.Request.Query["access_token"].ToString(), body));
+            graph._arrivals.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
             if (Interlocked.Increment(ref graph._arrived) >= Volatile.Read(ref graph._holdFrom))
             {
                 try

@@ -4,6 +4,7 @@ using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Bot.Tests.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
@@ -21,7 +22,7 @@ public sealed class DeliveryHarness
     public DeliveryHarness(int pageSize = 10, PlatformProfile? profile = null)
     {
         Profile = profile ?? PlatformProfile.Current;
-        Options = new DeliveryOptions { PageSize = pageSize, MaxParallelSends = 4, MaxAttempts = 3, MaxRetryWait = TimeSpan.FromSeconds(30), LeaseDuration = TimeSpan.FromMinutes(5) };
+        Options = new DeliveryOptions { PageSize = pageSize, MaxParallelSends = 4, MaxAttempts = 3, MaxRetryWait = TimeSpan.FromSeconds(30), LeaseDuration = TimeSpan.FromMinutes(5), ItemLeaseDuration = TimeSpan.FromMinutes(5) };
     }
 
     private ISubscriptionStore? _shared;
@@ -31,6 +32,8 @@ public sealed class DeliveryHarness
     public InMemoryCampaignStore Campaigns { get; } = new();
 
     public InMemoryDeliveryStore Deliveries { get; } = new();
+
+    public InMemoryCampaignWorkStore Work { get; } = new();
 
     public InMemorySubscriptionStore Subscriptions { get; } = new();
 
@@ -58,7 +61,7 @@ public sealed class DeliveryHarness
     /// </summary>
     public ISubscriptionStore SharedSubscriptions => _shared ??= new SerializedSubscriptionStore(Subscriptions);
 
-    public CampaignRunner Runner(ISubscriptionStore? subscriptions = null)
+    public CampaignRunner Runner(ISubscriptionStore? subscriptions = null, ICampaignWorkStore? work = null)
     {
         var store = subscriptions ?? SharedSubscriptions;
         var pageWork = new CampaignPageWork(
@@ -76,7 +79,7 @@ public sealed class DeliveryHarness
             Observer,
             new SubscriberLanguages(["en", "de"], "en"),
             Timing);
-        return new CampaignRunner(Campaigns, pageWork, store, Pages, Page, Options, Clock, Observer);
+        return new CampaignRunner(Campaigns, work ?? Work, pageWork, store, Pages, Page, Options, Clock, Observer);
     }
 
     public async Task<List<Subscription>> MessengerSubscribersAsync(int count, string topicId = "weekly-deals", string? timeZone = "Europe/Berlin")
@@ -117,7 +120,8 @@ public sealed class DeliveryHarness
         var deadline = System.Diagnostics.Stopwatch.StartNew();
         while (!run.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (!Clock.AdvanceToNextTimer())
+            // Only the retry waits (at most MaxRetryWait): the item lease's renewals every 100 s are left alone.
+            if (!Clock.AdvanceToNextTimer(Options.MaxRetryWait))
             {
                 await Task.Delay(1, CancellationToken.None);
             }

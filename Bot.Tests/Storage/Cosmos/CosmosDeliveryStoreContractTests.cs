@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Subscriptions;
 
 namespace ConversationBot.Bot.Tests.Storage.Cosmos;
@@ -24,4 +25,6 @@ public sealed class CosmosDeliveryStoreContractTests(CosmosTestServer server) : 
     protected override IDeliveryStore CreateDeliveryStore() => new CosmosDeliveryStore(_database);
 
     protected override ISubscriptionStore CreateSubscriptionStore() => new CosmosSubscriptionStore(_database, new CosmosSubscriptionIndex(_database));
+
+    protected override ICampaignWorkStore CreateWorkStore() => new CosmosCampaignWorkStore(_database);
 }

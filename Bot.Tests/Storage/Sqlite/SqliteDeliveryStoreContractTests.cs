@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Storage.Sqlite;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Subscriptions;
 
 namespace ConversationBot.Bot.Tests.Storage.Sqlite;
@@ -24,4 +25,6 @@ public sealed class SqliteDeliveryStoreContractTests : DeliveryStoreContractTest
     protected override IDeliveryStore CreateDeliveryStore() => new SqliteDeliveryStore(_database);
 
     protected override ISubscriptionStore CreateSubscriptionStore() => new SqliteSubscriptionStore(_database);
+
+    protected override ICampaignWorkStore CreateWorkStore() => new SqliteCampaignWorkStore(_database);
 }

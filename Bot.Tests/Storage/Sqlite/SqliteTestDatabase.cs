@@ -32,6 +32,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteStopRateCounterStore.Schema,
         SqliteCampaignStore.Schema,
         SqliteDeliveryStore.Schema,
+        SqliteCampaignWorkStore.Schema,
         SqliteStopRateCounterStore.HourlyCounts,
         SqliteMessengerEventLog.Schema,
         SqliteMessengerEventLog.Outbox,

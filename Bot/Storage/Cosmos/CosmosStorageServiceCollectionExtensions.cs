@@ -3,6 +3,7 @@ using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
@@ -10,6 +11,8 @@ using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Bot.Builder;
+
+using ConversationBot.Bot.Delivery.Rate;
 
 namespace ConversationBot.Bot.Storage.Cosmos;
 
@@ -39,6 +42,8 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<IFunnelStore, CosmosFunnelStore>();
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
+        services.AddSingleton<ICampaignWorkStore, CosmosCampaignWorkStore>();
+        services.AddSingleton<ISendSlotStore, CosmosSendSlotStore>();
         services.AddSingleton<IMessengerEventLog, CosmosMessengerEventLog>();
         services.AddHealthChecks().AddCheck<CosmosHealthCheck>("storage");
         return services;

@@ -2,6 +2,7 @@ using ConversationBot.Bot.Hosting;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
@@ -9,6 +10,8 @@ using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
 using ConversationBot.Notifications.Languages;
 using Microsoft.Bot.Builder;
+
+using ConversationBot.Bot.Delivery.Rate;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
 
@@ -32,6 +35,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IFunnelStore, SqliteFunnelStore>(SqliteFunnelStore.Schema);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
+        services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
+        services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
         services.AddSingleton(SqliteRetentionCleanup.Schema);
         services.AddHostedService<SqliteRetentionCleanup>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");

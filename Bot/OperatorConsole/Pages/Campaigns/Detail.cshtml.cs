@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Delivery;
 using ConversationBot.Notifications.Campaigns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,9 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ConversationBot.Bot.OperatorConsole.Pages.Campaigns;
 
 /// <summary>One campaign: what it sends to whom, and its progress, which the page keeps current while it runs (<c>?handler=progress</c>, polled by /console/progress.js).</summary>
-public sealed class DetailModel(ICampaignStore campaigns) : PageModel
+public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress live) : PageModel
 {
     public Campaign Campaign { get; private set; } = null!;
+
+    public CampaignProgress Progress { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -17,11 +20,12 @@ public sealed class DetailModel(ICampaignStore campaigns) : PageModel
         }
 
         Campaign = campaign;
+        Progress = CampaignProgress.Of(campaign, (await live.OfAsync(campaign, cancellationToken).ConfigureAwait(false)).Counts);
         return Page();
     }
 
     public async Task<IActionResult> OnGetProgressAsync(string id, CancellationToken cancellationToken) =>
         await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } campaign
-            ? new JsonResult(CampaignProgress.Of(campaign))
+            ? new JsonResult(CampaignProgress.Of(campaign, (await live.OfAsync(campaign, cancellationToken).ConfigureAwait(false)).Counts))
             : NotFound();
 }

@@ -1,0 +1,19 @@
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Delivery.Work;
+
+namespace ConversationBot.Bot.Delivery;
+
+/// <summary>
+/// A campaign's progress as its work items tell it, for the admin API and the operator console: a running
+/// campaign's counts live in its items until it completes (<see cref="CampaignProgress"/>). A campaign
+/// that has not started has no items to read.
+/// </summary>
+public sealed class CampaignLiveProgress(ICampaignWorkStore work, TimeProvider clock)
+{
+    public async Task<CampaignProgress> OfAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var items = campaign.Audience is null ? [] : await work.ListAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        return CampaignProgress.Of(campaign, items, clock.GetUtcNow());
+    }
+}
