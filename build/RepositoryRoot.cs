@@ -3,7 +3,7 @@ namespace ConversationBot.Repository;
 /// <summary>
 /// The repository's folder, found from the running assembly's folder upwards (the one with
 /// ConversationBot.sln): the tests read the files the bot ships, the benchmarks start the bot from
-/// its project. One file, linked into each project that needs it (Bot.Tests, bench/Turns, bench/Fanout, bench/Cost).
+/// its project. One file, linked into each project that needs it (Bot.Tests and each bench).
 /// </summary>
 internal static class RepositoryRoot
 {

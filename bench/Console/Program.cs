@@ -16,8 +16,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 // campaign with a delivery record for each of the first topic's), signed in to the console with the admin
 // key; each page is rendered --renders times after two warm-ups. Prints the median and p95 of each page
 // and the process's CPU per render, against GET /healthz (the same pipeline, no page) in the same run.
-var subscribers = Argument("--subscribers", 100_000);
-var renders = Argument("--renders", 40);
+var arguments = new BenchArguments(args);
+var subscribers = arguments.Int("subscribers") ?? 100_000;
+var renders = arguments.Int("renders") ?? 40;
 var folder = Directory.CreateTempSubdirectory("bench-console-");
 const string Key = "bench-console-admin-key-0123456789abcdef";
 try
@@ -118,10 +119,4 @@ static async Task<string> SignInAsync(HttpClient client)
     }
 
     return string.Join("; ", signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-}
-
-int Argument(string name, int fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
 }

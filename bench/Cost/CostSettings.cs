@@ -1,4 +1,4 @@
-using System.Globalization;
+using ConversationBot.Repository;
 
 namespace ConversationBot.Bench.Cost;
 
@@ -14,24 +14,9 @@ internal sealed record CostSettings(int Customers, int TurnsPerCustomer, int Sub
 
     public static CostSettings Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i].TrimStart('-');
-            if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                values[name] = args[++i];
-            }
-            else
-            {
-                flags.Add(name);
-            }
-        }
+        var arguments = new BenchArguments(args);
+        int Int(string name, int fallback, int min) => arguments.Int(name) is { } value ? Math.Max(min, value) : fallback;
 
-        int Int(string name, int fallback, int min) =>
-            values.TryGetValue(name, out var v) ? Math.Max(min, int.Parse(v.Replace("_", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture)) : fallback;
-
-        return new CostSettings(Int("customers", 75, 1), Int("turns-per-customer", 5, 2), Int("subscribers", 400, 1), flags.Contains("verbose"));
+        return new CostSettings(Int("customers", 75, 1), Int("turns-per-customer", 5, 2), Int("subscribers", 400, 1), arguments.Has("verbose"));
     }
 }

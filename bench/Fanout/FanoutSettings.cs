@@ -1,5 +1,5 @@
-using System.Globalization;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Repository;
 
 namespace ConversationBot.Bench.Fanout;
 
@@ -14,36 +14,20 @@ internal sealed record FanoutSettings(IReadOnlyList<int> Subscribers, int Parall
 {
     public static FanoutSettings Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i].TrimStart('-');
-            if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                values[name] = args[++i];
-            }
-            else
-            {
-                flags.Add(name);
-            }
-        }
-
-        int? Int(string name) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : null;
-        var subscribers = (values.GetValueOrDefault("subscribers") ?? "10000,100000")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s.Replace("_", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture))
-            .ToList();
-        if (flags.Contains("stretch") && !subscribers.Contains(1_000_000))
+        var arguments = new BenchArguments(args);
+        var subscribers = arguments.Ints("subscribers", "10000,100000");
+        if (arguments.Has("stretch") && !subscribers.Contains(1_000_000))
         {
             subscribers.Add(1_000_000);
         }
 
-        var instances = (values.GetValueOrDefault("instances") ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s, CultureInfo.InvariantCulture))
-            .ToList();
         return new FanoutSettings(
-            subscribers, Int("parallel") ?? new DeliveryOptions().MaxParallelSends, Int("page-size"), Int("raw-seconds") ?? 5, flags.Contains("verbose"), instances, Int("fleet-subscribers") ?? 2000);
+            subscribers,
+            arguments.Int("parallel") ?? new DeliveryOptions().MaxParallelSends,
+            arguments.Int("page-size"),
+            arguments.Int("raw-seconds") ?? 5,
+            arguments.Has("verbose"),
+            arguments.Ints("instances"),
+            arguments.Int("fleet-subscribers") ?? 2000);
     }
 }

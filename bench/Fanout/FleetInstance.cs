@@ -60,8 +60,8 @@ internal static class FleetInstance
         await app.StartAsync();
         if (settings.Seed > 0)
         {
-            await SeedAsync(app.Services.GetRequiredService<ISubscriptionStore>(), BenchBot.Topic, "token", settings.Seed);
-            await SeedAsync(app.Services.GetRequiredService<ISubscriptionStore>(), BenchBot.WarmUpTopic, "warm", WarmUpSubscribers);
+            await SeedAsync(app.Services.GetRequiredService<ISubscriptionStore>(), app.Services.GetRequiredService<TimeProvider>(), BenchBot.Topic, "token", settings.Seed);
+            await SeedAsync(app.Services.GetRequiredService<ISubscriptionStore>(), app.Services.GetRequiredService<TimeProvider>(), BenchBot.WarmUpTopic, "warm", WarmUpSubscribers);
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -86,9 +86,10 @@ internal static class FleetInstance
         return 1;
     }
 
-    private static async Task SeedAsync(ISubscriptionStore store, string topic, string prefix, int count)
+    private static async Task SeedAsync(ISubscriptionStore store, TimeProvider clock, string topic, string prefix, int count)
     {
-        var at = DateTimeOffset.UtcNow.AddDays(-3);
+        // Opted in three days before the host's now, as its eligibility rules will see it.
+        var at = clock.GetUtcNow().AddDays(-3);
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
         {
             var subscription = Subscription.OptInOnMessenger(
