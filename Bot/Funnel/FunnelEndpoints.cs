@@ -24,7 +24,7 @@ public static class FunnelEndpoints
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var last = Day(to, nameof(to), today, errors);
-        var first = Day(from, nameof(from), last.AddDays(-29), errors);
+        var first = Day(from, nameof(from), last.AddDays(1 - FunnelView.DefaultDays), errors);
         if (errors.Count == 0 && first > last)
         {
             errors[nameof(from)] = ["from is after to."];
@@ -39,8 +39,7 @@ public static class FunnelEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var counts = await store.ReadAsync(first, last, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new FunnelView(first, last, [.. counts.Select(FunnelEntryView.Of)]));
+        return TypedResults.Ok(await FunnelView.ReadAsync(store, first, last, cancellationToken).ConfigureAwait(false));
     }
 
     private static DateOnly Day(string? text, string field, DateOnly fallback, Dictionary<string, string[]> errors)

@@ -29,7 +29,6 @@ public sealed class IndexModel(
     ICampaignStore campaigns,
     TimeProvider clock) : PageModel
 {
-    public const int FunnelDays = 30;
     public const int CampaignCount = 20;
 
     public IReadOnlyList<(Topic Topic, long Active, StopRateStatus StopRate)> Topics { get; private set; } = [];
@@ -57,9 +56,7 @@ public sealed class IndexModel(
         Topics = rows;
         Warnings = [.. ProfileCompatibilityCheck.Warnings(topics, profile, notifications.Value.Region)];
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var first = today.AddDays(1 - FunnelDays);
-        var counts = await funnel.ReadAsync(first, today, cancellationToken).ConfigureAwait(false);
-        Funnel = new FunnelView(first, today, [.. counts.Select(FunnelEntryView.Of)]);
+        Funnel = await FunnelView.ReadAsync(funnel, today.AddDays(1 - FunnelView.DefaultDays), today, cancellationToken).ConfigureAwait(false);
         Campaigns = (await campaigns.ListAsync(null, null, CampaignCount, cancellationToken).ConfigureAwait(false)).Campaigns;
     }
 }
