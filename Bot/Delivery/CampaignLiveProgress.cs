@@ -16,4 +16,13 @@ public sealed class CampaignLiveProgress(ICampaignWorkStore work, TimeProvider c
         var items = campaign.Audience is null ? [] : await work.ListAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
         return CampaignProgress.Of(campaign, items, clock.GetUtcNow());
     }
+
+    /// <summary>Only the counts: a completed campaign has folded its items' counts into its own, so its items are not read.</summary>
+    public async Task<DeliveryCounts> CountsAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return campaign.Status == CampaignStatus.Completed
+            ? campaign.Counts
+            : (await OfAsync(campaign, cancellationToken).ConfigureAwait(false)).Counts;
+    }
 }

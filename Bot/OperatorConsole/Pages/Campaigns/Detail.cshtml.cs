@@ -10,7 +10,7 @@ public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress l
 {
     public Campaign Campaign { get; private set; } = null!;
 
-    public CampaignProgress Progress { get; private set; } = null!;
+    public ProgressBar Progress { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -20,12 +20,12 @@ public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress l
         }
 
         Campaign = campaign;
-        Progress = CampaignProgress.Of(campaign, (await live.OfAsync(campaign, cancellationToken).ConfigureAwait(false)).Counts);
+        Progress = ProgressBar.Of(campaign, await live.CountsAsync(campaign, cancellationToken).ConfigureAwait(false));
         return Page();
     }
 
     public async Task<IActionResult> OnGetProgressAsync(string id, CancellationToken cancellationToken) =>
         await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } campaign
-            ? new JsonResult(CampaignProgress.Of(campaign, (await live.OfAsync(campaign, cancellationToken).ConfigureAwait(false)).Counts))
+            ? new JsonResult(ProgressBar.Of(campaign, await live.CountsAsync(campaign, cancellationToken).ConfigureAwait(false)))
             : NotFound();
 }
