@@ -1,0 +1,22 @@
+namespace ConversationBot.Notifications.Customers;
+
+/// <summary>
+/// What one store holds about a customer, so that erasing a customer (an operator's request, the
+/// customer's right to be forgotten) reaches every store: each store that keeps anything keyed by,
+/// or naming, a customer registers one of these. <see cref="CustomerErasure"/> runs them all.
+/// </summary>
+public interface ICustomerRecords
+{
+    /// <summary>A short name for logs, the console and the API's answer (e.g. <c>subscriptions</c>).</summary>
+    string Name { get; }
+
+    /// <summary>How many records of this customer the store holds now.</summary>
+    Task<long> CountAsync(CustomerKey customer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes (or, where a record must stay for the campaign's counts, makes pseudonymous) every record
+    /// of this customer; idempotent: a second call finds nothing and returns 0.
+    /// </summary>
+    /// <returns>How many records were removed or made pseudonymous.</returns>
+    Task<long> EraseAsync(CustomerKey customer, CancellationToken cancellationToken);
+}
