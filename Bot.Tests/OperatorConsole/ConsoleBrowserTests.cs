@@ -1,3 +1,5 @@
+using ConversationBot.Notifications.Customers;
+using ConversationBot.Notifications.Consent;
 using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -156,6 +158,36 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Assert.StartsWith("Stopped", await row.Locator("td").First.InnerTextAsync(), StringComparison.Ordinal);
         var stored = await fixture.Host.Services.GetRequiredService<ISubscriptionStore>().ListByCustomerAsync("webchat", "walk-in-customer", CancellationToken.None);
         Assert.Equal(SubscriptionStatus.Stopped, Assert.Single(stored).Status);
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "What happened to monthly-newsletter (UTC, oldest first)" });
+        Assert.Equal(["OptedIn", "Stopped"], await history.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync());
+        Assert.Equal("an operator stopped it on the customer's behalf", await history.Locator("tbody tr").Nth(1).Locator("td").Nth(2).InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_operator_erases_a_customer_after_typing_their_id_and_every_store_is_empty_of_them()
+    {
+        var services = fixture.Host.Services;
+        await services.GetRequiredService<ConsentService>().AllowFromCardAsync(
+            "webchat", "leaving-customer", "monthly-newsletter", "{\"conversation\":{\"id\":\"c-leaving\"}}", null, fixture.Host.Now(), CancellationToken.None);
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/console/customers?channel=webchat&customer=leaving-customer"));
+        var held = page.GetByRole(AriaRole.Table, new() { Name = "Records of leaving-customer on webchat in each store" });
+        Assert.Equal("1", await held.GetByRole(AriaRole.Row).Filter(new() { HasText = "subscriptions" }).Locator("td").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Erase this customer…" }).ClickAsync();
+        await ShootAsync(page, "customer-erase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this customer" }).ClickAsync(); // the browser refuses: the id is required
+        await page.GetByLabel("Type the customer id to confirm").FillAsync("someone-else");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this customer" }).ClickAsync();
+        Assert.Contains("nothing was erased", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Single(await services.GetRequiredService<ISubscriptionStore>().ListByCustomerAsync("webchat", "leaving-customer", CancellationToken.None));
+
+        await page.GetByLabel("Type the customer id to confirm").FillAsync("leaving-customer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this customer" }).ClickAsync();
+
+        Assert.StartsWith("Erased leaving-customer on webchat:", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, (await services.GetRequiredService<CustomerErasure>().CountAsync(new CustomerKey("webchat", "leaving-customer"), CancellationToken.None)).Total);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Erase this customer…" }).CountAsync());
     }
 
     [Fact]
@@ -185,6 +217,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
     [InlineData("/console", true)]
     [InlineData("/console/campaigns", true)]
     [InlineData("/console/customers?channel=webchat&customer=poster-customer", true)]
+    [InlineData("/console/customers/erase?channel=webchat&customer=poster-customer", true)]
     public async Task Every_page_has_no_serious_or_critical_accessibility_finding(string path, bool signedIn)
     {
         var page = signedIn ? await SignedInPageAsync() : await fixture.NewPageAsync();
