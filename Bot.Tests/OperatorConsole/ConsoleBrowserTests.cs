@@ -105,6 +105,8 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         await page.GetByLabel("Image (https, optional)").FillAsync("http://shop.example.com/parcel.png");
         await page.GetByLabel("Button 1 title").FillAsync("Track it");
         await page.GetByLabel("Button 1 payload").FillAsync("order status");
+        await page.GetByLabel("Button 2 title").FillAsync("Call us");
+        await page.GetByLabel("Button 2 payload").FillAsync("contact");
 
         // Messenger shows only https images: refused for each language, by the admin API's rules and field names.
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
@@ -115,9 +117,20 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         await page.GetByLabel("Image (https, optional)").FillAsync(string.Empty);
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         Assert.Equal("Audience 2: 2 may get it now, 0 not now.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
-        Assert.Contains("Composer-Test: die Sendungsverfolgung ist schneller", await page.GetByLabel("Messenger body for de").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("<notification_messages_token>", await page.GetByLabel("Messenger body for en").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Composer-Test: die Sendungsverfolgung ist schneller", await page.GetByLabel("Messenger body for de").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("<notification_messages_token>", await page.GetByLabel("Messenger body for en").TextContentAsync(), StringComparison.Ordinal);
+        var messenger = page.GetByRole(AriaRole.Figure, new() { Name = "In Messenger, de" });
+        Assert.Equal("Composer-Test: die Sendungsverfolgung ist schneller", await messenger.Locator(".bubble").InnerTextAsync());
+        Assert.Equal(["Track it", "Call us"], await messenger.GetByRole(AriaRole.Listitem).AllInnerTextsAsync());
+
+        // The Bot Framework rendering is drawn by Microsoft's Adaptive Cards renderer, shipped with the console.
+        var card = page.GetByRole(AriaRole.Figure, new() { Name = "In Web Chat and Teams, en" });
+        await card.Locator("[data-rendered=true] .ac-adaptiveCard").WaitForAsync();
+        Assert.Contains("Composer test: your parcel tracker got faster", await card.Locator(".ac-textBlock").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Track it", "Call us"], await card.GetByRole(AriaRole.Button).AllInnerTextsAsync());
         await ShootAsync(page, "composer");
+        var previewFindings = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(previewFindings.Count == 0, string.Join("\n", previewFindings.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
         Assert.DoesNotContain(fixture.Graph.Messages, m => m["text"]?.GetValue<string>()?.StartsWith("Composer", StringComparison.Ordinal) == true);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
