@@ -9,8 +9,9 @@ namespace ConversationBot.Bot.Customers;
 /// <summary>
 /// The pages of campaigns that listed the customer's subscriptions (Notifications/Delivery/Work): the ids,
 /// which name the customer, get the erasure's pseudonym, so a page still being worked skips them (no such
-/// subscription any more) and a finished one no longer names them. Reads every campaign's items: erasure
-/// is rare and operator-driven, and both back ends answer it through the same store contract.
+/// subscription any more) and a finished one no longer names them. Reads every campaign's items through the
+/// store contract (Cosmos DB: erasure is rare and an operator's act); SQLite finds them with one query instead
+/// (Bot/Storage/Sqlite/SqliteCampaignWorkRecords.cs).
 /// </summary>
 public sealed class CampaignWorkRecords(ICampaignStore campaigns, ICampaignWorkStore work) : ICustomerRecords
 {
@@ -37,23 +38,30 @@ public sealed class CampaignWorkRecords(ICampaignStore campaigns, ICampaignWorkS
         long erased = 0;
         await foreach (var found in ItemsNamingAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
-            var changed = await ConflictRetry.RunAsync(
-                $"campaign page {found.CampaignId}/{found.Index}",
-                async token =>
-                {
-                    var item = await work.FindAsync(found.CampaignId, found.Index, token).ConfigureAwait(false);
-                    if (item is null || !item.ReplaceSubscriptionIds(prefix, replacement))
-                    {
-                        return Round<bool>.Done(false);
-                    }
-
-                    return await work.TrySaveAsync(item, token).ConfigureAwait(false) ? Round<bool>.Done(true) : Round<bool>.Conflict;
-                },
-                cancellationToken).ConfigureAwait(false);
-            erased += changed ? 1 : 0;
+            erased += await PseudonymizeAsync(work, found.CampaignId, found.Index, prefix, replacement, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         return erased;
+    }
+
+    /// <summary>Puts the pseudonym into one item's page through the store's optimistic save; false when the item no longer names the customer.</summary>
+    public static Task<bool> PseudonymizeAsync(
+        ICampaignWorkStore work, string campaignId, int index, string prefix, string replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return ConflictRetry.RunAsync(
+            $"campaign page {campaignId}/{index}",
+            async token =>
+            {
+                var item = await work.FindAsync(campaignId, index, token).ConfigureAwait(false);
+                if (item is null || !item.ReplaceSubscriptionIds(prefix, replacement))
+                {
+                    return Round<bool>.Done(false);
+                }
+
+                return await work.TrySaveAsync(item, token).ConfigureAwait(false) ? Round<bool>.Done(true) : Round<bool>.Conflict;
+            },
+            cancellationToken);
     }
 
     private async IAsyncEnumerable<CampaignWorkItem> ItemsNamingAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

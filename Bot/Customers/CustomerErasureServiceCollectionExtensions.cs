@@ -5,7 +5,7 @@ namespace ConversationBot.Bot.Customers;
 public static class CustomerErasureServiceCollectionExtensions
 {
     /// <summary>
-    /// Erasing a customer, and the records both back ends reach through their store contracts. Called before
+    /// Erasing a customer, and the records both back ends reach through the same store contracts. Called before
     /// the back end registers its own (<c>Add*Storage</c>): <see cref="CustomerErasure"/> runs them in
     /// registration order, and the conversation state must be found (through the subscriptions and hand-offs)
     /// before those are erased.
@@ -15,7 +15,6 @@ public static class CustomerErasureServiceCollectionExtensions
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<AuditedErasure>();
         services.AddSingleton<ICustomerRecords, ConversationStateRecords>();
-        services.AddSingleton<ICustomerRecords, CampaignWorkRecords>();
         services.AddSingleton<ICustomerRecords, HandoffRecords>();
         return services;
     }

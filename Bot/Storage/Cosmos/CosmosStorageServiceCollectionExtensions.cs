@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Customers;
 using ConversationBot.Bot.Storage.Cosmos.Customers;
 using ConversationBot.Notifications.Customers;
 using ConversationBot.Notifications.Topics;
@@ -56,6 +57,7 @@ public static class CosmosStorageServiceCollectionExtensions
     /// <summary>What erasing a customer reaches in Cosmos DB (after the records both back ends share: Bot/Customers/CustomerErasureServiceCollectionExtensions.cs).</summary>
     private static void AddCosmosCustomerRecords(this IServiceCollection services)
     {
+        services.AddSingleton<ICustomerRecords, CampaignWorkRecords>();
         services.AddSingleton<ICustomerRecords>(sp => CosmosScannedRecords.Deliveries(sp.GetRequiredService<CosmosDatabase>()));
         services.AddSingleton<ICustomerRecords, CosmosSubscriptionRecords>();
         services.AddSingleton<ICustomerRecords>(sp =>

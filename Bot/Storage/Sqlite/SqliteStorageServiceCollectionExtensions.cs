@@ -39,6 +39,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
+        services.AddSingleton<ICustomerRecords, SqliteCampaignWorkRecords>();
         services.AddSingleton<ICustomerRecords, SqliteSubscriptionRecords>();
         foreach (var table in SqliteCustomerRecords.Tables)
         {

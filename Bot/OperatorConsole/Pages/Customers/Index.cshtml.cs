@@ -1,13 +1,15 @@
-using ConversationBot.Bot.Customers;
-using ConversationBot.Notifications.Customers;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ConversationBot.Bot.OperatorConsole.Pages.Customers;
 
-/// <summary>A customer's subscriptions on a channel with their consent history, and what each store holds of them; never their consent tokens.</summary>
-public sealed class IndexModel(ISubscriptionStore subscriptions, AuditedErasure erasure) : PageModel
+/// <summary>
+/// A customer's subscriptions on a channel with their consent history; never their consent tokens. What every
+/// store holds of them is counted on the erase page only (Erase.cshtml.cs): it reads every store, so a
+/// look-up stays a single indexed read.
+/// </summary>
+public sealed class IndexModel(ISubscriptionStore subscriptions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Channel { get; set; }
@@ -20,9 +22,6 @@ public sealed class IndexModel(ISubscriptionStore subscriptions, AuditedErasure 
 
     public IReadOnlyList<Subscription>? Subscriptions { get; private set; }
 
-    /// <summary>What each store holds of the customer (the erasure's own count: Bot/Customers/AuditedErasure.cs).</summary>
-    public CustomerRecordCounts? Held { get; private set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Channel = Channel?.Trim();
@@ -30,7 +29,6 @@ public sealed class IndexModel(ISubscriptionStore subscriptions, AuditedErasure 
         if (!string.IsNullOrEmpty(Channel) && !string.IsNullOrEmpty(Customer))
         {
             Subscriptions = [.. (await subscriptions.ListByCustomerAsync(Channel, Customer, cancellationToken).ConfigureAwait(false)).OrderBy(s => s.TopicId, StringComparer.Ordinal)];
-            Held = await erasure.CountAsync(new CustomerKey(Channel, Customer), cancellationToken).ConfigureAwait(false);
         }
     }
 }
