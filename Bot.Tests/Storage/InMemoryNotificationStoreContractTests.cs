@@ -21,4 +21,6 @@ public sealed class InMemoryNotificationStoreContractTests : NotificationStoreCo
     protected override IStopRateCounterStore CreateStopRateCounterStore() => new InMemoryStopRateCounterStore();
 
     protected override IFunnelStore CreateFunnelStore() => new InMemoryFunnelStore();
+
+    protected override ConversationBot.Notifications.Activity.ITopicActivityStore CreateTopicActivityStore() => new InMemoryTopicActivityStore();
 }

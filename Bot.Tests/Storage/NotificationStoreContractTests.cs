@@ -33,6 +33,8 @@ public abstract partial class NotificationStoreContractTests
 
     protected abstract IFunnelStore CreateFunnelStore();
 
+    protected abstract ConversationBot.Notifications.Activity.ITopicActivityStore CreateTopicActivityStore();
+
     [Fact]
     public async Task A_subscription_never_saved_is_found_by_nothing()
     {

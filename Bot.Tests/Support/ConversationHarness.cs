@@ -71,6 +71,7 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddSingleton<IPageStatusStore, InMemoryPageStatusStore>();
         services.AddSingleton<IStopRateCounterStore, InMemoryStopRateCounterStore>();
         services.AddSingleton<ConversationBot.Notifications.Funnel.IFunnelStore, InMemoryFunnelStore>();
+        services.AddSingleton<ConversationBot.Notifications.Activity.ITopicActivityStore, InMemoryTopicActivityStore>();
         services.AddRecurringNotifications(configuration);
         services.AddSingleton(storage);
         services.AddSingleton<ConversationState, SnapshotConversationState>();

@@ -48,6 +48,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton(sp => new MessengerPage(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.PageId));
         services.AddSingleton<OptInOfferService>();
         services.AddSingleton<EntryFunnel>();
+        services.AddSingleton<ConversationBot.Notifications.Activity.TopicActivity>();
         services.AddSingleton<ConsentService>();
         services.AddHostedService<NotificationsStartupCheck>();
         return services;

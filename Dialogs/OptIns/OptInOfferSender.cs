@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using System.Globalization;
 using ConversationBot.Cards;
 using ConversationBot.Dialogs.CustomerService;
@@ -20,7 +21,7 @@ namespace ConversationBot.Dialogs.OptIns;
 /// request the platform refuses is classified and recorded for what it means (docs/messenger-platform.md §5).
 /// </summary>
 public sealed class OptInOfferSender(
-    OptInOfferService offers, EntryFunnel funnel, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, IOptInTelemetry telemetry, TimeProvider time)
+    OptInOfferService offers, EntryFunnel funnel, TopicActivity activity, TopicCatalog topics, PlatformProfile profile, PlatformErrorClassifier classifier, IOptInTelemetry telemetry, TimeProvider time)
 {
     public async Task<OptInDecision> TryOfferAsync(ITurnContext turnContext, string? topicId, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -57,6 +58,7 @@ public sealed class OptInOfferSender(
 
         await offers.RecordOfferedAsync(customer.ChannelId, customer.CustomerId, topic.Id, text.Title, cancellationToken).ConfigureAwait(false);
         await funnel.OfferShownAsync(customer.ChannelId, customer.CustomerId, cancellationToken).ConfigureAwait(false);
+        await activity.OfferedAsync(topic.Id, cancellationToken).ConfigureAwait(false);
         return Decided(customer, topic.Id, decision);
     }
 

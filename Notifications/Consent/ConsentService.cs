@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Funnel;
@@ -27,6 +28,7 @@ public sealed class ConsentService
     private readonly IOfferHistoryStore _history;
     private readonly IStopRateCounterStore _stopRates;
     private readonly EntryFunnel _funnel;
+    private readonly TopicActivity _activity;
     private readonly TopicCatalog _catalog;
     private readonly PlatformProfile _profile;
 
@@ -35,9 +37,11 @@ public sealed class ConsentService
         IOfferHistoryStore history,
         IStopRateCounterStore stopRates,
         EntryFunnel funnel,
+        TopicActivity activity,
         TopicCatalog catalog,
         PlatformProfile profile)
     {
+        _activity = activity;
         _subscriptions = subscriptions;
         _history = history;
         _stopRates = stopRates;
@@ -80,8 +84,11 @@ public sealed class ConsentService
     }
 
     /// <summary>"Not now": recorded so the policy does not ask again within the decline cooldown.</summary>
-    public Task DeclineAsync(string channelId, string customerId, string topicId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _history.RecordDeclineAsync(channelId, customerId, new OptInDeclineRecord(topicId, at), cancellationToken);
+    public async Task DeclineAsync(string channelId, string customerId, string topicId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _history.RecordDeclineAsync(channelId, customerId, new OptInDeclineRecord(topicId, at), cancellationToken).ConfigureAwait(false);
+        await _activity.DeclinedAsync(topicId, at, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// A typed "stop &lt;topic&gt;" (or "stop all" with <paramref name="topicId"/> null): stops the
@@ -162,6 +169,10 @@ public sealed class ConsentService
             {
                 await _stopRates.RecordStopAsync(subscription.TopicId, at, token).ConfigureAwait(false);
                 await _funnel.StoppedAsync(subscription.ChannelId, subscription.CustomerId, subscription.TopicId, at, token).ConfigureAwait(false);
+                if (subscription.TopicId != Topic.UnknownId)
+                {
+                    await _activity.StoppedAsync(subscription.TopicId, at, token).ConfigureAwait(false);
+                }
             }
 
             return Round<ConsentOutcome>.Done(new ConsentOutcome(ConsentOutcomeKind.Updated, id, subscription.TopicId, verb));
@@ -193,6 +204,10 @@ public sealed class ConsentService
             {
                 // A renewal of an active subscription is no new subscriber in the funnel.
                 await _funnel.OptedInAsync(subscription.ChannelId, subscription.CustomerId, subscription.TopicId, subscription.LastEventAt, token).ConfigureAwait(false);
+                if (subscription.TopicId != Topic.UnknownId)
+                {
+                    await _activity.AcceptedAsync(subscription.TopicId, subscription.LastEventAt, token).ConfigureAwait(false);
+                }
             }
 
             return Round<ConsentOutcome>.Done(existing is null

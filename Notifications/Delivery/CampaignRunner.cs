@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Subscriptions;
@@ -36,6 +37,7 @@ public sealed class CampaignRunner
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _clock;
     private readonly IDeliveryObserver _observer;
+    private readonly TopicActivity _activity;
 
     public CampaignRunner(
         ICampaignStore campaigns,
@@ -46,8 +48,10 @@ public sealed class CampaignRunner
         MessengerPage page,
         DeliveryOptions options,
         TimeProvider clock,
-        IDeliveryObserver observer)
+        IDeliveryObserver observer,
+        TopicActivity activity)
     {
+        _activity = activity;
         _campaigns = campaigns;
         _work = work;
         _subscriptions = subscriptions;
@@ -229,12 +233,16 @@ public sealed class CampaignRunner
         }
 
         var now = _clock.GetUtcNow();
-        if (!await lease.TryChangeAsync(i => { i.Finish(result.Counts, owner, now, result.Waiting, result.NextDueAt); return true; }, None).ConfigureAwait(false))
+        var counted = default(DeliveryCounts);
+        if (!await lease.TryChangeAsync(i => { counted = i.Counts; i.Finish(result.Counts, owner, now, result.Waiting, result.NextDueAt); return true; }, None).ConfigureAwait(false))
         {
             // Another instance took the item over while this one finished it: it counts the records again.
             return await LostAsync(campaign).ConfigureAwait(false);
         }
 
+        // The item's counts cover every pass of its page; the day gets what this pass added (docs/console.md).
+        await _activity.DeliveredAsync(
+            campaign.TopicId, result.Counts.Sent - counted.Sent, result.Counts.Skipped - counted.Skipped, result.Counts.Failed - counted.Failed, None).ConfigureAwait(false);
         return null;
     }
 

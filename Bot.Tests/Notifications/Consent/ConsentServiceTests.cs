@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Consent;
@@ -18,7 +19,9 @@ public class ConsentServiceTests
     private readonly InMemoryOfferHistoryStore _history = new();
     private readonly InMemoryStopRateCounterStore _stopRates = new();
 
-    private ConsentService Service(PlatformProfile profile) => new(_subscriptions, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), TestTopics.Catalog, profile);
+    private InMemoryTopicActivityStore Activity { get; } = new();
+
+    private ConsentService Service(PlatformProfile profile) => new(_subscriptions, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), new TopicActivity(Activity, TimeProvider.System), TestTopics.Catalog, profile);
 
     private async Task<IReadOnlyList<ConsentOutcome>> ApplySamples(PlatformProfile profile, params string[] files)
     {
@@ -225,7 +228,7 @@ public class ConsentServiceTests
     {
         await ApplySamples(PlatformProfile.Current, "optin-notification-messages.json");
         var racing = new RacingSubscriptionStore(_subscriptions);
-        var service = new ConsentService(racing, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), TestTopics.Catalog, PlatformProfile.Current);
+        var service = new ConsentService(racing, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), new TopicActivity(Activity, TimeProvider.System), TestTopics.Catalog, PlatformProfile.Current);
 
         var outcome = await service.ApplyAsync(MessengerSamples.ConsentEvents("optin-stop.json")[0], CancellationToken.None);
 

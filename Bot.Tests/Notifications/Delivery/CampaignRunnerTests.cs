@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -31,6 +32,8 @@ public sealed class CampaignRunnerTests
         Assert.Equal(0, campaign.Left);
         Assert.All(h.RecordsOf("c1"), r => Assert.Equal(DeliveryState.Sent, r.State));
         Assert.Equal(DeliveryHarness.Monday, (await h.SubscriptionAsync("psid-0001"))!.LastSentAt);
+        var monday = DateOnly.FromDateTime(DeliveryHarness.Monday.UtcDateTime);
+        Assert.Equal([new TopicDay("weekly-deals", monday, TopicDayCounts.Deliveries(25, 0, 0))], await h.Activity.ReadAsync(monday, monday, default));
     }
 
     [Fact]
@@ -61,6 +64,10 @@ public sealed class CampaignRunnerTests
 
         Assert.Equal(2, h.Sender.Delivered.Count);
         Assert.Equal(new DeliveryCounts(0, 2, 0), (await h.StoredAsync("c2")).Counts);
+        var monday = DateOnly.FromDateTime(DeliveryHarness.Monday.UtcDateTime);
+        Assert.Equal(
+            [TopicDayCounts.Deliveries(2, 0, 0), TopicDayCounts.Deliveries(0, 2, 0)],
+            (await h.Activity.ReadAsync(monday, monday.AddDays(2), default)).Select(d => d.Counts));
         var skip = h.RecordsOf("c2")[0];
         Assert.Equal(DeliveryState.Skipped, skip.State);
         Assert.Equal("AlreadySentThisPeriod", skip.Reason);

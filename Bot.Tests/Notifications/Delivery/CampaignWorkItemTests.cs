@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -178,6 +179,10 @@ public sealed class CampaignWorkItemTests
         Assert.Equal(5, h.Sender.Delivered.Count);
         Assert.Equal(5, h.Sender.Delivered.Select(d => d.CustomerId).Distinct().Count());
         Assert.Equal(new DeliveryCounts(5, 0, 0), (await h.StoredAsync("c-waves")).Counts);
+
+        // The overview's day counts each pass's sends once: the three of 09:00 and the two of 13:00.
+        var day = Assert.Single(await h.Activity.ReadAsync(DateOnly.FromDateTime(DeliveryHarness.Monday.UtcDateTime), DateOnly.FromDateTime(DeliveryHarness.Monday.UtcDateTime), default));
+        Assert.Equal(TopicDayCounts.Deliveries(5, 0, 0), day.Counts);
     }
 
     /// <summary>The work items as a dying instance sees them: after <see cref="Cut"/> nothing reaches the store.</summary>

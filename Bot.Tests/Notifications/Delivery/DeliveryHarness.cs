@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
@@ -45,6 +46,9 @@ public sealed class DeliveryHarness
 
     public RecordingObserver Observer { get; } = new();
 
+    /// <summary>What the runner counted per topic and day (the console's overview).</summary>
+    public InMemoryTopicActivityStore Activity { get; } = new();
+
     public PlatformProfile Profile { get; }
 
     public MessengerPage Page { get; } = new(null);
@@ -79,7 +83,7 @@ public sealed class DeliveryHarness
             Observer,
             new SubscriberLanguages(["en", "de"], "en"),
             Timing);
-        return new CampaignRunner(Campaigns, work ?? Work, pageWork, store, Pages, Page, Options, Clock, Observer);
+        return new CampaignRunner(Campaigns, work ?? Work, pageWork, store, Pages, Page, Options, Clock, Observer, new TopicActivity(Activity, Clock));
     }
 
     public async Task<List<Subscription>> MessengerSubscribersAsync(int count, string topicId = "weekly-deals", string? timeZone = "Europe/Berlin")

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Funnel;
@@ -26,7 +27,7 @@ public sealed class EntryFunnelTests
     public EntryFunnelTests()
     {
         _funnel = new EntryFunnel(_store, _clock);
-        _consent = new ConsentService(new InMemorySubscriptionStore(), new InMemoryOfferHistoryStore(), new InMemoryStopRateCounterStore(), _funnel, TestTopics.Catalog, PlatformProfile.Current);
+        _consent = new ConsentService(new InMemorySubscriptionStore(), new InMemoryOfferHistoryStore(), new InMemoryStopRateCounterStore(), _funnel, new TopicActivity(new InMemoryTopicActivityStore(), TimeProvider.System), TestTopics.Catalog, PlatformProfile.Current);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
@@ -51,7 +52,7 @@ public class OptInOfferServiceTests
     {
         Assert.Equal(OptInDenialReason.WindowClosed, (await Decide(PlatformProfile.Current)).Reason);
 
-        var consent = new ConsentService(_subscriptions, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), TestTopics.Catalog, PlatformProfile.Current);
+        var consent = new ConsentService(_subscriptions, _history, _stopRates, new EntryFunnel(new InMemoryFunnelStore(), TimeProvider.System), new TopicActivity(new InMemoryTopicActivityStore(), TimeProvider.System), TestTopics.Catalog, PlatformProfile.Current);
         await consent.ApplyAsync(ConsentEvent.OptIn(Customer, _clock.GetUtcNow(), "tok", "topic:order-updates", "Order updates", "Europe/Zurich"), CancellationToken.None);
 
         Assert.Equal(OptInDenialReason.WindowClosed, (await Decide(PlatformProfile.Current, "monthly-newsletter")).Reason);

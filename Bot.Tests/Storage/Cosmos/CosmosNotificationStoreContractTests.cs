@@ -32,4 +32,6 @@ public sealed class CosmosNotificationStoreContractTests(CosmosTestServer server
     protected override IStopRateCounterStore CreateStopRateCounterStore() => new CosmosStopRateCounterStore(_database);
 
     protected override IFunnelStore CreateFunnelStore() => new CosmosFunnelStore(_database);
+
+    protected override ConversationBot.Notifications.Activity.ITopicActivityStore CreateTopicActivityStore() => new CosmosTopicActivityStore(_database);
 }

@@ -32,4 +32,6 @@ public sealed class SqliteNotificationStoreContractTests : NotificationStoreCont
     protected override IStopRateCounterStore CreateStopRateCounterStore() => new SqliteStopRateCounterStore(_database);
 
     protected override IFunnelStore CreateFunnelStore() => new SqliteFunnelStore(_database);
+
+    protected override ConversationBot.Notifications.Activity.ITopicActivityStore CreateTopicActivityStore() => new SqliteTopicActivityStore(_database);
 }

@@ -27,6 +27,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteSubscriptionStore.Schema,
         SqliteSubscriptionStore.LanguageColumn("en"),
         SqliteSubscriptionStore.HistoryColumn,
+        SqliteTopicActivityStore.Schema,
         SqliteOfferHistoryStore.Schema,
         SqliteMessagingWindowStore.Schema,
         SqlitePageStatusStore.Schema,

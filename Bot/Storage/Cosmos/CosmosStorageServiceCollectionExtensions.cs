@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Bot.Customers;
 using ConversationBot.Bot.Storage.Cosmos.Customers;
 using ConversationBot.Notifications.Customers;
@@ -44,6 +45,7 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<CosmosStopRateCounterStore>();
         services.AddSingleton<IStopRateCounterStore>(sp => new CachedStopRateCounts(sp.GetRequiredService<CosmosStopRateCounterStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFunnelStore, CosmosFunnelStore>();
+        services.AddSingleton<ITopicActivityStore, CosmosTopicActivityStore>();
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
         services.AddSingleton<ICampaignWorkStore, CosmosCampaignWorkStore>();

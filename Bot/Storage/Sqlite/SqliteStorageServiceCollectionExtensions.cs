@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Activity;
 using ConversationBot.Notifications.Customers;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Dialogs.Handoff;
@@ -35,6 +36,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IStopRateCounterStore, SqliteStopRateCounterStore>(SqliteStopRateCounterStore.Schema);
         services.AddSingleton(SqliteStopRateCounterStore.HourlyCounts);
         services.AddSqliteStore<IFunnelStore, SqliteFunnelStore>(SqliteFunnelStore.Schema);
+        services.AddSqliteStore<ITopicActivityStore, SqliteTopicActivityStore>(SqliteTopicActivityStore.Schema);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);

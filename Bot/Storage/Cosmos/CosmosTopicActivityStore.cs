@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using ConversationBot.Notifications.Activity;
+using Microsoft.Azure.Cosmos;
+
+namespace ConversationBot.Bot.Storage.Cosmos;
+
+/// <summary>
+/// Topic activity per UTC day in Cosmos DB, as the funnel keeps its days (Bot/Storage/Cosmos/CosmosFunnelStore.cs):
+/// one fixed-size document per (day, topic) in <c>pages</c>, added to by one patch that increments the counts
+/// that changed (atomic on the service), created by the day's first count (on a 409 the patch goes onto the
+/// one another instance created); read by a query with a scan, as the operator's overview asks for it now and then.
+/// </summary>
+public sealed class CosmosTopicActivityStore(CosmosDatabase cosmos) : ITopicActivityStore
+{
+    private const string Kind = "topic-day";
+
+    public async Task AddAsync(string topicId, DateOnly day, TopicDayCounts counts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topicId);
+        var dayText = Day(day);
+        var id = CosmosIds.Compose(Kind, dayText, topicId);
+        var partitionKey = new PartitionKey(id);
+        var increments = Increments(counts);
+        if (increments.Count == 0)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            using (var patch = await cosmos.Pages.PatchItemStreamAsync(id, partitionKey, increments, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (patch.StatusCode != HttpStatusCode.NotFound)
+                {
+                    patch.EnsureSuccessStatusCode();
+                    return;
+                }
+            }
+
+            using var body = CosmosJson.Write(new TopicDayDocument(id, Kind, dayText, topicId, counts.Offered, counts.Accepted, counts.Declined, counts.Stopped, counts.Sent, counts.Skipped, counts.Failed));
+            using var create = await cosmos.Pages.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (create.StatusCode != HttpStatusCode.Conflict)
+            {
+                create.EnsureSuccessStatusCode();
+                return;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<TopicDay>> ReadAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.day >= @from AND c.day <= @to")
+            .WithParameter("@kind", Kind)
+            .WithParameter("@from", Day(firstDay))
+            .WithParameter("@to", Day(lastDay));
+        var days = new List<TopicDay>();
+        using var iterator = cosmos.Pages.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { EnableScanInQuery = true, MaxItemCount = 1000 });
+        while (iterator.HasMoreResults)
+        {
+            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            foreach (var d in await CosmosJson.ReadFeedAsync<TopicDayDocument>(response, cancellationToken).ConfigureAwait(false))
+            {
+                days.Add(new TopicDay(
+                    d.TopicId,
+                    DateOnly.ParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    new TopicDayCounts(d.Offered, d.Accepted, d.Declined, d.Stopped, d.Sent, d.Skipped, d.Failed)));
+            }
+        }
+
+        return [.. days.OrderBy(d => d.TopicId, StringComparer.Ordinal).ThenBy(d => d.Day)];
+    }
+
+    private static List<PatchOperation> Increments(TopicDayCounts counts)
+    {
+        var increments = new List<PatchOperation>(7);
+        void Add(string field, long value)
+        {
+            if (value != 0)
+            {
+                increments.Add(PatchOperation.Increment("/" + field, value));
+            }
+        }
+
+        Add("offered", counts.Offered);
+        Add("accepted", counts.Accepted);
+        Add("declined", counts.Declined);
+        Add("stopped", counts.Stopped);
+        Add("sent", counts.Sent);
+        Add("skipped", counts.Skipped);
+        Add("failed", counts.Failed);
+        return increments;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record TopicDayDocument(
+        string Id, string Kind, string Day, string TopicId, long Offered, long Accepted, long Declined, long Stopped, long Sent, long Skipped, long Failed);
+}
