@@ -2,6 +2,7 @@ using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Customers;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
@@ -31,6 +32,8 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddHostedService<CosmosDatabaseInitializer>();
         services.AddSingleton<IStorage, CosmosStorage>();
         services.AddSingleton<IHandoffStore, CosmosHandoffStore>();
+        services.AddSingleton<IHandoffTranscriptStore, CosmosTranscriptStore>();
+        services.AddSingleton<ICustomerRecords>(sp => (CosmosTranscriptStore)sp.GetRequiredService<IHandoffTranscriptStore>());
         services.AddSingleton<CosmosSubscriptionIndex>();
         services.AddSingleton<ISubscriptionStore, CosmosSubscriptionStore>();
         services.AddSingleton<ISubscriberCountRecount, CosmosTopicSubscriberCounts>();

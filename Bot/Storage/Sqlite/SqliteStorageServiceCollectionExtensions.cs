@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Customers;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
@@ -24,6 +25,9 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
+        services.AddSingleton(SqliteHandoffStore.DeskColumns);
+        services.AddSqliteStore<IHandoffTranscriptStore, SqliteTranscriptStore>(SqliteTranscriptStore.Schema);
+        services.AddSingleton<ICustomerRecords>(sp => (SqliteTranscriptStore)sp.GetRequiredService<IHandoffTranscriptStore>());
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
         services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
