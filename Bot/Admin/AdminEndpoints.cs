@@ -26,6 +26,7 @@ public static partial class AdminEndpoints
         var admin = endpoints.MapGroup("/api/admin").RequireRateLimiting(FailedCredentialsRateLimiterPolicy.Name).AddEndpointFilter<AdminApiKeyFilter>();
         admin.MapGet("/handoffs", ListHandoffsAsync).WithSummary("Conversations a person has taken over.");
         admin.MapDelete("/handoffs/{channelId}/{conversationId}", ReleaseHandoffAsync).WithSummary("Gives a handed-off conversation back to the bot.");
+        admin.MapHandoffDeskEndpoints();
         admin.MapGet("/messenger/set-aside", ListSetAsideAsync).WithSummary("Messenger webhook events set aside instead of run, newest first, with the reason and the event as it came (at most 200; kept seven days).");
         admin.MapCampaignEndpoints();
         admin.MapMessengerProfileEndpoints();

@@ -27,6 +27,21 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
             },
             cancellationToken);
 
+    /// <summary>
+    /// A person's reply from 24 hours to 7 days after the customer's last message: <c>MESSAGE_TAG</c> with
+    /// <c>HUMAN_AGENT</c>, which the Page must have been granted (docs/handoff.md; Notifications/Window/AgentReplyRule.cs decides when).
+    /// </summary>
+    public Task<MessengerSendResult> SendHumanAgentAsync(string psid, JsonObject message, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["id"] = psid },
+                ["messaging_type"] = "MESSAGE_TAG",
+                ["tag"] = "HUMAN_AGENT",
+                ["message"] = message.DeepClone(),
+            },
+            cancellationToken);
+
     /// <summary>typing_on, typing_off or mark_seen.</summary>
     public Task<MessengerSendResult> SendSenderActionAsync(string psid, string senderAction, CancellationToken cancellationToken) =>
         PostAsync(

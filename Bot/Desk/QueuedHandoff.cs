@@ -1,0 +1,6 @@
+using ConversationBot.Dialogs.Handoff;
+
+namespace ConversationBot.Bot.Desk;
+
+/// <summary>A row of the desk's queue: the hand-off and the customer's last words (the last thing they wrote, before or after asking for a person).</summary>
+public sealed record QueuedHandoff(Handoff Handoff, string? LastWords, DateTimeOffset? LastWordsAt);
