@@ -1,0 +1,20 @@
+using ConversationBot.Bot.Desk;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ConversationBot.Bot.OperatorConsole.Pages.Handoffs;
+
+/// <summary>The desk's queue (role Handoffs.Manage): every open hand-off, oldest first, with its channel, language, how long the customer has waited, who claimed it and the customer's last words.</summary>
+[Authorize(Policy = ConsoleAuthentication.HandoffsPolicy)]
+public sealed class IndexModel(HandoffDesk desk, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<QueuedHandoff> Queue { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = clock.GetUtcNow();
+        Queue = await desk.QueueAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
