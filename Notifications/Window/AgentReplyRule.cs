@@ -20,7 +20,7 @@ public sealed record AgentReplyPermission(AgentReplyKind Kind, string Reason, Da
 }
 
 /// <summary>
-/// When a person may answer a customer (docs/messenger-platform.md §2, "Human agent"; docs/handoff.md).
+/// When a person may answer a customer (docs/messenger-platform.md §6; docs/handoff.md).
 /// Bot Framework channels have no window: a reply may go any time. Messenger: a standard reply inside 24
 /// hours of the customer's last message; from 24 hours up to 7 days only with the <c>HUMAN_AGENT</c> tag,
 /// which the Page must have been granted (<c>Messenger:HumanAgentTag</c> says it has); after that nothing
