@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConversationBot.Bot.Funnel;
 using ConversationBot.Bot.Telemetry;
+using ConversationBot.Dialogs.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -65,7 +66,7 @@ public sealed class CustomerServiceBot(
                 await funnel.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 var handoff = await handoffGate.OpenHandoffAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
                 transcript.Begin(turnContext);
-                await dialogs.AnswerAsync(turnContext, culture, handoff is not null, cancellationToken).ConfigureAwait(false);
+                await dialogs.AnswerAsync(turnContext, culture, handoff is not null || HandoffTurn.IsThreadHeldElsewhere(turnContext), cancellationToken).ConfigureAwait(false);
                 await handoffGate.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 await transcript.CompleteAsync(turnContext, handoff, cancellationToken).ConfigureAwait(false);
                 break;

@@ -19,10 +19,12 @@ public sealed partial class HandoffGate
     private readonly IStatePropertyAccessor<bool?> _mayBeHandedOff;
     private readonly IHandoffStore _handoffs;
     private readonly TimeProvider _time;
+    private readonly IHandoffChannel _channel;
     private readonly ILogger<HandoffGate> _logger;
 
-    public HandoffGate(ConversationState conversationState, IHandoffStore handoffs, TimeProvider time, ILogger<HandoffGate> logger)
+    public HandoffGate(ConversationState conversationState, IHandoffStore handoffs, TimeProvider time, IHandoffChannel channel, ILogger<HandoffGate> logger)
     {
+        _channel = channel;
         ArgumentNullException.ThrowIfNull(conversationState);
         _mayBeHandedOff = conversationState.CreateProperty<bool?>("mayBeHandedOff");
         _handoffs = handoffs;
@@ -61,6 +63,7 @@ public sealed partial class HandoffGate
         await _handoffs.ReleaseAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
         await _mayBeHandedOff.SetAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         LogHandoffTimedOut(_logger, activity.ChannelId, activity.Conversation.Id);
+        await _channel.ReleasedAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Handoff_Released)], cancellationToken: cancellationToken).ConfigureAwait(false);
         return null;
     }

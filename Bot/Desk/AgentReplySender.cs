@@ -32,6 +32,7 @@ public sealed class AgentReplySender(
     IConfiguration configuration,
     ServiceUrlPolicy serviceUrls,
     PlatformErrorClassifier classifier,
+    HandoffOptions handoffOptions,
     TimeProvider time)
 {
     // The bot's own app id: empty for the Emulator without authentication.
@@ -53,6 +54,11 @@ public sealed class AgentReplySender(
         if (!messengerOptions.Value.IsEnabled)
         {
             return new(AgentReplyKind.Refused, "the Messenger channel is off on this bot");
+        }
+
+        if (handoffOptions.Messenger == MessengerHandoffDesk.PageInbox)
+        {
+            return new(AgentReplyKind.Refused, "Messenger hand-offs are answered in Meta's Page Inbox (Handoff:Messenger), which holds the thread");
         }
 
         var window = await windows.GetAsync(handoff.ChannelId, handoff.CustomerId, cancellationToken).ConfigureAwait(false);

@@ -15,11 +15,13 @@ public sealed class HandoffDialog : WaterfallDialog
     private readonly IHandoffStore _handoffs;
     private readonly HandoffOptions _options;
     private readonly TimeProvider _time;
+    private readonly IHandoffChannel _channel;
 
-    public HandoffDialog(IHandoffStore handoffs, HandoffOptions options, TimeProvider time)
+    public HandoffDialog(IHandoffStore handoffs, HandoffOptions options, TimeProvider time, IHandoffChannel channel)
         : base(DialogIds.Handoff)
     {
         _handoffs = handoffs;
+        _channel = channel;
         _options = options;
         _time = time;
         AddSteps(HandOffAsync);
@@ -39,6 +41,7 @@ public sealed class HandoffDialog : WaterfallDialog
         await _handoffs.SaveAsync(handoff, cancellationToken).ConfigureAwait(false);
         HandoffTurn.MarkOpened(step.Dialog.Context);
         await step.SendTextAsync(step.Texts[nameof(DialogStrings.Handoff_Confirmed)], cancellationToken).ConfigureAwait(false);
+        await _channel.OpenedAsync(step.Dialog.Context, handoff, cancellationToken).ConfigureAwait(false);
 
         // Not EndAsync: the menu below must not resume and ask "anything else?" over the person.
         step.Dialog.CancelAllDialogs();
