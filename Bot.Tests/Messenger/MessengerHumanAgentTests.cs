@@ -69,6 +69,42 @@ public sealed class MessengerHumanAgentTests
         Assert.Equal(("Hello?", "not sent: the person is unavailable"), (last["text"]!.GetValue<string>(), last["note"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Closing_after_24_hours_sends_no_bot_message_with_the_human_agent_tag_and_notes_why()
+    {
+        await using var bot = await StartAsync(tagOn: true);
+        var desk = await HandOffAsync(bot);
+        await bot.AdvanceAsync(TimeSpan.FromHours(25));
+        var before = bot.Graph.Requests.Count;
+
+        using var close = await desk.PostAsJsonAsync(Path("close"), new { agent = "Ben" });
+
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        Assert.Contains("the HUMAN_AGENT tag is for a person's words", (await close.Content.ReadFromJsonAsync<JsonObject>())!["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, bot.Graph.Requests.Count);
+    }
+
+    [Fact]
+    public async Task With_the_page_inbox_as_the_desk_the_console_refuses_replies_and_a_close_takes_the_thread_back_before_the_bot_greets()
+    {
+        await using var bot = await MessengerBot.StartAsync(settings: AdminClient.Settings(new Dictionary<string, string?> { ["Handoff:Messenger"] = "PageInbox" }));
+        var desk = await HandOffAsync(bot);
+        var before = bot.Graph.Requests.Count;
+
+        using (var reply = await desk.PostAsJsonAsync(Path("reply"), new { agent = "Ben", text = "Hi!" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, reply.StatusCode);
+            Assert.Contains("Page Inbox", (await reply.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        using var close = await desk.PostAsJsonAsync(Path("close"), new { agent = "Ben" });
+
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        Assert.Equal(["pass_thread_control", "take_thread_control"], bot.Graph.ThreadControls.Select(c => c.Edge));
+        var greeting = Assert.Single(bot.Graph.Requests.Skip(before));
+        Assert.Equal(("RESPONSE", "I'm back to help."), (greeting.MessagingType, greeting.Body["message"]!["text"]!.GetValue<string>()));
+    }
+
     private static string Path(string action) => $"/api/admin/handoffs/messenger/{MessengerBot.Psid}/{action}";
 
     private static Task<MessengerBot> StartAsync(bool tagOn) => MessengerBot.StartAsync(settings: AdminClient.Settings(new Dictionary<string, string?>

@@ -70,11 +70,53 @@ public sealed class AgentReplySender(
         ArgumentNullException.ThrowIfNull(handoff);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var permission = await PermissionAsync(handoff, cancellationToken).ConfigureAwait(false);
-        if (!permission.Allowed)
+        return permission.Allowed ? await DeliverClassifiedAsync(handoff, text, permission, cancellationToken).ConfigureAwait(false) : AgentReplyResult.Refused(permission);
+    }
+
+    /// <summary>
+    /// The bot's own message when a hand-off is closed ("I'm back"): the HUMAN_AGENT tag is for a person's
+    /// words only, so on Messenger only inside the 24-hour window; with the Page Inbox as the desk the bot
+    /// first takes the thread back, or it could not write.
+    /// </summary>
+    public async Task<AgentReplyResult> SendAsBotAsync(Handoff handoff, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (handoff.ChannelId != MessengerActivityFactory.ChannelId)
         {
-            return AgentReplyResult.Refused(permission);
+            var permission = await PermissionAsync(handoff, cancellationToken).ConfigureAwait(false);
+            return permission.Allowed ? await DeliverClassifiedAsync(handoff, text, permission, cancellationToken).ConfigureAwait(false) : AgentReplyResult.Refused(permission);
         }
 
+        if (!messengerOptions.Value.IsEnabled)
+        {
+            return AgentReplyResult.Refused(new(AgentReplyKind.Refused, "the Messenger channel is off on this bot"));
+        }
+
+        var window = await windows.GetAsync(handoff.ChannelId, handoff.CustomerId, cancellationToken).ConfigureAwait(false);
+        if (!window.IsOpenAt(time.GetUtcNow()))
+        {
+            return AgentReplyResult.Refused(new(AgentReplyKind.Refused, "more than 24 hours since the customer's last message; the bot may not write (the HUMAN_AGENT tag is for a person's words)"));
+        }
+
+        var response = new AgentReplyPermission(AgentReplyKind.Response, "within 24 hours of the customer's last message", window.ClosesAt);
+        try
+        {
+            if (handoffOptions.Messenger == MessengerHandoffDesk.PageInbox)
+            {
+                await messenger.TakeThreadControlAsync(handoff.CustomerId, "closed at the desk", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (PlatformRefusedException refused)
+        {
+            return new AgentReplyResult(response, classifier.Classify(refused.Error, time.GetUtcNow()));
+        }
+
+        return await DeliverClassifiedAsync(handoff, text, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AgentReplyResult> DeliverClassifiedAsync(Handoff handoff, string text, AgentReplyPermission permission, CancellationToken cancellationToken)
+    {
         try
         {
             await DeliverAsync(handoff, text, permission, cancellationToken).ConfigureAwait(false);

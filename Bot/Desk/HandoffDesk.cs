@@ -120,7 +120,7 @@ public sealed partial class HandoffDesk(
         }
 
         var back = Texts.For(CultureOf(handoff))[nameof(DialogStrings.Handoff_Released)];
-        var result = await replies.SendAsync(handoff, back, cancellationToken).ConfigureAwait(false);
+        var result = await replies.SendAsBotAsync(handoff, back, cancellationToken).ConfigureAwait(false);
         await transcripts.AppendAsync(handoff, [new TranscriptEntry(time.GetUtcNow(), TranscriptAuthor.Bot, back) { Note = result.Problem }], cancellationToken).ConfigureAwait(false);
         LogClosed(logger, agent, channelId, conversationId, result.Sent);
         return new DeskOutcome(DeskOutcomeKind.Done, result.Problem, handoff);
