@@ -17,13 +17,14 @@ public sealed partial class HandoffDesk(
     IHandoffStore handoffs,
     IHandoffTranscriptStore transcripts,
     AgentReplySender replies,
+    HandoffOptions options,
     TimeProvider time,
     ILogger<HandoffDesk> logger)
 {
     /// <summary>The longest reply the desk sends: Messenger's limit for a text message.</summary>
     public const int MaxReplyLength = 2000;
 
-    /// <summary>Open hand-offs, oldest first, with the customer's last words (one transcript read each).</summary>
+    /// <summary>Open hand-offs with the customer's last words (one transcript read each): the unanswered ones first, each group oldest first.</summary>
     public async Task<IReadOnlyList<QueuedHandoff>> QueueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -32,10 +33,10 @@ public sealed partial class HandoffDesk(
         foreach (var handoff in open)
         {
             var last = (await transcripts.ReadAsync(handoff, cancellationToken).ConfigureAwait(false)).LastOrDefault(l => l.Author == TranscriptAuthor.Customer);
-            queue.Add(new QueuedHandoff(handoff, last?.Text, last?.At));
+            queue.Add(new QueuedHandoff(handoff, last?.Text, last?.At, !handoff.IsClaimed && now - handoff.RequestedAt >= options.UnansweredAfter));
         }
 
-        return queue;
+        return [.. queue.OrderByDescending(q => q.Unanswered).ThenBy(q => q.Handoff.RequestedAt)];
     }
 
     /// <summary>An open hand-off, or <c>null</c>.</summary>

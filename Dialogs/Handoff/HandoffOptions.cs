@@ -10,6 +10,9 @@ public sealed class HandoffOptions
     /// <summary>A hand-off's transcript is kept this long after its last line, then removed (Cosmos DB: the document's <c>ttl</c>; SQLite: the hourly clean-up).</summary>
     public TimeSpan TranscriptRetention { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>An unclaimed hand-off older than this is marked unanswered in the desk's queue.</summary>
+    public TimeSpan UnansweredAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Who answers a Messenger customer who asked for a person: the bot's own desk, or Meta's Page Inbox (docs/handoff.md).</summary>
     public MessengerHandoffDesk Messenger { get; init; } = MessengerHandoffDesk.Console;
 

@@ -20,6 +20,11 @@ public sealed class HandoffOptionsValidation() : SettingsValidator<HandoffOption
             yield return $"{HandoffOptions.SectionName}:{nameof(HandoffOptions.TranscriptRetention)} must be between 1 and 24,855 days.";
         }
 
+        if (options.UnansweredAfter <= TimeSpan.Zero)
+        {
+            yield return $"{HandoffOptions.SectionName}:{nameof(HandoffOptions.UnansweredAfter)} must be positive.";
+        }
+
         if (string.IsNullOrEmpty(options.PageInboxAppId) || options.PageInboxAppId.Length > 64 || !options.PageInboxAppId.All(char.IsAsciiDigit))
         {
             yield return $"{HandoffOptions.SectionName}:{nameof(HandoffOptions.PageInboxAppId)} must be an app id (digits).";
