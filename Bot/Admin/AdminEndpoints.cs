@@ -36,8 +36,8 @@ public static partial class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<Handoff>>> ListHandoffsAsync(IHandoffStore handoffs, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handoffs.ListAsync(cancellationToken).ConfigureAwait(false));
+    private static async Task<Ok<List<HandoffView>>> ListHandoffsAsync(IHandoffStore handoffs, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await handoffs.ListAsync(cancellationToken).ConfigureAwait(false)).Select(HandoffView.Of).ToList());
 
     private static async Task<Results<NoContent, NotFound>> ReleaseHandoffAsync(string channelId, string conversationId, IHandoffStore handoffs, CancellationToken cancellationToken) =>
         await handoffs.ReleaseAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
