@@ -71,11 +71,11 @@ public abstract class HandoffDeskStoreContractTests
         await store.AppendAsync(bert, [new(At, TranscriptAuthor.Customer, "bert's")], None);
 
         Assert.Equal(3, await records.CountAsync(anna, None));
-        Assert.Equal(3, await records.EraseAsync(anna, None));
+        Assert.Equal(3, await records.EraseAsync(anna, "pseudonym-1", None));
 
         Assert.Equal(0, await records.CountAsync(anna, None));
         Assert.Empty(await store.ReadAsync(HandoffOf("anna-erase", "conv-a1", At), None));
-        Assert.Equal(0, await records.EraseAsync(anna, None));
+        Assert.Equal(0, await records.EraseAsync(anna, "pseudonym-1", None));
         Assert.Equal(["bert's"], (await store.ReadAsync(bert, None)).Select(l => l.Text));
         Assert.Equal(1, await records.CountAsync(new CustomerKey("emulator", "bert-erase"), None));
         Assert.Equal(0, await records.CountAsync(new CustomerKey("messenger", "bert-erase"), None));

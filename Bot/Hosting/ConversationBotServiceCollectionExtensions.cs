@@ -44,7 +44,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddAgentDesk();
         services.AddBotTelemetry();
         services.AddTelemetryExport(configuration);
-        services.AddOperatorConsole();
+        services.AddOperatorConsole(configuration);
         return builder;
     }
 

@@ -35,7 +35,13 @@ public sealed class Subscription
         LastEventAt = s.LastEventAt;
         Version = s.Version;
         Language = s.Language;
+        history = [.. s.History ?? []];
     }
+
+    /// <summary>How many consent changes a subscription keeps: the newest, so a document never grows without bound.</summary>
+    public const int MaxHistory = 20;
+
+    private readonly List<ConsentHistoryEntry> history;
 
     public string Id { get; }
 
@@ -91,6 +97,9 @@ public sealed class Subscription
     /// <summary>The timestamp of the newest consent event applied; older events are ignored.</summary>
     public DateTimeOffset LastEventAt { get; private set; }
 
+    /// <summary>The last <see cref="MaxHistory"/> consent changes, oldest first (empty for subscriptions stored before it was kept).</summary>
+    public IReadOnlyList<ConsentHistoryEntry> History => history;
+
     /// <summary>The store's concurrency counter this instance was loaded at (0 = new).</summary>
     public long Version { get; }
 
@@ -102,8 +111,11 @@ public sealed class Subscription
     /// </summary>
     public static string IdFor(string channelId, string customerId, string topicId, string? title) =>
         topicId == Topic.UnknownId
-            ? $"{channelId}|{customerId}|{topicId}|{title?.Trim() ?? string.Empty}"
-            : $"{channelId}|{customerId}|{topicId}";
+            ? $"{IdPrefixFor(channelId, customerId)}{topicId}|{title?.Trim() ?? string.Empty}"
+            : $"{IdPrefixFor(channelId, customerId)}{topicId}";
+
+    /// <summary>What every <see cref="IdFor"/> of this customer starts with (erasure finds their records by it).</summary>
+    public static string IdPrefixFor(string channelId, string customerId) => $"{channelId}|{customerId}|";
 
     /// <summary>A Messenger opt-in (webhook <c>messaging_optins</c>, docs/messenger-platform.md §3).</summary>
     public static Subscription OptInOnMessenger(
@@ -168,15 +180,18 @@ public sealed class Subscription
 
     public SubscriptionSnapshot ToSnapshot() => new(
         Id, TopicId, Title, ChannelId, CustomerId, Token, ConversationReference, Frequency, TimeZoneId, ProfileName,
-        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language);
+        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language, [.. history]);
 
     public bool IsExpiredAt(DateTimeOffset now) => Status == SubscriptionStatus.Expired || (ExpiresAt is { } expiry && now >= expiry);
 
     /// <summary>Active and not past expiry: the customer's consent holds at <paramref name="now"/>.</summary>
     public bool IsActiveAt(DateTimeOffset now) => Status == SubscriptionStatus.Active && !IsExpiredAt(now);
 
-    /// <summary>The customer stopped the topic at <paramref name="at"/>. Ignored when older than the last event or not active.</summary>
-    public bool Stop(DateTimeOffset at)
+    /// <summary>
+    /// The customer stopped the topic at <paramref name="at"/> (<paramref name="reason"/>: how, for the history).
+    /// Ignored when older than the last event or not active.
+    /// </summary>
+    public bool Stop(DateTimeOffset at, string? reason = null)
     {
         if (at < LastEventAt || Status != SubscriptionStatus.Active)
         {
@@ -185,6 +200,7 @@ public sealed class Subscription
 
         SetStatus(SubscriptionStatus.Stopped, at);
         LastEventAt = at;
+        Record(ConsentChange.Stopped, at, reason);
         return true;
     }
 
@@ -201,6 +217,7 @@ public sealed class Subscription
 
         LastEventAt = at;
         SetStatus(ExpiresAt is { } expiry && at >= expiry ? SubscriptionStatus.Expired : SubscriptionStatus.Active, at);
+        Record(Status == SubscriptionStatus.Active ? ConsentChange.Resumed : ConsentChange.Expired, at, null);
         return true;
     }
 
@@ -214,6 +231,7 @@ public sealed class Subscription
 
         SetStatus(SubscriptionStatus.Retired, at);
         RetirementReason = string.IsNullOrWhiteSpace(reason) ? "retired" : reason;
+        Record(ConsentChange.Retired, at, RetirementReason);
         return true;
     }
 
@@ -226,6 +244,7 @@ public sealed class Subscription
         }
 
         SetStatus(SubscriptionStatus.Expired, at);
+        Record(ConsentChange.Expired, at, null);
         return true;
     }
 
@@ -286,6 +305,7 @@ public sealed class Subscription
             SetStatus(SubscriptionStatus.Active, at);
         }
 
+        Record(ConsentChange.Refreshed, at, null);
         return true;
     }
 
@@ -334,6 +354,7 @@ public sealed class Subscription
         RetirementReason = null;
         LastEventAt = at;
         SetStatus(SubscriptionStatus.Active, at);
+        Record(ConsentChange.Renewed, at, null);
         return true;
     }
 
@@ -358,7 +379,17 @@ public sealed class Subscription
         Require(profileName, nameof(profileName));
         return new Subscription(new SubscriptionSnapshot(
             IdFor(channelId, customerId, topicId, title), topicId, title, channelId, customerId, token, conversationReference,
-            frequency, timeZoneId, profileName, at, expiresAt, SubscriptionStatus.Active, at, null, null, null, origin, at, 0, language));
+            frequency, timeZoneId, profileName, at, expiresAt, SubscriptionStatus.Active, at, null, null, null, origin, at, 0, language,
+            [new ConsentHistoryEntry(ConsentChange.OptedIn, at)]));
+    }
+
+    private void Record(ConsentChange change, DateTimeOffset at, string? reason)
+    {
+        history.Add(new ConsentHistoryEntry(change, at, reason));
+        if (history.Count > MaxHistory)
+        {
+            history.RemoveRange(0, history.Count - MaxHistory);
+        }
     }
 
     private void SetStatus(SubscriptionStatus status, DateTimeOffset at)

@@ -8,6 +8,7 @@ namespace ConversationBot.Notifications.Subscriptions;
 /// optimistic-concurrency counter (0 = never saved). <see cref="Language"/> is last and optional so
 /// a subscription stored before languages were recorded (a Cosmos DB document without the member)
 /// still reads; <c>null</c> there means the fallback language (<see cref="Languages.SubscriberLanguages"/>).
+/// <see cref="History"/> likewise: <c>null</c> or absent for a subscription stored before it was kept.
 /// </summary>
 public sealed record SubscriptionSnapshot(
     string Id,
@@ -30,4 +31,5 @@ public sealed record SubscriptionSnapshot(
     SubscriptionOrigin Origin,
     DateTimeOffset LastEventAt,
     long Version,
-    string? Language = null);
+    string? Language = null,
+    IReadOnlyList<ConsentHistoryEntry>? History = null);

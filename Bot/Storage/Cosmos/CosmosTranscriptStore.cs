@@ -69,7 +69,7 @@ public sealed class CosmosTranscriptStore(CosmosDatabase cosmos, HandoffOptions 
         return lines;
     }
 
-    public async Task<long> EraseAsync(CustomerKey customer, CancellationToken cancellationToken)
+    public async Task<long> EraseAsync(CustomerKey customer, string pseudonym, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
         long erased = 0;

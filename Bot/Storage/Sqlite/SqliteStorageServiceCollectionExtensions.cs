@@ -1,7 +1,7 @@
+using ConversationBot.Notifications.Customers;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
-using ConversationBot.Notifications.Customers;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
@@ -30,6 +30,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ICustomerRecords>(sp => (SqliteTranscriptStore)sp.GetRequiredService<IHandoffTranscriptStore>());
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
         services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
+        services.AddSingleton(SqliteSubscriptionStore.HistoryColumn);
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);
@@ -41,6 +42,11 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
+        services.AddSingleton<ICustomerRecords, SqliteSubscriptionRecords>();
+        foreach (var table in SqliteCustomerRecords.Tables)
+        {
+            services.AddSingleton<ICustomerRecords>(sp => new SqliteCustomerRecords(sp.GetRequiredService<SqliteDatabase>(), table));
+        }
         services.AddSingleton(SqliteRetentionCleanup.Schema);
         services.AddHostedService<SqliteRetentionCleanup>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");

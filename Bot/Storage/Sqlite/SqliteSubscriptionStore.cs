@@ -63,10 +63,20 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         UPDATE notification_subscriptions SET language = '{fallbackLanguage.Replace("'", "''", StringComparison.Ordinal)}'
         """);
 
+    /// <summary>
+    /// The consent history kept on each subscription (<see cref="Subscription.History"/>, at most
+    /// <see cref="Subscription.MaxHistory"/> entries) as one JSON column: it is read and written with the
+    /// subscription, so a change and its history entry are one write. Rows stored before it have none.
+    /// </summary>
+    public static readonly ISqliteMigration HistoryColumn = new SqliteMigration(
+        60,
+        "consent history",
+        "ALTER TABLE notification_subscriptions ADD COLUMN history TEXT");
+
     private const string Columns = """
         id, topic_id, title, channel_id, customer_id, token, conversation_reference, frequency, time_zone_id, profile_name,
         opted_in_at, expires_at, status, status_changed_at, retirement_reason, last_sent_at, next_eligible_at, origin, last_event_at, version,
-        language
+        language, history
         """;
 
     public async Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken)
@@ -224,5 +234,6 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         Enum.Parse<SubscriptionOrigin>(r.GetString(17)),
         r.GetTime(18),
         r.GetInt64(19),
-        r.GetNullableString(20));
+        r.GetNullableString(20),
+        r.IsDBNull(21) ? null : ConsentHistoryJson.Read(r.GetString(21)));
 }

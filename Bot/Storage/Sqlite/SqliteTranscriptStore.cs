@@ -116,7 +116,7 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database, HandoffOption
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
     }
 
-    public async Task<long> EraseAsync(CustomerKey customer, CancellationToken cancellationToken)
+    public async Task<long> EraseAsync(CustomerKey customer, string pseudonym, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);

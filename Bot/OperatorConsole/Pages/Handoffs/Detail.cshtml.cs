@@ -44,6 +44,9 @@ public sealed class DetailModel(HandoffDesk desk) : PageModel
     /// <summary>The name this session claimed with, if any.</summary>
     public string? Agent => User.FindFirstValue(ConsoleAuthentication.AgentClaim);
 
+    /// <summary>What the claim form offers as the agent's name: the one given before, else an Entra ID user's name (the key's session is just "operator").</summary>
+    public string? SuggestedName => Agent ?? (User.Identity?.Name is { } name && name != "operator" ? name : null);
+
     /// <summary>Why the reply box is disabled, or <c>null</c> when this agent may reply now.</summary>
     public string? ReplyBlockedBecause => Handoff is null || Permission is null ? "the hand-off is closed" : BlockedBecause(Handoff, Permission, Agent);
 
@@ -104,10 +107,14 @@ public sealed class DetailModel(HandoffDesk desk) : PageModel
             return Back(problem: $"Not claimed: {outcome.Reason}.");
         }
 
-        // The session remembers who this agent is, so the reply box and Close are theirs.
+        // The session remembers who this agent is, so the reply box and Close are theirs. The identity keeps
+        // its name and role claim types: an Entra ID session's roles are "roles" claims (Bot/OperatorConsole/EntraIdSignIn.cs).
+        var current = User.Identity as ClaimsIdentity;
         var identity = new ClaimsIdentity(
             [.. User.Claims.Where(c => c.Type != ConsoleAuthentication.AgentClaim).Select(c => new Claim(c.Type, c.Value)), new Claim(ConsoleAuthentication.AgentClaim, name)],
-            ConsoleAuthentication.Scheme);
+            ConsoleAuthentication.Scheme,
+            current?.NameClaimType ?? ClaimTypes.Name,
+            current?.RoleClaimType ?? ClaimTypes.Role);
         await HttpContext.SignInAsync(ConsoleAuthentication.Scheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         return Back(done: $"You ({name}) have this conversation now.");
     }
