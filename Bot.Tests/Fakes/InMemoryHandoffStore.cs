@@ -17,6 +17,14 @@ public sealed class InMemoryHandoffStore : IHandoffStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryReplaceAsync(Handoff changed, CancellationToken cancellationToken)
+    {
+        var key = (changed.ChannelId, changed.ConversationId);
+        return Task.FromResult(_handoffs.TryGetValue(key, out var stored)
+            && stored.Version == changed.Version - 1
+            && _handoffs.TryUpdate(key, changed, stored));
+    }
+
     public Task<bool> ReleaseAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult(_handoffs.TryRemove((channelId, conversationId), out _));
 

@@ -9,6 +9,9 @@ namespace ConversationBot.Bot.Tests.Messenger;
 /// </summary>
 public sealed class MessengerSamplesTests
 {
+    /// <summary>Where an entry carries events: the app's own channel, and the standby channel while another app holds the thread.</summary>
+    private static readonly string[] EventChannels = ["messaging", "standby"];
+
     public static TheoryData<string> WebhookSamples => new(MessengerSamples.Files("*.json").Where(IsWebhookBody));
 
     [Theory]
@@ -17,7 +20,7 @@ public sealed class MessengerSamplesTests
     {
         using var document = JsonDocument.Parse(MessengerSamples.Read(file));
         var events = document.RootElement.GetProperty("entry").EnumerateArray()
-            .SelectMany(entry => entry.TryGetProperty("messaging", out var messaging) ? [.. messaging.EnumerateArray()] : Array.Empty<JsonElement>())
+            .SelectMany(entry => EventChannels.SelectMany(channel => entry.TryGetProperty(channel, out var events) ? [.. events.EnumerateArray()] : Array.Empty<JsonElement>()))
             .Select(messaging => (
                 At: DateTimeOffset.FromUnixTimeMilliseconds(messaging.GetProperty("timestamp").GetInt64()),
                 IsCustomerMessage: messaging.TryGetProperty("postback", out _)

@@ -30,6 +30,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public FakeGraphApi Graph { get; private set; } = null!;
 
+    /// <summary>The Bot Framework channel the desk's Emulator customers talk through (replies and proactive messages land here).</summary>
+    public FakeChannel Channel { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public ConcurrentQueue<string> Refused { get; } = new();
@@ -41,6 +44,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Chromium.InstallAsync("tools", "chromium", "install.sh");
         Directory.CreateDirectory(ScreenshotFolder);
         Graph = await FakeGraphApi.StartAsync();
+        Channel = await FakeChannel.StartAsync();
         var settings = MessengerBot.Settings(Graph);
         settings["MicrosoftAppId"] = "";
         settings["Admin:ApiKey"] = ApiKey;
@@ -80,6 +84,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         _playwright.Dispose();
         await Host.DisposeAsync();
         await Graph.DisposeAsync();
+        await Channel.DisposeAsync();
         _database.Dispose();
     }
 

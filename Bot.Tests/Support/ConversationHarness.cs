@@ -65,6 +65,7 @@ public sealed class ConversationHarness : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
         services.AddSingleton<IHandoffStore, InMemoryHandoffStore>();
+        services.AddSingleton<IHandoffTranscriptStore, InMemoryHandoffTranscriptStore>();
         services.AddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
         services.AddSingleton<IOfferHistoryStore, InMemoryOfferHistoryStore>();
         services.AddSingleton<IMessagingWindowStore, InMemoryMessagingWindowStore>();

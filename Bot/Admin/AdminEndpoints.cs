@@ -27,6 +27,7 @@ public static partial class AdminEndpoints
         var admin = endpoints.MapGroup("/api/admin").RequireRateLimiting(FailedCredentialsRateLimiterPolicy.Name).AddEndpointFilter<AdminApiKeyFilter>();
         admin.MapGet("/handoffs", ListHandoffsAsync).WithSummary("Conversations a person has taken over.");
         admin.MapDelete("/handoffs/{channelId}/{conversationId}", ReleaseHandoffAsync).WithSummary("Gives a handed-off conversation back to the bot.");
+        admin.MapHandoffDeskEndpoints();
         admin.MapGet("/messenger/set-aside", ListSetAsideAsync).WithSummary("Messenger webhook events set aside instead of run, newest first, with the reason and the event as it came (at most 200; kept seven days).");
         admin.MapCampaignEndpoints();
         admin.MapMessengerProfileEndpoints();
@@ -37,8 +38,8 @@ public static partial class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<Handoff>>> ListHandoffsAsync(IHandoffStore handoffs, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handoffs.ListAsync(cancellationToken).ConfigureAwait(false));
+    private static async Task<Ok<List<HandoffView>>> ListHandoffsAsync(IHandoffStore handoffs, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await handoffs.ListAsync(cancellationToken).ConfigureAwait(false)).Select(HandoffView.Of).ToList());
 
     private static async Task<Results<NoContent, NotFound>> ReleaseHandoffAsync(string channelId, string conversationId, IHandoffStore handoffs, CancellationToken cancellationToken) =>
         await handoffs.ReleaseAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)

@@ -11,6 +11,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<WindowStamp>();
         services.AddSingleton<Funnel.FunnelTurn>();
         services.AddSingleton<HandoffGate>();
+        services.AddSingleton<RecentLines>();
+        services.AddSingleton<HandoffTranscriptTurn>();
         services.AddSingleton<ConversationDialogs>();
         services.AddSingleton<IBot, CustomerServiceBot>();
         return services;

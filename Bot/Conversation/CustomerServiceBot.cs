@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConversationBot.Bot.Funnel;
 using ConversationBot.Bot.Telemetry;
+using ConversationBot.Dialogs.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -9,7 +10,7 @@ namespace ConversationBot.Bot.Conversation;
 /// <summary>
 /// The turn, as a routing table: a conversationUpdate gets the welcome; a message stamps the
 /// customer's messaging window, counts where the customer came in from (the funnel), passes the
-/// hand-off gate and goes to the dialogs (whose
+/// hand-off gate and goes to the dialogs, its lines kept for a hand-off's transcript (<see cref="HandoffTranscriptTurn"/>) (whose
 /// interruptions answer notification commands, help and the rest in one place). The turn's language
 /// is the conversation's (<see cref="ConversationLanguage"/>), decided once per turn. Conversation state is saved once, after the turn succeeded, whatever it did; a
 /// turn that fails leaves the stored state as it was. The bot stays in the host (not in Dialogs/)
@@ -21,6 +22,7 @@ public sealed class CustomerServiceBot(
     WindowStamp windowStamp,
     FunnelTurn funnel,
     HandoffGate handoffGate,
+    HandoffTranscriptTurn transcript,
     ConversationDialogs dialogs,
     TimeProvider time,
     BotTelemetry telemetry) : IBot
@@ -62,9 +64,11 @@ public sealed class CustomerServiceBot(
             case ActivityTypes.Message:
                 await windowStamp.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 await funnel.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
-                var handedOff = await handoffGate.IsHandedOffAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
-                await dialogs.AnswerAsync(turnContext, culture, handedOff, cancellationToken).ConfigureAwait(false);
+                var handoff = await handoffGate.OpenHandoffAsync(turnContext, culture, cancellationToken).ConfigureAwait(false);
+                transcript.Begin(turnContext);
+                await dialogs.AnswerAsync(turnContext, culture, handoff is not null || HandoffTurn.IsThreadHeldElsewhere(turnContext), cancellationToken).ConfigureAwait(false);
                 await handoffGate.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                await transcript.CompleteAsync(turnContext, handoff, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 // typing, event, installationUpdate, ...: nothing for a customer-service bot to say.

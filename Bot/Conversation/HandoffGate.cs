@@ -19,10 +19,12 @@ public sealed partial class HandoffGate
     private readonly IStatePropertyAccessor<bool?> _mayBeHandedOff;
     private readonly IHandoffStore _handoffs;
     private readonly TimeProvider _time;
+    private readonly IHandoffChannel _channel;
     private readonly ILogger<HandoffGate> _logger;
 
-    public HandoffGate(ConversationState conversationState, IHandoffStore handoffs, TimeProvider time, ILogger<HandoffGate> logger)
+    public HandoffGate(ConversationState conversationState, IHandoffStore handoffs, TimeProvider time, IHandoffChannel channel, ILogger<HandoffGate> logger)
     {
+        _channel = channel;
         ArgumentNullException.ThrowIfNull(conversationState);
         _mayBeHandedOff = conversationState.CreateProperty<bool?>("mayBeHandedOff");
         _handoffs = handoffs;
@@ -30,12 +32,16 @@ public sealed partial class HandoffGate
         _logger = logger;
     }
 
-    public async Task<bool> IsHandedOffAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
+    public async Task<bool> IsHandedOffAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken) =>
+        await OpenHandoffAsync(turnContext, culture, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>The hand-off a person has this conversation by, or <c>null</c> when the bot has it (a timed-out one released here).</summary>
+    public async Task<Handoff?> OpenHandoffAsync(ITurnContext turnContext, CultureInfo culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         if (await _mayBeHandedOff.GetAsync(turnContext, () => null, cancellationToken).ConfigureAwait(false) is false)
         {
-            return false;
+            return null;
         }
 
         var activity = turnContext.Activity;
@@ -44,21 +50,22 @@ public sealed partial class HandoffGate
         {
             // Released meanwhile (by the customer, an operator or its timeout) or never opened.
             await _mayBeHandedOff.SetAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-            return false;
+            return null;
         }
 
         if (handoff.IsActiveAt(_time.GetUtcNow()))
         {
             await _mayBeHandedOff.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
             LogSilentInHandoff(_logger, activity.ChannelId, activity.Conversation.Id);
-            return true;
+            return handoff;
         }
 
         await _handoffs.ReleaseAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
         await _mayBeHandedOff.SetAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         LogHandoffTimedOut(_logger, activity.ChannelId, activity.Conversation.Id);
+        await _channel.ReleasedAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Handoff_Released)], cancellationToken: cancellationToken).ConfigureAwait(false);
-        return false;
+        return null;
     }
 
     /// <summary>After the dialogs: a hand-off opened in this turn is remembered in the conversation's state.</summary>

@@ -3,6 +3,7 @@ using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
 using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.Desk;
 using ConversationBot.Bot.LocalChat;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Notifications;
@@ -40,6 +41,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddCustomerServiceDialogs(configuration);
         services.AddMessenger(configuration);
         services.AddProactiveDelivery(configuration);
+        services.AddAgentDesk();
         services.AddBotTelemetry();
         services.AddTelemetryExport(configuration);
         services.AddOperatorConsole(configuration);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ConversationBot.Bot.Orders;
 using ConversationBot.Dialogs;
 using ConversationBot.Dialogs.CustomerService;
@@ -38,6 +39,7 @@ public static class CustomerServiceServiceCollectionExtensions
         // ends it), then a front-door entry (Get Started, a Messenger menu item, a ref), a photo,
         // help/cancel/start over, a menu item.
         services.AddSingleton<IInterruption>(sp => sp.GetRequiredService<ConsentCommands>());
+        services.TryAddSingleton<IHandoffChannel, KeepConversationHandoffChannel>();
         services.AddSingleton<IInterruption, BackToBotInterruption>();
         services.AddSingleton<IInterruption, EntryInterruption>();
         services.AddSingleton<IInterruption, AttachmentInterruption>();

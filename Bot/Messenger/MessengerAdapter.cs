@@ -80,6 +80,11 @@ public sealed partial class MessengerAdapter : BotAdapter
         // The bot records the customer's message in the messaging window (one store for every channel).
         using var turnContext = new TurnContext(this, activity);
         turnContext.TurnState[DeadlineKey] = _time.GetUtcNow() + ReplyRetryBudget;
+        if (activity.ChannelData is Newtonsoft.Json.Linq.JObject { } data && data.Value<bool?>("standby") == true)
+        {
+            // Another app (the Page Inbox) holds the thread: the bot listens but may not answer.
+            Dialogs.Handoff.HandoffTurn.MarkThreadHeldElsewhere(turnContext);
+        }
         if (outbox is not null)
         {
             turnContext.TurnState[OutboxKey] = outbox;
@@ -97,6 +102,14 @@ public sealed partial class MessengerAdapter : BotAdapter
             if (string.IsNullOrWhiteSpace(psid))
             {
                 throw new InvalidOperationException("A Messenger reply needs the customer's PSID as recipient or conversation id.");
+            }
+
+            if (activity.Type is ActivityTypes.Message or ActivityTypes.Typing && Dialogs.Handoff.HandoffTurn.IsThreadHeldElsewhere(turnContext))
+            {
+                // Meta refuses sends from an app that does not hold the thread; the person in the inbox answers.
+                LogHeldElsewhere(_logger, psid);
+                responses.Add(new ResourceResponse(string.Empty));
+                continue;
             }
 
             switch (activity.Type)
@@ -212,4 +225,7 @@ public sealed partial class MessengerAdapter : BotAdapter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the apology to Messenger conversation {ConversationId}")]
     private static partial void LogApologyFailed(ILogger logger, Exception exception, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not sent to {Psid}: another app (the Page Inbox) holds the thread")]
+    private static partial void LogHeldElsewhere(ILogger logger, string psid);
 }

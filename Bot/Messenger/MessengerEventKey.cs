@@ -35,6 +35,12 @@ public static class MessengerEventKey
             return $"optin:{sender}:{timestamp}:{Field(optin, "notification_messages_token")}:{Field(optin, "payload")}:{Field(optin, "notification_messages_status")}";
         }
 
+        if (messagingEvent.IsHandover)
+        {
+            var kind = messagingEvent.PassThreadControl is not null ? "pass" : messagingEvent.TakeThreadControl is not null ? "take" : "request";
+            return $"handover:{sender}:{timestamp}:{kind}";
+        }
+
         return $"other:{sender}:{timestamp}";
     }
 

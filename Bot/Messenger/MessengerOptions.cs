@@ -71,6 +71,12 @@ public sealed class MessengerOptions
     [Range(1, 1024)]
     public int MaxConcurrentTurns { get; init; } = 64;
 
+    /// <summary>
+    /// The Page has Meta's Human Agent permission, so a person may answer from 24 hours to 7 days after the
+    /// customer's last message with the <c>HUMAN_AGENT</c> tag; off: only inside 24 hours (docs/handoff.md).
+    /// </summary>
+    public bool HumanAgentTag { get; init; }
+
     public bool IsEnabled => MissingSettings().Count == 0;
 
     /// <summary>The settings that keep the channel off, by their configuration names.</summary>

@@ -27,6 +27,21 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
             },
             cancellationToken);
 
+    /// <summary>
+    /// A person's reply from 24 hours to 7 days after the customer's last message: <c>MESSAGE_TAG</c> with
+    /// <c>HUMAN_AGENT</c>, which the Page must have been granted (docs/handoff.md; Notifications/Window/AgentReplyRule.cs decides when).
+    /// </summary>
+    public Task<MessengerSendResult> SendHumanAgentAsync(string psid, JsonObject message, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["id"] = psid },
+                ["messaging_type"] = "MESSAGE_TAG",
+                ["tag"] = "HUMAN_AGENT",
+                ["message"] = message.DeepClone(),
+            },
+            cancellationToken);
+
     /// <summary>typing_on, typing_off or mark_seen.</summary>
     public Task<MessengerSendResult> SendSenderActionAsync(string psid, string senderAction, CancellationToken cancellationToken) =>
         PostAsync(
@@ -68,10 +83,36 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
             },
             cancellationToken);
 
-    private async Task<MessengerSendResult> PostAsync(JsonObject body, CancellationToken cancellationToken)
+    /// <summary>
+    /// The handover protocol: gives the customer's thread to another app (the Page Inbox), which then
+    /// answers while the bot gets the customer's messages on the standby channel (docs/handoff.md).
+    /// </summary>
+    public Task PassThreadControlAsync(string psid, string targetAppId, string metadata, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["id"] = psid },
+                ["target_app_id"] = targetAppId,
+                ["metadata"] = metadata,
+            },
+            cancellationToken,
+            "pass_thread_control");
+
+    /// <summary>The handover protocol: takes the customer's thread back from the app that holds it (the bot is the Page's primary receiver).</summary>
+    public Task TakeThreadControlAsync(string psid, string metadata, CancellationToken cancellationToken) =>
+        PostAsync(
+            new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["id"] = psid },
+                ["metadata"] = metadata,
+            },
+            cancellationToken,
+            "take_thread_control");
+
+    private async Task<MessengerSendResult> PostAsync(JsonObject body, CancellationToken cancellationToken, string edge = "messages")
     {
         var settings = options.Value;
-        var url = new Uri($"{settings.SendApiUrl.AbsoluteUri}?access_token={Uri.EscapeDataString(settings.PageAccessToken ?? string.Empty)}");
+        var url = new Uri($"{settings.PageEdgeUrl(edge).AbsoluteUri}?access_token={Uri.EscapeDataString(settings.PageAccessToken ?? string.Empty)}");
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         var http = httpClients.CreateClient(HttpClientName);
         using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);

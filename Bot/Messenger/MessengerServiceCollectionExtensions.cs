@@ -32,6 +32,8 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<CommentReplyThrottle>();
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton<MessengerOptInHandler>();
+        services.AddSingleton<Handover.MessengerHandover>();
+        services.AddSingleton<Dialogs.Handoff.IHandoffChannel, Handover.MessengerThreadControl>();
         services.AddSingleton<MessengerTurnRunner>();
         services.AddSingleton<MessengerTurnQueue>();
         services.AddHostedService<MessengerInboxSweep>();

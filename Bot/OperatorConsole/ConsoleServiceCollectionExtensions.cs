@@ -53,7 +53,8 @@ public static partial class ConsoleServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleAuthentication.Policy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.ReadRole))
             .AddPolicy(ConsoleAuthentication.CampaignsPolicy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.CampaignsRole))
-            .AddPolicy(ConsoleAuthentication.CustomersPolicy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.CustomersRole));
+            .AddPolicy(ConsoleAuthentication.CustomersPolicy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.CustomersRole))
+            .AddPolicy(ConsoleAuthentication.HandoffsPolicy, policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(ConsoleAuthentication.HandoffsRole));
         return services;
     }
 

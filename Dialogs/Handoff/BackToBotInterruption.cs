@@ -9,7 +9,7 @@ namespace ConversationBot.Dialogs.Handoff;
 /// hand-off themselves instead of waiting for an operator or the time-out, and the bot is back at the
 /// menu. Without a hand-off it is no interruption. Honoured during a hand-off, like a stop.
 /// </summary>
-public sealed class BackToBotInterruption(IHandoffStore handoffs) : IInterruption
+public sealed class BackToBotInterruption(IHandoffStore handoffs, IHandoffChannel channel) : IInterruption
 {
     private static readonly Lazy<HashSet<string>> Words = new(() => [.. TextNormalizer.Vocabulary(nameof(DialogStrings.Interruption_BackToBotWords))]);
 
@@ -26,6 +26,7 @@ public sealed class BackToBotInterruption(IHandoffStore handoffs) : IInterruptio
         }
 
         await handoffs.ReleaseAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        await channel.ReleasedAsync(dc.Context, cancellationToken).ConfigureAwait(false);
         await dc.SendTextAsync(dc.Texts[nameof(DialogStrings.Handoff_Released)], cancellationToken).ConfigureAwait(false);
         return InterruptionOutcome.HandoffEnded;
     }

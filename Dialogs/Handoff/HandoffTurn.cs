@@ -10,6 +10,31 @@ namespace ConversationBot.Dialogs.Handoff;
 public static class HandoffTurn
 {
     private const string OpenedKey = "ConversationBot.Handoff.Opened";
+    private const string HeldElsewhereKey = "ConversationBot.Handoff.ThreadHeldElsewhere";
+
+    /// <summary>
+    /// The channel's thread is held by another app in this turn (Messenger's Page Inbox: the message came
+    /// on the standby channel), so the bot may not reply: the dialogs answer only what is honoured during a
+    /// hand-off (a stop is still applied) and the adapter sends nothing until the thread is taken back.
+    /// </summary>
+    public static void MarkThreadHeldElsewhere(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState[HeldElsewhereKey] = true;
+    }
+
+    /// <summary>The bot took the thread back in this turn: its replies go out again.</summary>
+    public static void MarkThreadTakenBack(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Remove(HeldElsewhereKey);
+    }
+
+    public static bool IsThreadHeldElsewhere(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.TryGetValue(HeldElsewhereKey, out var held) && held is true;
+    }
 
     public static void MarkOpened(ITurnContext turnContext)
     {

@@ -18,6 +18,7 @@ namespace ConversationBot.Bot.Tests.Messenger.Support;
 /// </summary>
 public sealed class FakeGraphApi : IAsyncDisposable
 {
+    private readonly ConcurrentQueue<(string Edge, JsonObject Body)> _threadControls = new();
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<GraphRequest> _received = new();
     private readonly ConcurrentQueue<long> _arrivals = new();
@@ -47,6 +48,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public IReadOnlyList<GraphRequest> Requests => [.. _received];
+
+    /// <summary>The handover protocol's calls (pass_thread_control, take_thread_control, request_thread_control), in order.</summary>
+    public IReadOnlyList<(string Edge, JsonObject Body)> ThreadControls => [.. _threadControls];
 
     /// <summary>The requests held unanswered by <see cref="HoldFrom"/>: sends in flight, as the sender sees them.</summary>
     public int Held => Math.Max(0, Volatile.Read(ref _arrived) - Volatile.Read(ref _holdFrom) + 1);
@@ -126,6 +130,17 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
             return Results.Content(MessengerSamples.Read("send-ok.json"), "application/json");
         });
+        // The slim builder has no regex route constraint: one route per handover edge.
+        foreach (var edge in new[] { "pass_thread_control", "take_thread_control", "request_thread_control" })
+        {
+            app.MapPost("/{version}/{page}/" + edge, async (HttpContext http) =>
+            {
+                using var reader = new StreamReader(http.Request.Body);
+                graph!._threadControls.Enqueue((edge, JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject()));
+                return Results.Content("{\"success\":true}", "application/json");
+            });
+        }
+
         app.MapMethods("/{version}/{page}/messenger_profile", ["GET", "POST", "DELETE"], async (HttpContext http) =>
         {
             JsonObject? body = null;

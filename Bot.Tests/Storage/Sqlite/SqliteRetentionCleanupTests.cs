@@ -52,6 +52,28 @@ public sealed class SqliteRetentionCleanupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hand_off_transcript_is_kept_for_the_retention_after_its_last_line_then_removed()
+    {
+        var transcripts = new SqliteTranscriptStore(_database, new ConversationBot.Dialogs.Handoff.HandoffOptions { TranscriptRetention = TimeSpan.FromDays(30) });
+        var old = new ConversationBot.Dialogs.Handoff.Handoff("emulator", "conv-old", "anna", At, At.AddDays(1));
+        var talked = new ConversationBot.Dialogs.Handoff.Handoff("emulator", "conv-talked", "bert", At, At.AddDays(1));
+        await transcripts.AppendAsync(old, [new(At, ConversationBot.Dialogs.Handoff.TranscriptAuthor.Customer, "hello")], None);
+        await transcripts.AppendAsync(talked, [new(At, ConversationBot.Dialogs.Handoff.TranscriptAuthor.Customer, "hello")], None);
+        _clock.Advance(TimeSpan.FromDays(20));
+        await transcripts.AppendAsync(talked, [new(_clock.GetUtcNow(), ConversationBot.Dialogs.Handoff.TranscriptAuthor.Agent, "answered")], None);
+
+        _clock.Advance(TimeSpan.FromDays(10) - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await _cleanup.CleanUpAsync(None));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await _cleanup.CleanUpAsync(None));
+
+        Assert.Empty(await transcripts.ReadAsync(old, None));
+        Assert.Equal(["hello", "answered"], (await transcripts.ReadAsync(talked, None)).Select(l => l.Text));
+        _clock.Advance(TimeSpan.FromDays(20));
+        Assert.Equal(2, await _cleanup.CleanUpAsync(None));
+    }
+
+    [Fact]
     public async Task State_written_before_the_upgrade_gets_the_whole_idle_time()
     {
         var storage = new SqliteStorage(_database, _clock);

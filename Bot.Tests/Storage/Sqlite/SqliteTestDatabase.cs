@@ -42,6 +42,8 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteMessengerEventLog.Inbox,
         SqliteRetentionCleanup.Schema,
         SqliteFunnelStore.Schema,
+        SqliteHandoffStore.DeskColumns,
+        SqliteTranscriptStore.Schema,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -15,6 +15,9 @@ public sealed record EventWork(Activity? Turn, ConsentEvent? Consent)
     /// <summary>A comment on the Page's posts that may get a private reply (Bot/Messenger/Comments/CommentReplier.cs).</summary>
     public bool IsComment { get; private init; }
 
+    /// <summary>A handover protocol event (the thread passed back, taken, requested): Bot/Messenger/Handover/MessengerHandover.cs.</summary>
+    public bool IsHandover { get; private init; }
+
     /// <summary>The work, or null when there is none (receipts, echoes, an opt-in without a token); throws when the event's shape allows neither.</summary>
     public static EventWork? Of(MessagingEvent messagingEvent, string? locale)
     {
@@ -22,6 +25,11 @@ public sealed record EventWork(Activity? Turn, ConsentEvent? Consent)
         if (MessengerOptIn.IsNotificationMessages(messagingEvent))
         {
             return MessengerOptIn.From(messagingEvent) is { } consent ? new EventWork(null, consent) : null;
+        }
+
+        if (messagingEvent.IsHandover)
+        {
+            return new EventWork(null, null) { IsHandover = true };
         }
 
         if (messagingEvent.Comment is not null)

@@ -18,6 +18,7 @@ public sealed partial class MessengerTurnRunner(
     IBot bot,
     MessengerOptInHandler optIns,
     CommentReplier comments,
+    Handover.MessengerHandover handovers,
     IMessengerEventLog eventLog,
     BotTelemetry telemetry,
     IOptions<MessengerOptions> options,
@@ -73,6 +74,10 @@ public sealed partial class MessengerTurnRunner(
             if (work.Consent is { } consent)
             {
                 await optIns.HandleAsync(consent, CancellationToken.None).ConfigureAwait(false);
+            }
+            else if (work.IsHandover)
+            {
+                await handovers.HandleAsync(messagingEvent, new MessengerOutbox(eventLog, queued.Key, turn.SentReplies), CancellationToken.None).ConfigureAwait(false);
             }
             else if (work.IsComment)
             {

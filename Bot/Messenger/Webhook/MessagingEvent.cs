@@ -28,6 +28,20 @@ public sealed record MessagingEvent
     /// <summary>Kept as JSON: the opt-in handling reads fields that differ between rule sets (see docs/messenger-platform.md §3).</summary>
     public JsonElement? Optin { get; init; }
 
+    /// <summary>Came on the standby channel: another app (the Page Inbox) holds the thread (<see cref="WebhookReader"/> marks it).</summary>
+    public bool Standby { get; init; }
+
+    /// <summary>The handover protocol: the thread was passed to this app (<c>new_owner_app_id</c>, <c>previous_owner_app_id</c>, <c>metadata</c>).</summary>
+    public JsonElement? PassThreadControl { get; init; }
+
+    /// <summary>The handover protocol: another app took the thread from this one.</summary>
+    public JsonElement? TakeThreadControl { get; init; }
+
+    /// <summary>The handover protocol: another app asks this one, which holds the thread, for it (<c>requested_owner_app_id</c>, <c>metadata</c>).</summary>
+    public JsonElement? RequestThreadControl { get; init; }
+
+    public bool IsHandover => PassThreadControl is not null || TakeThreadControl is not null || RequestThreadControl is not null;
+
     /// <summary>The event exactly as it arrived.</summary>
     public string Raw { get; private init; } = "{}";
 

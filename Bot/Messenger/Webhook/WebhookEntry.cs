@@ -14,6 +14,9 @@ public sealed record WebhookEntry
 
     public IReadOnlyList<JsonElement>? Messaging { get; init; }
 
+    /// <summary>Events for a thread another app holds (Messenger's handover protocol: the Page Inbox has the customer).</summary>
+    public IReadOnlyList<JsonElement>? Standby { get; init; }
+
     /// <summary>Page changes (<c>{"field":"feed","value":{...}}</c>): a comment on the Page's posts, among others.</summary>
     public IReadOnlyList<JsonElement>? Changes { get; init; }
 }

@@ -54,6 +54,12 @@ public static class WebhookReader
                     all.Add(ReadEvent(messaging[m], $"$.entry[{e}].messaging[{m}]", brokenBytes));
                 }
 
+                var standby = entries[e]?.Standby ?? [];
+                for (var s = 0; s < standby.Count; s++)
+                {
+                    all.Add(ReadEvent(AsStandbyEvent(standby[s]), $"$.entry[{e}].standby[{s}]", brokenBytes));
+                }
+
                 var changes = entries[e]?.Changes ?? [];
                 for (var c = 0; c < changes.Count; c++)
                 {
@@ -113,6 +119,34 @@ public static class WebhookReader
             raw,
             read,
             problem is null ? null : $"{path}: {problem}");
+    }
+
+    /// <summary>
+    /// A standby event as stored: the event with <c>"standby": true</c> added, so its turn (also when the
+    /// event log runs it again later) knows another app holds the thread. Not an object: as it came.
+    /// </summary>
+    private static JsonElement AsStandbyEvent(JsonElement standby)
+    {
+        if (standby.ValueKind != JsonValueKind.Object)
+        {
+            return standby;
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            foreach (var property in standby.EnumerateObject().Where(p => p.Name != "standby"))
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteBoolean("standby", true);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(stream.ToArray());
+        return document.RootElement.Clone();
     }
 
     /// <summary>

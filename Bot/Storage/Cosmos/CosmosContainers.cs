@@ -15,7 +15,10 @@ public static class CosmosContainers
     /// <summary>TTL on without a default: only documents that carry their own <c>ttl</c> expire.</summary>
     public const int ExpiryPerDocument = -1;
 
-    /// <summary>Bot Framework state (<c>IStorage</c>), one document per key, point operations only; each document expires after <c>Storage:ConversationStateIdleTime</c> untouched.</summary>
+    /// <summary>
+    /// Bot Framework state (<c>IStorage</c>), one document per key, point operations only; each document expires after <c>Storage:ConversationStateIdleTime</c> untouched.
+    /// Also the hand-off transcripts, which expire on their own <c>ttl</c> too (Bot/Storage/Cosmos/CosmosTranscriptStore.cs).
+    /// </summary>
     public static readonly CosmosContainerSpec State = new("state", "/id", ExpiryPerDocument, []);
 
     /// <summary>Consent: one document per subscription, partitioned by topic for the fan-out, which filters on topic and status. Never expires.</summary>

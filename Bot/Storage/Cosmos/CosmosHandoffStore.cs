@@ -33,6 +33,34 @@ public sealed class CosmosHandoffStore(CosmosDatabase cosmos) : IHandoffStore
         upsert.EnsureSuccessStatusCode();
     }
 
+    public async Task<bool> TryReplaceAsync(Handoff changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var id = IdFor(changed.ChannelId, changed.ConversationId);
+        string etag;
+        using (var read = await Customers.ReadItemStreamAsync(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (read.StatusCode == HttpStatusCode.NotFound
+                || (await CosmosJson.ReadAsync<HandoffDocument>(read, cancellationToken).ConfigureAwait(false)).Handoff.Version != changed.Version - 1)
+            {
+                return false;
+            }
+
+            etag = read.Headers.ETag;
+        }
+
+        // Written over the ETag just read: a claim by another agent in between makes this one 412.
+        using var body = CosmosJson.Write(new HandoffDocument(id, changed));
+        using var replace = await Customers.ReplaceItemStreamAsync(body, id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
+        if (replace.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        replace.EnsureSuccessStatusCode();
+        return true;
+    }
+
     public async Task<bool> ReleaseAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var id = IdFor(channelId, conversationId);

@@ -36,6 +36,8 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddHostedService<CosmosDatabaseInitializer>();
         services.AddSingleton<IStorage, CosmosStorage>();
         services.AddSingleton<IHandoffStore, CosmosHandoffStore>();
+        services.AddSingleton<IHandoffTranscriptStore, CosmosTranscriptStore>();
+        services.AddSingleton<ICustomerRecords>(sp => (CosmosTranscriptStore)sp.GetRequiredService<IHandoffTranscriptStore>());
         services.AddSingleton<CosmosSubscriptionIndex>();
         services.AddSingleton<ISubscriptionStore, CosmosSubscriptionStore>();
         services.AddSingleton<ISubscriberCountRecount, CosmosTopicSubscriberCounts>();

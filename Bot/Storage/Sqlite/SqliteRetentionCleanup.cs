@@ -6,7 +6,8 @@ namespace ConversationBot.Bot.Storage.Sqlite;
 /// The SQLite file's retention, the same as Cosmos DB's time to live (<see cref="StorageRetention"/>,
 /// Bot/Storage/Cosmos/CosmosContainers.cs): at start-up and every <see cref="Interval"/> it deletes
 /// conversation state untouched for <c>Storage:ConversationStateIdleTime</c>, finished Messenger events
-/// older than seven days and delivery records claimed more than 400 days ago. Deletes go in batches
+/// older than seven days, delivery records claimed more than 400 days ago and hand-off transcripts past
+/// <c>Handoff:TranscriptRetention</c>. Deletes go in batches
 /// of <see cref="BatchSize"/>, each its own short write, so turns waiting for the writer are not held up.
 /// Subscriptions, consent evidence, hand-offs and campaigns are never deleted by age.
 /// </summary>
@@ -60,6 +61,15 @@ public sealed partial class SqliteRetentionCleanup(
             deleted += await DeleteInBatchesAsync(
                 "DELETE FROM messenger_events WHERE event_key IN (SELECT event_key FROM messenger_events WHERE state IN ('done', 'set-aside') AND claimed_at < $before LIMIT $batch)",
                 now - StorageRetention.MessengerEvents,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await HasTableAsync("handoff_transcripts", cancellationToken).ConfigureAwait(false))
+        {
+            // Each line carries its transcript's expiry (Handoff:TranscriptRetention after the last line; Bot/Storage/Sqlite/SqliteTranscriptStore.cs).
+            deleted += await DeleteInBatchesAsync(
+                "DELETE FROM handoff_transcripts WHERE line IN (SELECT line FROM handoff_transcripts WHERE expires_at <= $before LIMIT $batch)",
+                now,
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -123,7 +133,7 @@ public sealed partial class SqliteRetentionCleanup(
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} rows past their time (idle conversations, old deliveries, finished Messenger events)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} rows past their time (idle conversations, old deliveries, finished Messenger events, old hand-off transcripts)")]
     private static partial void LogDeleted(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention cleanup failed; trying again in an hour")]

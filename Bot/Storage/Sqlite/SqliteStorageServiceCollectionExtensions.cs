@@ -26,6 +26,9 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
+        services.AddSingleton(SqliteHandoffStore.DeskColumns);
+        services.AddSqliteStore<IHandoffTranscriptStore, SqliteTranscriptStore>(SqliteTranscriptStore.Schema);
+        services.AddSingleton<ICustomerRecords>(sp => (SqliteTranscriptStore)sp.GetRequiredService<IHandoffTranscriptStore>());
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
         services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
         services.AddSingleton(SqliteSubscriptionStore.HistoryColumn);

@@ -1,0 +1,12 @@
+namespace ConversationBot.Bot.Desk;
+
+public static class DeskServiceCollectionExtensions
+{
+    /// <summary>The agent desk behind the admin API's hand-off endpoints and the console's desk pages (docs/handoff.md).</summary>
+    public static IServiceCollection AddAgentDesk(this IServiceCollection services)
+    {
+        services.AddSingleton<AgentReplySender>();
+        services.AddSingleton<HandoffDesk>();
+        return services;
+    }
+}
