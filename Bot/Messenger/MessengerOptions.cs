@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Security;
 using ConversationBot.Notifications.OptIns;
 
@@ -70,6 +71,9 @@ public sealed class MessengerOptions
     /// </summary>
     [Range(1, 1024)]
     public int MaxConcurrentTurns { get; init; } = 64;
+
+    /// <summary>The Page's set-up for Meta's paid Marketing Messages API (<c>Messenger:MarketingMessages</c>); off when empty.</summary>
+    public MarketingMessagesOptions MarketingMessages { get; init; } = new();
 
     public bool IsEnabled => MissingSettings().Count == 0;
 

@@ -193,9 +193,9 @@ public sealed class CampaignPageWork(
             var candidates = new List<Reservation>();
             foreach (var subscription in pending)
             {
-                var claim = claims[subscription.Id];
                 // The page's send restriction is the runner's to check: it puts the whole campaign off rather than skipping anyone.
-                var decision = await _recipients.DecideAsync(subscription, now, null, None).ConfigureAwait(false);
+                var (decision, route) = await _recipients.DecideRouteAsync(subscription, now, null, None).ConfigureAwait(false);
+                var claim = claims[subscription.Id].Routed(route);
                 if (!decision.IsEligible)
                 {
                     outcomes.Add(claim.Skipped(decision.Reason!.Value.ToString(), now, decision.NextEligibleAt));
@@ -207,9 +207,9 @@ public sealed class CampaignPageWork(
                     continue;
                 }
 
-                if (!sender.CanSend(subscription))
+                if (!sender.CanSend(subscription, route.Product))
                 {
-                    outcomes.Add(claim.Failed(DeliveryReasons.NoSender, $"no sender for channel {subscription.ChannelId}", now, 0));
+                    outcomes.Add(claim.Failed(DeliveryReasons.NoSender, route.Product is { } product ? $"no sender for {product}" : $"no sender for channel {subscription.ChannelId}", now, 0));
                     continue;
                 }
 

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Notifications.Subscriptions;
@@ -35,6 +36,8 @@ public sealed class Subscription
         LastEventAt = s.LastEventAt;
         Version = s.Version;
         Language = s.Language;
+        RegionRefusedBy = s.RegionRefusedBy;
+        RegionRefusedAt = s.RegionRefusedAt;
     }
 
     public string Id { get; }
@@ -90,6 +93,14 @@ public sealed class Subscription
 
     /// <summary>The timestamp of the newest consent event applied; older events are ignored.</summary>
     public DateTimeOffset LastEventAt { get; private set; }
+
+    /// <summary>
+    /// The product Meta said does not serve this token's region (Marketing Messages: 2300032), so the
+    /// other one is used from then on (<see cref="ProductRouter"/>); <c>null</c> while neither refused.
+    /// </summary>
+    public MessengerProduct? RegionRefusedBy { get; private set; }
+
+    public DateTimeOffset? RegionRefusedAt { get; private set; }
 
     /// <summary>The store's concurrency counter this instance was loaded at (0 = new).</summary>
     public long Version { get; }
@@ -168,7 +179,8 @@ public sealed class Subscription
 
     public SubscriptionSnapshot ToSnapshot() => new(
         Id, TopicId, Title, ChannelId, CustomerId, Token, ConversationReference, Frequency, TimeZoneId, ProfileName,
-        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language);
+        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language,
+        RegionRefusedBy, RegionRefusedAt);
 
     public bool IsExpiredAt(DateTimeOffset now) => Status == SubscriptionStatus.Expired || (ExpiresAt is { } expiry && now >= expiry);
 
@@ -214,6 +226,28 @@ public sealed class Subscription
 
         SetStatus(SubscriptionStatus.Retired, at);
         RetirementReason = string.IsNullOrWhiteSpace(reason) ? "retired" : reason;
+        return true;
+    }
+
+    /// <summary>
+    /// <paramref name="product"/> refused this token for its region at <paramref name="at"/>: the other
+    /// product carries its messages from now on. When the other had refused already, nothing reaches the
+    /// token and it is retired. False when this was known.
+    /// </summary>
+    public bool RefuseRegion(MessengerProduct product, DateTimeOffset at)
+    {
+        if (RegionRefusedBy == product)
+        {
+            return false;
+        }
+
+        if (RegionRefusedBy is { } other)
+        {
+            return Retire(at, $"neither {other} nor {product} serves this subscriber's region");
+        }
+
+        RegionRefusedBy = product;
+        RegionRefusedAt = at;
         return true;
     }
 

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Notifications.Subscriptions;
@@ -8,6 +9,7 @@ namespace ConversationBot.Notifications.Subscriptions;
 /// optimistic-concurrency counter (0 = never saved). <see cref="Language"/> is last and optional so
 /// a subscription stored before languages were recorded (a Cosmos DB document without the member)
 /// still reads; <c>null</c> there means the fallback language (<see cref="Languages.SubscriberLanguages"/>).
+/// The region refusal (<see cref="RegionRefusedBy"/>) is optional for the same reason.
 /// </summary>
 public sealed record SubscriptionSnapshot(
     string Id,
@@ -30,4 +32,6 @@ public sealed record SubscriptionSnapshot(
     SubscriptionOrigin Origin,
     DateTimeOffset LastEventAt,
     long Version,
-    string? Language = null);
+    string? Language = null,
+    MessengerProduct? RegionRefusedBy = null,
+    DateTimeOffset? RegionRefusedAt = null);

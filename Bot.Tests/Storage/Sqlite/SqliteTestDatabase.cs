@@ -40,6 +40,8 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteMessengerEventLog.Inbox,
         SqliteRetentionCleanup.Schema,
         SqliteFunnelStore.Schema,
+        SqliteSubscriptionStore.RegionRefusalColumns,
+        SqliteDeliveryStore.ProductColumns,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -26,6 +26,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
         services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
+        services.AddSingleton(SqliteSubscriptionStore.RegionRefusalColumns);
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);
@@ -35,6 +36,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IFunnelStore, SqliteFunnelStore>(SqliteFunnelStore.Schema);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
+        services.AddSingleton(SqliteDeliveryStore.ProductColumns);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
         services.AddSingleton(SqliteRetentionCleanup.Schema);
