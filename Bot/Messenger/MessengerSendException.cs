@@ -24,10 +24,10 @@ public sealed class MessengerSendException : PlatformRefusedException
     {
     }
 
-    public MessengerSendException(HttpStatusCode statusCode, int? code, int? subcode, string? graphMessage, string? type, string? fbTraceId, string body, TimeSpan? retryAfter = null)
+    public MessengerSendException(HttpStatusCode statusCode, int? code, int? subcode, string? graphMessage, string? type, string? fbTraceId, string body, TimeSpan? retryAfter = null, TimeSpan? remaining = null)
         : base(
             $"The Send API answered {(int)statusCode}: code {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, subcode {subcode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}: {graphMessage ?? "(no error message)"}",
-            new PlatformError((int)statusCode, code, subcode, graphMessage, retryAfter, Body: body))
+            new PlatformError((int)statusCode, code, subcode, graphMessage, retryAfter, Body: body, Remaining: remaining))
     {
         StatusCode = statusCode;
         Code = code;

@@ -50,7 +50,10 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton(BotLanguages.From(configuration));
         services.AddSingleton(sp => new StopRateGuard(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
         services.AddSingleton(sp => new EligibilityPolicy(sp.GetRequiredService<MessengerReach>()));
-        services.AddSingleton(sp => new PlatformErrorClassifier(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Errors, sp.GetRequiredService<PlatformProfile>()));
+        services.AddSingleton(sp => new PlatformErrorClassifier(
+            sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.Errors,
+            sp.GetRequiredService<PlatformProfile>(),
+            sp.GetRequiredService<IOptions<MessengerOptions>>().Value.MarketingMessages.MinConversationGapSeconds is { } gap ? TimeSpan.FromSeconds(gap) : null));
         // One key for the page's restrictions on every path: Messenger:PageId, or "me" when it is not set.
         services.AddSingleton(sp => new MessengerPage(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.PageId));
         services.AddSingleton<OptInOfferService>();

@@ -4,6 +4,7 @@ using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;
@@ -216,7 +217,7 @@ public sealed class CampaignPageWork(
                 var previous = subscription.LastSentAt;
                 subscription.RecordSent(now);
                 toSave.Add(subscription);
-                candidates.Add(new Reservation(subscription, claim, now, previous));
+                candidates.Add(new Reservation(subscription, claim, now, previous, route));
             }
 
             var conflicts = (await subscriptions.TrySaveManyAsync(toSave, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
@@ -249,8 +250,9 @@ public sealed class CampaignPageWork(
         return reserved;
     }
 
-    private async Task SendAsync(CampaignContent content, Reservation item, SendBatch batch, CancellationToken stopping)
+    private async Task SendAsync(CampaignContent content, Reservation reserved, SendBatch batch, CancellationToken stopping)
     {
+        var item = reserved;
         for (var attempt = 1; ; attempt++)
         {
             if (stopping.IsCancellationRequested || batch.PausedUntil is not null)
@@ -263,7 +265,7 @@ public sealed class CampaignPageWork(
             try
             {
                 // Not the stopping token: a send that started is allowed to finish and be recorded.
-                await sender.SendAsync(item.Subscription, content, None).ConfigureAwait(false);
+                await sender.SendAsync(item.Subscription, content, item.Route.Product, None).ConfigureAwait(false);
                 batch.Record(item.Claim.Sent(clock.GetUtcNow(), attempt));
                 return;
             }
@@ -279,7 +281,8 @@ public sealed class CampaignPageWork(
             }
 
             var now = clock.GetUtcNow();
-            var action = classifier.Classify(error, now, attempt, item.Subscription.NextEligibleAt);
+            // The classifier reads some errors by the product the call went through (an access error, a region refusal).
+            var action = classifier.Classify(error with { Product = error.Product ?? item.Route.Product }, now, attempt, item.Subscription.NextEligibleAt);
             observer.AttemptFailed(item.Claim, attempt, action);
             switch (FailedSend.Decide(action, item.Claim, attempt, item.ReservedAt, item.PreviousLastSentAt, now, options))
             {
@@ -300,13 +303,59 @@ public sealed class CampaignPageWork(
                     batch.Pause(pause.Until);
                     batch.HandBack(item);
                     return;
+                case FailedSend.HoldCampaign hold:
+                    // Only this campaign waits; everyone not yet sent stays pending and is sent once when it resumes.
+                    batch.Pause(hold.Until);
+                    batch.HandBack(item);
+                    return;
+                case FailedSend.Reroute:
+                    if (Rerouted(item, batch, now) is not { } other)
+                    {
+                        return;
+                    }
+
+                    item = other;
+                    attempt = 0;
+                    continue;
                 case FailedSend.Final final:
                     batch.Record(final.Outcome, final.Change is null ? null : new SubscriptionChange(item.Subscription.Id, final.Change));
                     return;
                 default:
-                    throw new System.Diagnostics.UnreachableException("A failed send is retried, final or pauses the page.");
+                    throw new System.Diagnostics.UnreachableException("A failed send is retried, final, rerouted or pauses the page or the campaign.");
             }
         }
+    }
+
+    /// <summary>
+    /// The product refused this token for its region (nothing went out): the refusal is kept on the
+    /// subscription, and the same claim is sent through the other product when it serves the token,
+    /// its sender can carry it and its per-token rule allows it now; otherwise the outcome is recorded here
+    /// and <c>null</c> returned.
+    /// </summary>
+    private Reservation? Rerouted(Reservation item, SendBatch batch, DateTimeOffset now)
+    {
+        var refusedBy = item.Route.Product;
+        if (refusedBy is { } product)
+        {
+            item.Subscription.RefuseRegion(product, now);
+            batch.Record(null, new SubscriptionChange(item.Subscription.Id, s => s.RefuseRegion(product, now)));
+        }
+
+        var route = _recipients.Route(item.Subscription);
+        var claim = item.Claim.Routed(route);
+        if (route.Product is null || route.Product == refusedBy || !sender.CanSend(item.Subscription, route.Product))
+        {
+            batch.Record(claim.Skipped(DeliveryReasons.NoProductServesRegion, now, null, $"{refusedBy} refused the token's region; {route}"), Withdraw(item));
+            return null;
+        }
+
+        if (eligibility.NextUnderTokenRule(item.PreviousLastSentAt, route.Product, now) is { } next)
+        {
+            batch.Record(claim.Skipped(nameof(NotEligibleReason.TooSoonForToken), now, next, $"{refusedBy} refused the token's region; {route.Product} allows it at {next:O}"), Withdraw(item));
+            return null;
+        }
+
+        return item with { Claim = claim, Route = route };
     }
 
     private static SubscriptionChange Withdraw(Reservation item) =>
@@ -337,7 +386,7 @@ public sealed class CampaignPageWork(
     /// <param name="NextDueAt">When the first of them is due.</param>
     public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil, long Waiting = 0, DateTimeOffset? NextDueAt = null);
 
-    private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt);
+    private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt, ProductRoute Route);
 
     private sealed record SubscriptionChange(string SubscriptionId, Func<Subscription, bool> Apply);
 
@@ -354,9 +403,13 @@ public sealed class CampaignPageWork(
 
         public DateTimeOffset? PausedUntil { get; private set; }
 
-        public void Record(DeliveryRecord outcome, SubscriptionChange? change = null)
+        public void Record(DeliveryRecord? outcome, SubscriptionChange? change = null)
         {
-            Outcomes.Add(outcome);
+            if (outcome is not null)
+            {
+                Outcomes.Add(outcome);
+            }
+
             if (change is not null)
             {
                 SubscriptionChanges.Add(change);

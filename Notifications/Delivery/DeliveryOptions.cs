@@ -35,6 +35,13 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan ItemLeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a campaign is held when Marketing Messages said its budget is spent, our request is
+    /// wrong or the account cannot send (no end Meta names): everyone left stays pending, and the
+    /// campaign is tried again after this, not sooner, so a spent budget is not asked about every few seconds.
+    /// </summary>
+    public TimeSpan HeldCampaignRecheck { get; set; } = TimeSpan.FromHours(1);
+
     public IEnumerable<string> Problems()
     {
         if (PageSize is < 1 or > 1000)
@@ -54,7 +61,7 @@ public sealed class DeliveryOptions
 
         foreach (var (name, value) in new[]
         {
-            (nameof(MaxRetryWait), MaxRetryWait), (nameof(LeaseDuration), LeaseDuration),
+            (nameof(MaxRetryWait), MaxRetryWait), (nameof(LeaseDuration), LeaseDuration), (nameof(HeldCampaignRecheck), HeldCampaignRecheck),
         })
         {
             if (value <= TimeSpan.Zero)

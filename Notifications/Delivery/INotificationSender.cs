@@ -25,4 +25,10 @@ public interface INotificationSender
         product != MessengerProduct.MarketingMessages && CanSend(subscription);
 
     Task SendAsync(Subscription subscription, CampaignContent content, CancellationToken cancellationToken);
+
+    /// <summary>Sends through <paramref name="product"/> (<c>null</c>: the channel's own way); only called when <see cref="CanSend(Subscription, MessengerProduct?)"/> said yes.</summary>
+    Task SendAsync(Subscription subscription, CampaignContent content, MessengerProduct? product, CancellationToken cancellationToken) =>
+        product == MessengerProduct.MarketingMessages
+            ? throw new InvalidOperationException("This sender carries no Marketing Messages; CanSend said so.")
+            : SendAsync(subscription, content, cancellationToken);
 }

@@ -49,6 +49,9 @@ public sealed class RecipientDecision(IMessagingWindowStore windows, TopicCatalo
         return new(verdict, route);
     }
 
+    /// <summary>The product for this subscriber now (after a refusal it may differ from the one decided first).</summary>
+    public ProductRoute Route(Subscription subscription) => _router.Choose(subscription);
+
     /// <summary>Whether the message may go, and through which product.</summary>
     public sealed record RoutedEligibility(SendEligibility Eligibility, ProductRoute Route);
 }

@@ -87,6 +87,19 @@ public sealed class EligibilityPolicy
         return SendEligibility.NotEligible(NotEligibleReason.AlreadySentThisPeriod, promiseNext);
     }
 
+    /// <summary>
+    /// When a message through <paramref name="product"/> is allowed after one sent at
+    /// <paramref name="lastSentAt"/>, if not now: the product's rolling per-token rule only (the question a
+    /// send moved to the other product asks; the topic's promise was already checked for this send).
+    /// </summary>
+    public DateTimeOffset? NextUnderTokenRule(DateTimeOffset? lastSentAt, MessengerProduct? product, DateTimeOffset now)
+    {
+        var rule = Reach.SendRuleFor(product);
+        return rule.Kind == PerTokenRuleKind.RollingInterval && lastSentAt is { } last && now < last + rule.Interval!.Value
+            ? last + rule.Interval.Value
+            : null;
+    }
+
     private static DateTimeOffset? PromiseNext(Subscription subscription, Frequency? promised, TimeZoneInfo zone, DateTimeOffset now)
     {
         if (promised is not { } frequency || subscription.LastSentAt is not { } last)

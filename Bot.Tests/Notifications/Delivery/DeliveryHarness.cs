@@ -8,6 +8,7 @@ using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Bot.Tests.Support;
@@ -47,6 +48,9 @@ public sealed class DeliveryHarness
 
     public PlatformProfile Profile { get; }
 
+    /// <summary>The products the runners send through; unset: Recurring Notifications for a business in DE, as before Marketing Messages.</summary>
+    public MessengerReach? Reach { get; set; }
+
     public MessengerPage Page { get; } = new(null);
 
     public DeliveryOptions Options { get; }
@@ -71,7 +75,7 @@ public sealed class DeliveryHarness
             Page,
             Windows,
             TestTopics.Catalog,
-            new EligibilityPolicy(Profile, "DE"),
+            new EligibilityPolicy(Reach ?? new MessengerReach(Profile, "DE", marketingMessagesConfigured: false)),
             new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),
             Sender,
             Options,
