@@ -14,7 +14,7 @@ public enum SubscriberRegionKind
 
     /// <summary>
     /// A place whose side Meta does not state: EEA members outside the EU, Switzerland, the Crown
-    /// Dependencies, Gibraltar (docs/marketing-messages.md §6, question 10). Both readings are possible.
+    /// Dependencies, Gibraltar (docs/marketing-messages.md, "Which product carries a message"). Both readings are possible.
     /// </summary>
     Unclear,
 }
