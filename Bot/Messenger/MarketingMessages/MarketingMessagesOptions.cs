@@ -31,6 +31,9 @@ public sealed partial class MarketingMessagesOptions
     /// <summary>Optional: Meta refuses a send (2300052) when the person and the Page talked within this many seconds.</summary>
     public int? MinConversationGapSeconds { get; init; }
 
+    /// <summary>A local stand-in for Meta's endpoints, for Development (<see cref="LocalGraph.LocalGraphOptions"/>).</summary>
+    public LocalGraph.LocalGraphOptions LocalGraph { get; init; } = new();
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AdAccountId) || SecretSetting.IsSet(AccessToken);
 
     /// <summary>The ad account as Meta's paths write it: <c>act_&lt;number&gt;</c>.</summary>
@@ -39,6 +42,11 @@ public sealed partial class MarketingMessagesOptions
     /// <summary>Every problem with these settings, each by its full key; none when the product is off.</summary>
     public IEnumerable<string> Problems(string section, string? pageId)
     {
+        foreach (var problem in LocalGraphProblems($"{section}:{nameof(LocalGraph)}"))
+        {
+            yield return problem;
+        }
+
         if (!IsEnabled)
         {
             yield break;
@@ -81,6 +89,40 @@ public sealed partial class MarketingMessagesOptions
         if (string.IsNullOrWhiteSpace(pageId))
         {
             yield return $"{section} needs Messenger:PageId: a Meta campaign names its Page by id.";
+        }
+    }
+
+    private IEnumerable<string> LocalGraphProblems(string section)
+    {
+        var local = LocalGraph ?? new();
+        if (!local.Enabled)
+        {
+            yield break;
+        }
+
+        if (local.WebhookUrl is { } url && (!url.IsAbsoluteUri || !url.IsLoopback || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return $"{section}:WebhookUrl must be an http(s) address on this machine (localhost, 127.0.0.1).";
+        }
+
+        if (local.PricePerDelivered <= 0)
+        {
+            yield return $"{section}:PricePerDelivered must be positive.";
+        }
+
+        if (local.DailyCapPerPerson < 1)
+        {
+            yield return $"{section}:DailyCapPerPerson must be at least 1.";
+        }
+
+        if (local.DuplicateShare is < 0 or > 1)
+        {
+            yield return $"{section}:DuplicateShare must be between 0 and 1.";
+        }
+
+        if (local.MaxWebhookDelay < TimeSpan.Zero)
+        {
+            yield return $"{section}:MaxWebhookDelay must not be negative.";
         }
     }
 
