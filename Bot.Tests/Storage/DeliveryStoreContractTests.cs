@@ -236,7 +236,7 @@ public abstract class DeliveryStoreContractTests
     }
 
     [Fact]
-    public async Task The_product_and_the_reason_it_was_chosen_round_trip_with_the_claim_and_the_outcome()
+    public async Task The_product_the_reason_it_was_chosen_and_the_tracking_id_round_trip_with_the_claim_and_the_outcome()
     {
         var store = CreateDeliveryStore();
         var route = new ProductRoute(MessengerProduct.MarketingMessages, ProductRouteReason.OtherProductRefusedRegion, "detail");
@@ -244,13 +244,14 @@ public abstract class DeliveryStoreContractTests
         await store.TryClaimManyAsync([claim], None);
         Assert.Equal(claim, (await store.FindManyAsync("c1", ["s-mm"], None))["s-mm"]);
 
-        var sent = claim.Sent(At.AddSeconds(1), 1);
+        var sent = claim.Sent(At.AddSeconds(1), 1, "5f0c2a9e-3b7d-4e61-9a2f-0c8d1e7b4a10");
         await store.SaveOutcomesAsync([sent], None);
 
         var loaded = (await store.FindManyAsync("c1", ["s-mm"], None))["s-mm"];
         Assert.Equal(sent, loaded);
         Assert.Equal(MessengerProduct.MarketingMessages, loaded.Product);
         Assert.Equal(ProductRouteReason.OtherProductRefusedRegion, loaded.Route);
+        Assert.Equal("5f0c2a9e-3b7d-4e61-9a2f-0c8d1e7b4a10", loaded.TrackingId);
     }
 
     [Fact]

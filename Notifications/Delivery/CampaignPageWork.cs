@@ -265,8 +265,8 @@ public sealed class CampaignPageWork(
             try
             {
                 // Not the stopping token: a send that started is allowed to finish and be recorded.
-                await sender.SendAsync(item.Subscription, content, item.Route.Product, None).ConfigureAwait(false);
-                batch.Record(item.Claim.Sent(clock.GetUtcNow(), attempt));
+                var receipt = await sender.SendAsync(item.Subscription, content, item.Route.Product, item.Claim.CampaignId, None).ConfigureAwait(false);
+                batch.Record(item.Claim.Sent(clock.GetUtcNow(), attempt, receipt.TrackingId));
                 return;
             }
             catch (PlatformRefusedException refused)

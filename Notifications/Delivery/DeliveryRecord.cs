@@ -23,7 +23,8 @@ public sealed record DeliveryRecord(
     int Attempts,
     DateTimeOffset? NextEligibleAt,
     MessengerProduct? Product = null,
-    ProductRouteReason? Route = null)
+    ProductRouteReason? Route = null,
+    string? TrackingId = null)
 {
     public static DeliveryRecord Claim(string campaignId, string subscriptionId, string channelId, string customerId, string owner, DateTimeOffset at) =>
         new(campaignId, subscriptionId, channelId, customerId, DeliveryState.Claimed, null, null, owner, at, null, 0, null);
@@ -37,8 +38,9 @@ public sealed record DeliveryRecord(
         return this with { Product = route.Product, Route = route.Reason };
     }
 
-    public DeliveryRecord Sent(DateTimeOffset at, int attempts) =>
-        this with { State = DeliveryState.Sent, Reason = null, Detail = null, CompletedAt = at, Attempts = attempts };
+    /// <summary>The platform took the message; through Marketing Messages that means accepted, and <paramref name="trackingId"/> names it in the webhooks that follow.</summary>
+    public DeliveryRecord Sent(DateTimeOffset at, int attempts, string? trackingId = null) =>
+        this with { State = DeliveryState.Sent, Reason = null, Detail = null, CompletedAt = at, Attempts = attempts, TrackingId = trackingId };
 
     public DeliveryRecord Skipped(string reason, DateTimeOffset at, DateTimeOffset? nextEligibleAt = null, string? detail = null) =>
         this with { State = DeliveryState.Skipped, Reason = reason, Detail = detail, CompletedAt = at, NextEligibleAt = nextEligibleAt };

@@ -26,9 +26,18 @@ public interface INotificationSender
 
     Task SendAsync(Subscription subscription, CampaignContent content, CancellationToken cancellationToken);
 
-    /// <summary>Sends through <paramref name="product"/> (<c>null</c>: the channel's own way); only called when <see cref="CanSend(Subscription, MessengerProduct?)"/> said yes.</summary>
-    Task SendAsync(Subscription subscription, CampaignContent content, MessengerProduct? product, CancellationToken cancellationToken) =>
-        product == MessengerProduct.MarketingMessages
-            ? throw new InvalidOperationException("This sender carries no Marketing Messages; CanSend said so.")
-            : SendAsync(subscription, content, cancellationToken);
+    /// <summary>
+    /// Sends campaign <paramref name="campaignId"/> through <paramref name="product"/> (<c>null</c>: the
+    /// channel's own way); only called when <see cref="CanSend(Subscription, MessengerProduct?)"/> said yes.
+    /// </summary>
+    async Task<SendReceipt> SendAsync(Subscription subscription, CampaignContent content, MessengerProduct? product, string campaignId, CancellationToken cancellationToken)
+    {
+        if (product == MessengerProduct.MarketingMessages)
+        {
+            throw new InvalidOperationException("This sender carries no Marketing Messages; CanSend said so.");
+        }
+
+        await SendAsync(subscription, content, cancellationToken).ConfigureAwait(false);
+        return SendReceipt.None;
+    }
 }

@@ -44,6 +44,9 @@ public sealed class DeliveryHarness
 
     public ScriptedSender Sender { get; } = new();
 
+    /// <summary>A real sender instead of the scripted one (e.g. Marketing Messages against the local stand-in).</summary>
+    public INotificationSender? SenderOverride { get; set; }
+
     public RecordingObserver Observer { get; } = new();
 
     public PlatformProfile Profile { get; }
@@ -77,7 +80,7 @@ public sealed class DeliveryHarness
             TestTopics.Catalog,
             new EligibilityPolicy(Reach ?? new MessengerReach(Profile, "DE", marketingMessagesConfigured: false)),
             new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),
-            Sender,
+            SenderOverride ?? Sender,
             Options,
             Clock,
             Observer,

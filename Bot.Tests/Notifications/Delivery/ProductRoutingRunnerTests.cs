@@ -80,6 +80,8 @@ public sealed class ProductRoutingRunnerTests
         Assert.Equal(400, records.Count(r => r is { Product: MessengerProduct.RecurringNotifications, Route: ProductRouteReason.RegionServedByRecurringNotifications }));
         Assert.Equal(50, records.Count(r => r is { Product: MessengerProduct.RecurringNotifications, Route: ProductRouteReason.OtherProductRefusedRegion }));
         Assert.Equal(MessengerProduct.MarketingMessages, (await h.SubscriptionAsync(refused[0]))!.RegionRefusedBy);
+        Assert.All(records.Where(r => r.Product == MessengerProduct.MarketingMessages), r => Assert.Equal($"tracking-{r.CustomerId}", r.TrackingId));
+        Assert.All(records.Where(r => r.Product == MessengerProduct.RecurringNotifications), r => Assert.Null(r.TrackingId));
 
         // Learned: the next campaign (a week later) sends them through Recurring Notifications at once.
         h.Clock.SetUtcNow(DeliveryHarness.Monday.AddDays(7));

@@ -51,9 +51,9 @@ public sealed class ScriptedSender : INotificationSender
         (product != MessengerProduct.MarketingMessages || CarriesMarketingMessages) && CanSend(subscription);
 
     public Task SendAsync(Subscription subscription, CampaignContent content, CancellationToken cancellationToken) =>
-        SendAsync(subscription, content, null, cancellationToken);
+        SendAsync(subscription, content, null, "campaign", cancellationToken);
 
-    public async Task SendAsync(Subscription subscription, CampaignContent content, MessengerProduct? product, CancellationToken cancellationToken)
+    public async Task<SendReceipt> SendAsync(Subscription subscription, CampaignContent content, MessengerProduct? product, string campaignId, CancellationToken cancellationToken)
     {
         Tried.Enqueue((subscription.CustomerId, product));
         var attempt = Interlocked.Increment(ref _attempts);
@@ -69,5 +69,6 @@ public sealed class ScriptedSender : INotificationSender
 
         Delivered.Enqueue((subscription.CustomerId, content.Text));
         DeliveredThrough.Enqueue((subscription.CustomerId, product));
+        return product == MessengerProduct.MarketingMessages ? new SendReceipt($"tracking-{subscription.CustomerId}") : SendReceipt.None;
     }
 }

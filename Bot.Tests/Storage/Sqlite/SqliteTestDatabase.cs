@@ -42,6 +42,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteFunnelStore.Schema,
         SqliteSubscriptionStore.RegionRefusalColumns,
         SqliteDeliveryStore.ProductColumns,
+        SqliteDeliveryStore.TrackingIdColumn,
     ];
 
     public void Dispose() => _file.Dispose();

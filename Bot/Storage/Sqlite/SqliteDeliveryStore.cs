@@ -42,8 +42,16 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         ALTER TABLE campaign_deliveries ADD COLUMN route TEXT
         """);
 
+    /// <summary>Marketing Messages' tracking id of an accepted send (issue 23), which its delivery webhooks name.</summary>
+    public static readonly ISqliteMigration TrackingIdColumn = new SqliteMigration(
+        42,
+        "delivery tracking id",
+        """
+        ALTER TABLE campaign_deliveries ADD COLUMN tracking_id TEXT
+        """);
+
     private const string Columns =
-        "campaign_id, subscription_id, channel_id, customer_id, state, reason, detail, claimed_by, claimed_at, completed_at, attempts, next_eligible_at, product, route";
+        "campaign_id, subscription_id, channel_id, customer_id, state, reason, detail, claimed_by, claimed_at, completed_at, attempts, next_eligible_at, product, route, tracking_id";
 
     public async Task<IReadOnlyDictionary<string, DeliveryRecord>> FindManyAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken)
     {
@@ -78,7 +86,7 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = write.CreateCommand($"""
             INSERT INTO campaign_deliveries ({Columns})
-            VALUES ($campaign, $subscription, $channel, $customer, $state, $reason, $detail, $claimedBy, $claimedAt, $completedAt, $attempts, $nextEligible, $product, $route)
+            VALUES ($campaign, $subscription, $channel, $customer, $state, $reason, $detail, $claimedBy, $claimedAt, $completedAt, $attempts, $nextEligible, $product, $route, $tracking)
             ON CONFLICT (campaign_id, subscription_id) DO NOTHING
             """);
         foreach (var claim in claims)
@@ -106,7 +114,7 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         await using var command = write.CreateCommand("""
             UPDATE campaign_deliveries SET
                 state = $state, reason = $reason, detail = $detail, completed_at = $completedAt, attempts = $attempts, next_eligible_at = $nextEligible,
-                product = $product, route = $route
+                product = $product, route = $route, tracking_id = $tracking
             WHERE campaign_id = $campaign AND subscription_id = $subscription AND state = 'Claimed' AND claimed_by = $claimedBy
             """);
         foreach (var outcome in outcomes)
@@ -174,6 +182,7 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         SetParameter(command, "$nextEligible", SqliteValues.Time(r.NextEligibleAt));
         SetParameter(command, "$product", SqliteValues.Text(r.Product?.ToString()));
         SetParameter(command, "$route", SqliteValues.Text(r.Route?.ToString()));
+        SetParameter(command, "$tracking", SqliteValues.Text(r.TrackingId));
     }
 
     private static void SetParameter(SqliteCommand command, string name, object value)
@@ -212,7 +221,8 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
                 reader.GetInt32(10),
                 reader.GetNullableTime(11),
                 reader.IsDBNull(12) ? null : Enum.Parse<MessengerProduct>(reader.GetString(12)),
-                reader.IsDBNull(13) ? null : Enum.Parse<ProductRouteReason>(reader.GetString(13))));
+                reader.IsDBNull(13) ? null : Enum.Parse<ProductRouteReason>(reader.GetString(13)),
+                reader.GetNullableString(14)));
         }
 
         return records;

@@ -37,6 +37,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddSingleton(SqliteDeliveryStore.ProductColumns);
+        services.AddSingleton(SqliteDeliveryStore.TrackingIdColumn);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
         services.AddSingleton(SqliteRetentionCleanup.Schema);

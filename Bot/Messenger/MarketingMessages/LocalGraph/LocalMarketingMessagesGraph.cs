@@ -362,8 +362,9 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     private static string? Text(JsonNode? node) =>
         node is JsonValue value ? value.TryGetValue<string>(out var text) ? text : value.ToJsonString() : null;
 
+    // A parsed body holds JSON elements; a body built in code holds the CLR value it was given (an int is not a long).
     private static long? Number(JsonNode? node) =>
-        node is JsonValue value && (value.TryGetValue<long>(out var n) || (value.TryGetValue<string>(out var s) && long.TryParse(s, CultureInfo.InvariantCulture, out n))) ? n : null;
+        node is JsonValue value && long.TryParse(value.ToJsonString().Trim('"'), CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private sealed class LocalCampaign(string id, string adAccount, string name, string pageId, long? lifetime, long? daily, DateTimeOffset createdAt, DateTimeOffset start)
     {
