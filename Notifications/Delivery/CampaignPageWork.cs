@@ -155,6 +155,7 @@ public sealed class CampaignPageWork(
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends },
             async (item, _) => await SendAsync(campaign.ContentFor(languages.Of(item.Subscription.Language)), item, sends, stopping).ConfigureAwait(false)).ConfigureAwait(false);
 
+        SettleTokenRefusals(sends, clock.GetUtcNow());
         outcomes.AddRange(sends.Outcomes);
         await deliveries.SaveOutcomesAsync(outcomes, None).ConfigureAwait(false);
         var counts = earlier;
@@ -267,6 +268,11 @@ public sealed class CampaignPageWork(
                 // Not the stopping token: a send that started is allowed to finish and be recorded.
                 var receipt = await sender.SendAsync(item.Subscription, content, item.Route.Product, item.Claim.CampaignId, None).ConfigureAwait(false);
                 batch.Record(item.Claim.Sent(clock.GetUtcNow(), attempt, receipt.TrackingId));
+                if (item.Route.Product == MessengerProduct.MarketingMessages)
+                {
+                    batch.TokenAccepted();
+                }
+
                 return;
             }
             catch (PlatformRefusedException refused)
@@ -317,12 +323,43 @@ public sealed class CampaignPageWork(
                     item = other;
                     attempt = 0;
                     continue;
+                case FailedSend.Final final when item.Route.Product == MessengerProduct.MarketingMessages && final.Outcome.Reason == DeliveryReasons.SubscriptionRetired:
+                    // Decided when the step is done: one dead token is the person's, a whole step of them is our access token's (SettleTokenRefusals).
+                    batch.RefuseToken(item, final);
+                    return;
                 case FailedSend.Final final:
                     batch.Record(final.Outcome, final.Change is null ? null : new SubscriptionChange(item.Subscription.Id, final.Change));
                     return;
                 default:
                     throw new System.Diagnostics.UnreachableException("A failed send is retried, final, rerouted or pauses the page or the campaign.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Marketing Messages said "token cannot be loaded" (2300004, 2300037) for some sends of the step. When
+    /// at least <see cref="DeliveryOptions.TokenRefusalsBeforeSuspectingAccess"/> were refused and not one
+    /// token of the step was accepted, the access token or the Page is the likelier cause than that many
+    /// people at once (docs/marketing-messages.md §4): nobody is retired, they go back pending and the
+    /// campaign is held. Otherwise each refused subscription is retired.
+    /// </summary>
+    private void SettleTokenRefusals(SendBatch batch, DateTimeOffset now)
+    {
+        var refused = batch.TakeTokenRefusals();
+        if (refused.Count >= options.TokenRefusalsBeforeSuspectingAccess && batch.TokensAccepted == 0)
+        {
+            foreach (var (item, _) in refused)
+            {
+                batch.HandBack(item);
+            }
+
+            batch.Pause(now + options.HeldCampaignRecheck);
+            return;
+        }
+
+        foreach (var (item, final) in refused)
+        {
+            batch.Record(final.Outcome, final.Change is null ? null : new SubscriptionChange(item.Subscription.Id, final.Change));
         }
     }
 
@@ -417,6 +454,17 @@ public sealed class CampaignPageWork(
         }
 
         public void HandBack(Reservation item) => HandedBack.Add(item);
+
+        private readonly ConcurrentBag<(Reservation Item, FailedSend.Final Final)> _tokenRefusals = [];
+        private int _tokensAccepted;
+
+        public int TokensAccepted => Volatile.Read(ref _tokensAccepted);
+
+        public void TokenAccepted() => Interlocked.Increment(ref _tokensAccepted);
+
+        public void RefuseToken(Reservation item, FailedSend.Final final) => _tokenRefusals.Add((item, final));
+
+        public List<(Reservation Item, FailedSend.Final Final)> TakeTokenRefusals() => [.. _tokenRefusals];
 
         public void Pause(DateTimeOffset until)
         {

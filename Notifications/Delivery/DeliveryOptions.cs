@@ -42,6 +42,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan HeldCampaignRecheck { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Marketing Messages tokens refused as invalid in one step of a page, with none accepted, from which the
+    /// access token is suspected instead of the people: nobody is retired and the campaign is held.
+    /// </summary>
+    public int TokenRefusalsBeforeSuspectingAccess { get; set; } = 5;
+
     public IEnumerable<string> Problems()
     {
         if (PageSize is < 1 or > 1000)
@@ -52,6 +58,11 @@ public sealed class DeliveryOptions
         if (MaxParallelSends is < 1 or > 256)
         {
             yield return $"{SectionName}:MaxParallelSends must be between 1 and 256";
+        }
+
+        if (TokenRefusalsBeforeSuspectingAccess is < 2 or > 1000)
+        {
+            yield return $"{SectionName}:TokenRefusalsBeforeSuspectingAccess must be between 2 and 1000";
         }
 
         if (MaxAttempts is < 1 or > 20)

@@ -228,4 +228,47 @@ public sealed class ProductRoutingRunnerTests
         Assert.Equal(30, h.Sender.DeliveredThrough.Count);
         Assert.Equal(30, h.Sender.DeliveredThrough.Select(d => d.CustomerId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Many_tokens_refused_at_once_with_none_accepted_suspect_the_access_token_retire_nobody_and_hold_the_campaign()
+    {
+        var h = UsShop(pageSize: 10);
+        h.Options.TokenRefusalsBeforeSuspectingAccess = 3;
+        for (var i = 0; i < 10; i++)
+        {
+            await SubscribeAsync(h, $"t-{i}", "America/Lima");
+            h.Sender.Fail($"t-{i}", MarketingMessages(2300004));
+        }
+
+        await h.CampaignAsync("c1", "deals");
+
+        Assert.Equal(CampaignRunOutcome.PutOff, await h.RunAdvancingClockAsync(h.Runner(), "c1", "a"));
+
+        Assert.Empty(h.RecordsOf("c1")); // handed back: all pending
+        for (var i = 0; i < 10; i++)
+        {
+            var subscription = await h.SubscriptionAsync($"t-{i}");
+            Assert.Equal(SubscriptionStatus.Active, subscription!.Status);
+            Assert.Null(subscription.LastSentAt);
+        }
+    }
+
+    [Fact]
+    public async Task One_refused_token_among_accepted_ones_is_the_persons_and_is_retired()
+    {
+        var h = UsShop(pageSize: 10);
+        h.Options.TokenRefusalsBeforeSuspectingAccess = 3;
+        for (var i = 0; i < 10; i++)
+        {
+            await SubscribeAsync(h, $"t-{i}", "America/Lima");
+        }
+
+        h.Sender.Fail("t-3", MarketingMessages(2300004));
+        await h.CampaignAsync("c1", "deals");
+
+        Assert.Equal(CampaignRunOutcome.Completed, await h.RunAdvancingClockAsync(h.Runner(), "c1", "a"));
+
+        Assert.Equal(SubscriptionStatus.Retired, (await h.SubscriptionAsync("t-3"))!.Status);
+        Assert.Equal(new DeliveryCounts(9, 0, 1), (await h.StoredAsync("c1")).Counts);
+    }
 }
