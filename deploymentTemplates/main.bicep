@@ -69,6 +69,16 @@ param messengerVerifyToken string = ''
 @secure()
 param adminApiKey string = ''
 
+@description('Console sign-in with Microsoft Entra ID: the app registration\'s client id (Console:EntraId:ClientId). Empty: the console signs in with the admin key.')
+param consoleEntraClientId string = ''
+
+@description('Console sign-in with Microsoft Entra ID: the directory (tenant) of the app registration (Console:EntraId:TenantId).')
+param consoleEntraTenantId string = subscription().tenantId
+
+@description('Console sign-in with Microsoft Entra ID: the app registration\'s client secret (Console:EntraId:ClientSecret), required with consoleEntraClientId. Empty: leave the Key Vault secret as it is.')
+@secure()
+param consoleEntraClientSecret string = ''
+
 @description('Facebook: the page id (Messenger:PageId); empty: "me".')
 param messengerPageId string = ''
 
@@ -132,6 +142,7 @@ module keyVault 'modules/keyVault.bicep' = {
     messengerPageAccessToken: messengerPageAccessToken
     messengerVerifyToken: messengerVerifyToken
     adminApiKey: adminApiKey
+    consoleEntraClientSecret: consoleEntraClientSecret
     microsoftAppPassword: isManagedIdentityBot ? '' : botAppPassword
     tags: tags
   }
@@ -199,6 +210,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Messenger__Locale: messengerLocale
 
     Admin__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/admin-api-key)'
+    // Without a client id the console ignores the other two (Bot/OperatorConsole/EntraIdOptions.cs).
+    Console__EntraId__ClientId: consoleEntraClientId
+    Console__EntraId__TenantId: consoleEntraTenantId
+    Console__EntraId__ClientSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/console-entra-client-secret)'
 
     Notifications__Profile: notificationsProfile
     Notifications__Region: notificationsRegion

@@ -10,7 +10,7 @@ namespace ConversationBot.Bot.Tests.Deployment;
 public sealed class TemplateConsistencyTests
 {
     /// <summary>Settings whose values are secrets: the template may only point at Key Vault for them.</summary>
-    private static readonly string[] SecretSettings = ["Messenger__AppSecret", "Messenger__PageAccessToken", "Messenger__VerifyToken", "Admin__ApiKey", "MicrosoftAppPassword"];
+    private static readonly string[] SecretSettings = ["Messenger__AppSecret", "Messenger__PageAccessToken", "Messenger__VerifyToken", "Admin__ApiKey", "Console__EntraId__ClientSecret", "MicrosoftAppPassword"];
 
     /// <summary>What a deployment cannot run without: Cosmos DB by identity, the Facebook page, the admin key, the bot identity, telemetry.</summary>
     private static readonly string[] RequiredSettings =

@@ -1,3 +1,5 @@
+using ConversationBot.Notifications.Customers;
+using ConversationBot.Notifications.Consent;
 using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -103,6 +105,8 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         await page.GetByLabel("Image (https, optional)").FillAsync("http://shop.example.com/parcel.png");
         await page.GetByLabel("Button 1 title").FillAsync("Track it");
         await page.GetByLabel("Button 1 payload").FillAsync("order status");
+        await page.GetByLabel("Button 2 title").FillAsync("Call us");
+        await page.GetByLabel("Button 2 payload").FillAsync("contact");
 
         // Messenger shows only https images: refused for each language, by the admin API's rules and field names.
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
@@ -113,9 +117,20 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         await page.GetByLabel("Image (https, optional)").FillAsync(string.Empty);
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         Assert.Equal("Audience 2: 2 may get it now, 0 not now.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
-        Assert.Contains("Composer-Test: die Sendungsverfolgung ist schneller", await page.GetByLabel("Messenger body for de").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("<notification_messages_token>", await page.GetByLabel("Messenger body for en").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Composer-Test: die Sendungsverfolgung ist schneller", await page.GetByLabel("Messenger body for de").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("<notification_messages_token>", await page.GetByLabel("Messenger body for en").TextContentAsync(), StringComparison.Ordinal);
+        var messenger = page.GetByRole(AriaRole.Figure, new() { Name = "In Messenger, de" });
+        Assert.Equal("Composer-Test: die Sendungsverfolgung ist schneller", await messenger.Locator(".bubble").InnerTextAsync());
+        Assert.Equal(["Track it", "Call us"], await messenger.GetByRole(AriaRole.Listitem).AllInnerTextsAsync());
+
+        // The Bot Framework rendering is drawn by Microsoft's Adaptive Cards renderer, shipped with the console.
+        var card = page.GetByRole(AriaRole.Figure, new() { Name = "In Web Chat and Teams, en" });
+        await card.Locator("[data-rendered=true] .ac-adaptiveCard").WaitForAsync();
+        Assert.Contains("Composer test: your parcel tracker got faster", await card.Locator(".ac-textBlock").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Track it", "Call us"], await card.GetByRole(AriaRole.Button).AllInnerTextsAsync());
         await ShootAsync(page, "composer");
+        var previewFindings = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(previewFindings.Count == 0, string.Join("\n", previewFindings.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
         Assert.DoesNotContain(fixture.Graph.Messages, m => m["text"]?.GetValue<string>()?.StartsWith("Composer", StringComparison.Ordinal) == true);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -156,6 +171,35 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Assert.StartsWith("Stopped", await row.Locator("td").First.InnerTextAsync(), StringComparison.Ordinal);
         var stored = await fixture.Host.Services.GetRequiredService<ISubscriptionStore>().ListByCustomerAsync("webchat", "walk-in-customer", CancellationToken.None);
         Assert.Equal(SubscriptionStatus.Stopped, Assert.Single(stored).Status);
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "What happened to monthly-newsletter (UTC, oldest first)" });
+        Assert.Equal(["OptedIn", "Stopped"], await history.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync());
+        Assert.Equal("an operator stopped it on the customer's behalf", await history.Locator("tbody tr").Nth(1).Locator("td").Nth(2).InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_operator_erases_a_customer_after_typing_their_id_and_every_store_is_empty_of_them()
+    {
+        var services = fixture.Host.Services;
+        await services.GetRequiredService<ConsentService>().AllowFromCardAsync(
+            "webchat", "leaving-customer", "monthly-newsletter", "{\"conversation\":{\"id\":\"c-leaving\"}}", null, fixture.Host.Now(), CancellationToken.None);
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/console/customers?channel=webchat&customer=leaving-customer"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Data held, and erasing this customer…" }).ClickAsync();
+        var held = page.GetByRole(AriaRole.Table, new() { Name = "What the stores hold of leaving-customer now" });
+        Assert.Equal("1", await held.GetByRole(AriaRole.Row).Filter(new() { HasText = "subscriptions" }).Locator("td").InnerTextAsync());
+        await ShootAsync(page, "customer-erase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this customer" }).ClickAsync(); // the browser refuses: the id is required
+        await page.GetByLabel("Type the customer id to confirm").FillAsync("someone-else");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this customer" }).ClickAsync();
+        Assert.Contains("nothing was erased", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Single(await services.GetRequiredService<ISubscriptionStore>().ListByCustomerAsync("webchat", "leaving-customer", CancellationToken.None));
+
+        await page.GetByLabel("Type the customer id to confirm").FillAsync("leaving-customer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this customer" }).ClickAsync();
+
+        Assert.StartsWith("Erased leaving-customer on webchat:", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, (await services.GetRequiredService<CustomerErasure>().CountAsync(new CustomerKey("webchat", "leaving-customer"), CancellationToken.None)).Total);
+        Assert.Equal("No subscriptions for leaving-customer on webchat.", await page.GetByText("No subscriptions for").InnerTextAsync());
     }
 
     [Fact]
@@ -185,6 +229,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
     [InlineData("/console", true)]
     [InlineData("/console/campaigns", true)]
     [InlineData("/console/customers?channel=webchat&customer=poster-customer", true)]
+    [InlineData("/console/customers/erase?channel=webchat&customer=poster-customer", true)]
     public async Task Every_page_has_no_serious_or_critical_accessibility_finding(string path, bool signedIn)
     {
         var page = signedIn ? await SignedInPageAsync() : await fixture.NewPageAsync();

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Customers;
 using ConversationBot.Bot.Funnel;
 using ConversationBot.Bot.Messenger.Links;
 using ConversationBot.Bot.Messenger.Profile;
@@ -31,6 +32,7 @@ public static partial class AdminEndpoints
         admin.MapMessengerProfileEndpoints();
         admin.MapEntryLinkEndpoints();
         admin.MapFunnelEndpoints();
+        admin.MapCustomerEndpoints();
         admin.MapOpenApi("/openapi.json");
         return endpoints;
     }

@@ -42,7 +42,7 @@ public static class ConversationBotServiceCollectionExtensions
         services.AddProactiveDelivery(configuration);
         services.AddBotTelemetry();
         services.AddTelemetryExport(configuration);
-        services.AddOperatorConsole();
+        services.AddOperatorConsole(configuration);
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using ConversationBot.Bot.Admin;
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Security;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
@@ -7,20 +9,28 @@ namespace ConversationBot.Bot.OperatorConsole;
 
 /// <summary>
 /// The operator console at <c>/console</c> (docs/console.md): Razor Pages rendered on the server, behind
-/// a cookie session that the admin API key opens. Without a key the console, like the admin API, is
-/// not mapped at all and the start-up log says so.
+/// a cookie session that Microsoft Entra ID (<see cref="EntraIdSignIn"/>) or, without it, the admin API key
+/// opens. With neither the console is not mapped at all and the start-up log says so.
 /// </summary>
 public static partial class ConsoleServiceCollectionExtensions
 {
-    public static IServiceCollection AddOperatorConsole(this IServiceCollection services)
+    public static IServiceCollection AddOperatorConsole(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSettings<EntraIdOptions, EntraIdOptionsValidation>(configuration, EntraIdOptions.SectionName);
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/OperatorConsole/Pages";
             pages.Conventions.AuthorizeFolder("/", ConsoleAuthentication.Policy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
         });
-        services.AddAuthentication(ConsoleAuthentication.Scheme).AddCookie(ConsoleAuthentication.Scheme, cookie =>
+        var authentication = services.AddAuthentication(ConsoleAuthentication.Scheme);
+        if (configuration.GetSection(EntraIdOptions.SectionName).Get<EntraIdOptions>()?.IsEnabled == true)
+        {
+            services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, EntraIdSignIn>();
+            authentication.AddOpenIdConnect(EntraIdSignIn.Scheme, "Microsoft Entra ID", _ => { });
+        }
+
+        authentication.AddCookie(ConsoleAuthentication.Scheme, cookie =>
         {
             cookie.Cookie.Name = ConsoleAuthentication.CookieName;
             cookie.Cookie.Path = "/console";
@@ -51,7 +61,7 @@ public static partial class ConsoleServiceCollectionExtensions
     public static WebApplication MapOperatorConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Services.GetRequiredService<IOptions<AdminOptions>>().Value.IsEnabled)
+        if (!app.Services.GetRequiredService<IOptions<AdminOptions>>().Value.IsEnabled && !app.Services.GetRequiredService<IOptions<EntraIdOptions>>().Value.IsEnabled)
         {
             LogDisabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleServiceCollectionExtensions)));
             return app;
@@ -61,6 +71,6 @@ public static partial class ConsoleServiceCollectionExtensions
         return app;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The operator console (/console) is off: set Admin:ApiKey to sign in with it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The operator console (/console) is off: set Console:EntraId (Microsoft Entra ID sign-in) or Admin:ApiKey (key sign-in) to serve it")]
     private static partial void LogDisabled(ILogger logger);
 }

@@ -11,6 +11,16 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The policy for a page whose form leads to another site on purpose (the console's sign-in posts to
+    /// a handler that redirects to Microsoft Entra ID, and a browser checks form-action along the redirects).
+    /// </summary>
+    public static string AllowingFormsTo(Uri origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {origin.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Customers;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Bot.Storage.Sqlite;
@@ -13,6 +14,7 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSettings<StorageOptions, StorageOptionsValidation>(configuration, StorageOptions.SectionName);
+        services.AddCustomerErasure();
         var provider = configuration[ProviderSetting];
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {

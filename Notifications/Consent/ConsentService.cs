@@ -52,7 +52,7 @@ public sealed class ConsentService
         return consentEvent.Kind switch
         {
             ConsentEventKind.OptIn => OptInAsync(consentEvent, cancellationToken),
-            ConsentEventKind.Stop => ChangeAsync(consentEvent, (s, at) => s.Stop(at), "stopped", cancellationToken),
+            ConsentEventKind.Stop => ChangeAsync(consentEvent, (s, at) => s.Stop(at, ConsentReasons.PlatformStop), "stopped", cancellationToken),
             _ => ChangeAsync(consentEvent, (s, at) => s.Resume(at), "resumed", cancellationToken),
         };
     }
@@ -89,13 +89,13 @@ public sealed class ConsentService
     /// platform's own stop comes as an event.
     /// </summary>
     public async Task<IReadOnlyList<ConsentOutcome>> StopByCustomerAsync(
-        string channelId, string customerId, string? topicId, DateTimeOffset at, CancellationToken cancellationToken)
+        string channelId, string customerId, string? topicId, DateTimeOffset at, CancellationToken cancellationToken, string reason = ConsentReasons.TypedStop)
     {
         var outcomes = new List<ConsentOutcome>();
         var all = await _subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
         foreach (var subscription in all.Where(s => s.Status == SubscriptionStatus.Active && (topicId is null || s.TopicId == topicId)))
         {
-            outcomes.Add(await ChangeByIdAsync(subscription.Id, (s, when) => s.Stop(when), at, "stopped", cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await ChangeByIdAsync(subscription.Id, (s, when) => s.Stop(when, reason), at, "stopped", cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes;

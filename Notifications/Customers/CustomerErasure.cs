@@ -15,10 +15,11 @@ public sealed class CustomerErasure(IEnumerable<ICustomerRecords> stores)
     public async Task<CustomerRecordCounts> EraseAsync(CustomerKey customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        var pseudonym = CustomerPseudonym.New();
         var erased = new List<CustomerRecordCount>(stores.Count);
         foreach (var store in stores)
         {
-            erased.Add(new CustomerRecordCount(store.Name, await store.EraseAsync(customer, cancellationToken).ConfigureAwait(false)));
+            erased.Add(new CustomerRecordCount(store.Name, await store.EraseAsync(customer, pseudonym, cancellationToken).ConfigureAwait(false)));
         }
 
         return new CustomerRecordCounts(customer, erased);

@@ -14,9 +14,11 @@ public interface ICustomerRecords
     Task<long> CountAsync(CustomerKey customer, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Removes (or, where a record must stay for the campaign's counts, makes pseudonymous) every record
-    /// of this customer; idempotent: a second call finds nothing and returns 0.
+    /// Removes every record of this customer, or, where a record must stay for a campaign's counts (a
+    /// delivery record), puts <paramref name="pseudonym"/> where the customer's id was; idempotent: a second
+    /// call finds nothing and returns 0. One erasure passes every store the same pseudonym, so the records
+    /// it keeps still agree with each other (a campaign's page and its delivery records).
     /// </summary>
     /// <returns>How many records were removed or made pseudonymous.</returns>
-    Task<long> EraseAsync(CustomerKey customer, CancellationToken cancellationToken);
+    Task<long> EraseAsync(CustomerKey customer, string pseudonym, CancellationToken cancellationToken);
 }

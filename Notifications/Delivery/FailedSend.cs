@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Subscriptions;
 
@@ -65,7 +66,7 @@ public abstract record FailedSend
             case PlatformErrorActionKind.RetireSubscription:
                 return new Final(claim.Failed(DeliveryReasons.SubscriptionRetired, detail, now, attempt), s => Withdraw(s) | s.Retire(now, action.Explanation));
             case PlatformErrorActionKind.MarkStopped:
-                return new Final(claim.Failed(DeliveryReasons.StoppedByCustomer, detail, now, attempt), s => Withdraw(s) | s.Stop(now));
+                return new Final(claim.Failed(DeliveryReasons.StoppedByCustomer, detail, now, attempt), s => Withdraw(s) | s.Stop(now, ConsentReasons.RefusedAsStopped));
             case PlatformErrorActionKind.RescheduleAt:
                 var next = action.At ?? now;
                 return new Final(claim.Skipped(DeliveryReasons.TooSoonPerPlatform, now, next, detail), s =>

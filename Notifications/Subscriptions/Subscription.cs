@@ -36,9 +36,15 @@ public sealed class Subscription
         LastEventAt = s.LastEventAt;
         Version = s.Version;
         Language = s.Language;
+        history = [.. s.History ?? []];
         RegionRefusedBy = s.RegionRefusedBy;
         RegionRefusedAt = s.RegionRefusedAt;
     }
+
+    /// <summary>How many consent changes a subscription keeps: the newest, so a document never grows without bound.</summary>
+    public const int MaxHistory = 20;
+
+    private readonly List<ConsentHistoryEntry> history;
 
     public string Id { get; }
 
@@ -94,6 +100,9 @@ public sealed class Subscription
     /// <summary>The timestamp of the newest consent event applied; older events are ignored.</summary>
     public DateTimeOffset LastEventAt { get; private set; }
 
+    /// <summary>The last <see cref="MaxHistory"/> consent changes, oldest first (empty for subscriptions stored before it was kept).</summary>
+    public IReadOnlyList<ConsentHistoryEntry> History => history;
+
     /// <summary>
     /// The product Meta said does not serve this token's region (Marketing Messages: 2300032), so the
     /// other one is used from then on (<see cref="ProductRouter"/>); <c>null</c> while neither refused.
@@ -113,8 +122,11 @@ public sealed class Subscription
     /// </summary>
     public static string IdFor(string channelId, string customerId, string topicId, string? title) =>
         topicId == Topic.UnknownId
-            ? $"{channelId}|{customerId}|{topicId}|{title?.Trim() ?? string.Empty}"
-            : $"{channelId}|{customerId}|{topicId}";
+            ? $"{IdPrefixFor(channelId, customerId)}{topicId}|{title?.Trim() ?? string.Empty}"
+            : $"{IdPrefixFor(channelId, customerId)}{topicId}";
+
+    /// <summary>What every <see cref="IdFor"/> of this customer starts with (erasure finds their records by it).</summary>
+    public static string IdPrefixFor(string channelId, string customerId) => $"{channelId}|{customerId}|";
 
     /// <summary>A Messenger opt-in (webhook <c>messaging_optins</c>, docs/messenger-platform.md §3).</summary>
     public static Subscription OptInOnMessenger(
@@ -179,7 +191,7 @@ public sealed class Subscription
 
     public SubscriptionSnapshot ToSnapshot() => new(
         Id, TopicId, Title, ChannelId, CustomerId, Token, ConversationReference, Frequency, TimeZoneId, ProfileName,
-        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language,
+        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language, [.. history],
         RegionRefusedBy, RegionRefusedAt);
 
     public bool IsExpiredAt(DateTimeOffset now) => Status == SubscriptionStatus.Expired || (ExpiresAt is { } expiry && now >= expiry);
@@ -187,8 +199,11 @@ public sealed class Subscription
     /// <summary>Active and not past expiry: the customer's consent holds at <paramref name="now"/>.</summary>
     public bool IsActiveAt(DateTimeOffset now) => Status == SubscriptionStatus.Active && !IsExpiredAt(now);
 
-    /// <summary>The customer stopped the topic at <paramref name="at"/>. Ignored when older than the last event or not active.</summary>
-    public bool Stop(DateTimeOffset at)
+    /// <summary>
+    /// The customer stopped the topic at <paramref name="at"/> (<paramref name="reason"/>: how, for the history).
+    /// Ignored when older than the last event or not active.
+    /// </summary>
+    public bool Stop(DateTimeOffset at, string? reason = null)
     {
         if (at < LastEventAt || Status != SubscriptionStatus.Active)
         {
@@ -197,6 +212,7 @@ public sealed class Subscription
 
         SetStatus(SubscriptionStatus.Stopped, at);
         LastEventAt = at;
+        Record(ConsentChange.Stopped, at, reason);
         return true;
     }
 
@@ -213,6 +229,7 @@ public sealed class Subscription
 
         LastEventAt = at;
         SetStatus(ExpiresAt is { } expiry && at >= expiry ? SubscriptionStatus.Expired : SubscriptionStatus.Active, at);
+        Record(Status == SubscriptionStatus.Active ? ConsentChange.Resumed : ConsentChange.Expired, at, null);
         return true;
     }
 
@@ -226,6 +243,7 @@ public sealed class Subscription
 
         SetStatus(SubscriptionStatus.Retired, at);
         RetirementReason = string.IsNullOrWhiteSpace(reason) ? "retired" : reason;
+        Record(ConsentChange.Retired, at, RetirementReason);
         return true;
     }
 
@@ -260,6 +278,7 @@ public sealed class Subscription
         }
 
         SetStatus(SubscriptionStatus.Expired, at);
+        Record(ConsentChange.Expired, at, null);
         return true;
     }
 
@@ -320,6 +339,7 @@ public sealed class Subscription
             SetStatus(SubscriptionStatus.Active, at);
         }
 
+        Record(ConsentChange.Refreshed, at, null);
         return true;
     }
 
@@ -368,6 +388,7 @@ public sealed class Subscription
         RetirementReason = null;
         LastEventAt = at;
         SetStatus(SubscriptionStatus.Active, at);
+        Record(ConsentChange.Renewed, at, null);
         return true;
     }
 
@@ -392,7 +413,17 @@ public sealed class Subscription
         Require(profileName, nameof(profileName));
         return new Subscription(new SubscriptionSnapshot(
             IdFor(channelId, customerId, topicId, title), topicId, title, channelId, customerId, token, conversationReference,
-            frequency, timeZoneId, profileName, at, expiresAt, SubscriptionStatus.Active, at, null, null, null, origin, at, 0, language));
+            frequency, timeZoneId, profileName, at, expiresAt, SubscriptionStatus.Active, at, null, null, null, origin, at, 0, language,
+            [new ConsentHistoryEntry(ConsentChange.OptedIn, at)]));
+    }
+
+    private void Record(ConsentChange change, DateTimeOffset at, string? reason)
+    {
+        history.Add(new ConsentHistoryEntry(change, at, reason));
+        if (history.Count > MaxHistory)
+        {
+            history.RemoveRange(0, history.Count - MaxHistory);
+        }
     }
 
     private void SetStatus(SubscriptionStatus status, DateTimeOffset at)

@@ -55,6 +55,7 @@ try
         ("its deliveries, failed only", $"/console/campaigns/{campaign}/deliveries?state=Failed"),
         ("schedules", "/console/schedules"),
         ("a customer", $"/console/customers?channel=webchat&customer=customer-{subscribers / 2}"),
+        ("a customer's data held, every store counted", $"/console/customers/erase?channel=webchat&customer=customer-{subscribers / 2}"),
     };
 
     Console.WriteLine($"{"page",-30} {"median ms",10} {"p95 ms",8} {"CPU ms",8} {"x baseline (CPU)",18}");

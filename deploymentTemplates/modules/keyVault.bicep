@@ -30,6 +30,9 @@ param messengerVerifyToken string = ''
 param adminApiKey string = ''
 
 @secure()
+param consoleEntraClientSecret string = ''
+
+@secure()
 param microsoftAppPassword string = ''
 
 param tags object = {}
@@ -84,6 +87,14 @@ resource adminApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
   name: 'admin-api-key'
   properties: {
     value: adminApiKey
+  }
+}
+
+resource consoleEntraClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(consoleEntraClientSecret)) {
+  parent: vault
+  name: 'console-entra-client-secret'
+  properties: {
+    value: consoleEntraClientSecret
   }
 }
 

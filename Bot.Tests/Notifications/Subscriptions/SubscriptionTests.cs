@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 
@@ -108,7 +109,7 @@ public class SubscriptionTests
         subscription.RecordSent(At.AddDays(1));
         subscription.Reschedule(At.AddDays(8));
         var snapshot = subscription.ToSnapshot();
-        Assert.Equal(snapshot, Subscription.Restore(snapshot).ToSnapshot());
+        SnapshotAssertions.SameSubscription(snapshot, Subscription.Restore(snapshot).ToSnapshot());
     }
 
     [Fact]

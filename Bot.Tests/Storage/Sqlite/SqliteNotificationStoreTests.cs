@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Bot.Storage.Sqlite;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.StopRate;
@@ -35,7 +36,7 @@ public sealed class SqliteNotificationStoreTests : IDisposable
 
         var after = _file.Open();
 
-        Assert.Equal(subscription.ToSnapshot() with { Version = 1 }, (await new SqliteSubscriptionStore(after).FindByTokenAsync("token-1", None))!.ToSnapshot());
+        SnapshotAssertions.SameSubscription(subscription.ToSnapshot() with { Version = 1 }, (await new SqliteSubscriptionStore(after).FindByTokenAsync("token-1", None))!.ToSnapshot());
         var history = await new SqliteOfferHistoryStore(after).GetAsync("messenger", "c1", None);
         Assert.Equal((1, 1, At.AddDays(1)), (history.Requests.Count, history.Declines.Count, history.OffersBlockedUntil));
         Assert.Equal(At, (await new SqliteMessagingWindowStore(after).GetAsync("messenger", "c1", None)).LastCustomerMessageAt);

@@ -26,6 +26,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteHandoffStore.Schema,
         SqliteSubscriptionStore.Schema,
         SqliteSubscriptionStore.LanguageColumn("en"),
+        SqliteSubscriptionStore.HistoryColumn,
         SqliteOfferHistoryStore.Schema,
         SqliteMessagingWindowStore.Schema,
         SqlitePageStatusStore.Schema,

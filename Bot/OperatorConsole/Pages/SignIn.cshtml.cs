@@ -9,12 +9,15 @@ using Microsoft.Extensions.Options;
 namespace ConversationBot.Bot.OperatorConsole.Pages;
 
 /// <summary>
-/// The admin API key, shown once, opens a cookie session (HttpOnly, SameSite=Strict, Secure outside
-/// Development). A wrong key counts against the address like a wrong key on the admin API
-/// (<see cref="CredentialFailures"/>), so guessing is rate limited the same way.
+/// With Microsoft Entra ID configured, the page hands the operator to it (<see cref="EntraIdSignIn"/>) and
+/// the key is not accepted here. Otherwise the admin API key, shown once, opens a cookie session (HttpOnly,
+/// SameSite=Strict, Secure outside Development); a wrong key counts against the address like a wrong key
+/// on the admin API (<see cref="CredentialFailures"/>), so guessing is rate limited the same way.
 /// </summary>
-public sealed class SignInModel(IOptions<AdminOptions> admin, CredentialFailures failures) : PageModel
+public sealed class SignInModel(IOptions<AdminOptions> admin, IOptions<EntraIdOptions> entra, CredentialFailures failures) : PageModel
 {
+    public bool UsesEntraId => entra.Value.IsEnabled;
+
     private readonly byte[] _expectedHash = SecretComparison.Hash(admin.Value.ApiKey ?? string.Empty);
 
     [BindProperty(SupportsGet = true)]
@@ -24,10 +27,22 @@ public sealed class SignInModel(IOptions<AdminOptions> admin, CredentialFailures
 
     public void OnGet()
     {
+        if (UsesEntraId)
+        {
+            Response.Headers.ContentSecurityPolicy = SecurityHeaders.AllowingFormsTo(entra.Value.Instance);
+        }
     }
+
+    public IActionResult OnPostEntraId() =>
+        UsesEntraId ? Challenge(new AuthenticationProperties { RedirectUri = Destination() }, EntraIdSignIn.Scheme) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string? key)
     {
+        if (UsesEntraId)
+        {
+            return NotFound();
+        }
+
         if (!SecretComparison.Matches(key, _expectedHash))
         {
             failures.Record(ClientAddress.PartitionKey(HttpContext));
@@ -40,6 +55,8 @@ public sealed class SignInModel(IOptions<AdminOptions> admin, CredentialFailures
             [new Claim(ClaimTypes.Name, "operator"), .. ConsoleAuthentication.KeyRoles.Select(role => new Claim(ClaimTypes.Role, role))],
             ConsoleAuthentication.Scheme);
         await HttpContext.SignInAsync(ConsoleAuthentication.Scheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/console", StringComparison.Ordinal) ? ReturnUrl : "/console");
+        return LocalRedirect(Destination());
     }
+
+    private string Destination() => Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/console", StringComparison.Ordinal) ? ReturnUrl : "/console";
 }

@@ -93,7 +93,7 @@ public sealed class CosmosFunnelStore(CosmosDatabase cosmos) : IFunnelStore
         upsert.EnsureSuccessStatusCode();
     }
 
-    private static string AttributionId(string channelId, string customerId, string? topicId)
+    internal static string AttributionId(string channelId, string customerId, string? topicId)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(customerId);

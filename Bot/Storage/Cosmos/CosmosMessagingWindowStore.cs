@@ -39,7 +39,7 @@ public sealed class CosmosMessagingWindowStore(CosmosDatabase cosmos) : IMessagi
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static string IdFor(string channelId, string customerId) => CosmosIds.Compose("window", channelId, customerId);
+    internal static string IdFor(string channelId, string customerId) => CosmosIds.Compose("window", channelId, customerId);
 
     private sealed record WindowDocument(string Id, string ChannelId, string CustomerId, DateTimeOffset LastCustomerMessageAt);
 }

@@ -55,7 +55,7 @@ public sealed class CosmosOfferHistoryStore(CosmosDatabase cosmos) : IOfferHisto
 
     private static List<T> Append<T>(List<T> records, T record) => [.. records.Skip(Math.Max(0, records.Count + 1 - MaxRecords)), record];
 
-    private static string IdFor(string channelId, string customerId)
+    internal static string IdFor(string channelId, string customerId)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(customerId);

@@ -1,3 +1,7 @@
+using ConversationBot.Bot.Customers;
+using ConversationBot.Bot.Storage.Cosmos.Customers;
+using ConversationBot.Notifications.Customers;
+using ConversationBot.Notifications.Topics;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
@@ -45,7 +49,38 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<ICampaignWorkStore, CosmosCampaignWorkStore>();
         services.AddSingleton<ISendSlotStore, CosmosSendSlotStore>();
         services.AddSingleton<IMessengerEventLog, CosmosMessengerEventLog>();
+        services.AddCosmosCustomerRecords();
         services.AddHealthChecks().AddCheck<CosmosHealthCheck>("storage");
         return services;
+    }
+
+    /// <summary>What erasing a customer reaches in Cosmos DB (after the records both back ends share: Bot/Customers/CustomerErasureServiceCollectionExtensions.cs).</summary>
+    private static void AddCosmosCustomerRecords(this IServiceCollection services)
+    {
+        services.AddSingleton<ICustomerRecords, CampaignWorkRecords>();
+        services.AddSingleton<ICustomerRecords>(sp => CosmosScannedRecords.Deliveries(sp.GetRequiredService<CosmosDatabase>()));
+        services.AddSingleton<ICustomerRecords, CosmosSubscriptionRecords>();
+        services.AddSingleton<ICustomerRecords>(sp =>
+        {
+            var cosmos = sp.GetRequiredService<CosmosDatabase>();
+            return new CosmosPointRecords("24-hour window", () => cosmos.Customers, c => [CosmosMessagingWindowStore.IdFor(c.ChannelId, c.CustomerId)]);
+        });
+        services.AddSingleton<ICustomerRecords>(sp =>
+        {
+            var cosmos = sp.GetRequiredService<CosmosDatabase>();
+            return new CosmosPointRecords("opt-in offer history", () => cosmos.Customers, c => [CosmosOfferHistoryStore.IdFor(c.ChannelId, c.CustomerId)]);
+        });
+        services.AddSingleton<ICustomerRecords>(sp =>
+        {
+            var cosmos = sp.GetRequiredService<CosmosDatabase>();
+            var topics = sp.GetRequiredService<TopicCatalog>();
+
+            // An attribution is kept per (customer, topic of the entry or none): Bot/Funnel/FunnelTurn.cs.
+            return new CosmosPointRecords(
+                "funnel attributions",
+                () => cosmos.Customers,
+                c => topics.Topics.Select(t => (string?)t.Id).Append(null).Select(topic => CosmosFunnelStore.AttributionId(c.ChannelId, c.CustomerId, topic)));
+        });
+        services.AddSingleton<ICustomerRecords>(sp => CosmosScannedRecords.MessengerEvents(sp.GetRequiredService<CosmosDatabase>()));
     }
 }

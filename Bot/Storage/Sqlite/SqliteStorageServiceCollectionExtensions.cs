@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Customers;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
@@ -26,6 +27,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
         services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
+        services.AddSingleton(SqliteSubscriptionStore.HistoryColumn);
         services.AddSingleton(SqliteSubscriptionStore.RegionRefusalColumns);
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
@@ -40,6 +42,12 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton(SqliteDeliveryStore.TrackingIdColumn);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
+        services.AddSingleton<ICustomerRecords, SqliteCampaignWorkRecords>();
+        services.AddSingleton<ICustomerRecords, SqliteSubscriptionRecords>();
+        foreach (var table in SqliteCustomerRecords.Tables)
+        {
+            services.AddSingleton<ICustomerRecords>(sp => new SqliteCustomerRecords(sp.GetRequiredService<SqliteDatabase>(), table));
+        }
         services.AddSingleton(SqliteRetentionCleanup.Schema);
         services.AddHostedService<SqliteRetentionCleanup>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("storage");

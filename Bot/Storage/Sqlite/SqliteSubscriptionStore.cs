@@ -65,6 +65,16 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         """);
 
     /// <summary>
+    /// The consent history kept on each subscription (<see cref="Subscription.History"/>, at most
+    /// <see cref="Subscription.MaxHistory"/> entries) as one JSON column: it is read and written with the
+    /// subscription, so a change and its history entry are one write. Rows stored before it have none.
+    /// </summary>
+    public static readonly ISqliteMigration HistoryColumn = new SqliteMigration(
+        60,
+        "consent history",
+        "ALTER TABLE notification_subscriptions ADD COLUMN history TEXT");
+
+    /// <summary>
     /// Which product refused the token for its region, and when (issue 23; <see cref="Subscription.RefuseRegion"/>).
     /// Rows stored before it have had no refusal recorded: null is right for them.
     /// </summary>
@@ -79,7 +89,7 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
     private const string Columns = """
         id, topic_id, title, channel_id, customer_id, token, conversation_reference, frequency, time_zone_id, profile_name,
         opted_in_at, expires_at, status, status_changed_at, retirement_reason, last_sent_at, next_eligible_at, origin, last_event_at, version,
-        language, region_refused_by, region_refused_at
+        language, history, region_refused_by, region_refused_at
         """;
 
     public async Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken)
@@ -238,6 +248,7 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         r.GetTime(18),
         r.GetInt64(19),
         r.GetNullableString(20),
-        r.IsDBNull(21) ? null : Enum.Parse<MessengerProduct>(r.GetString(21)),
-        r.GetNullableTime(22));
+        r.IsDBNull(21) ? null : ConsentHistoryJson.Read(r.GetString(21)),
+        r.IsDBNull(22) ? null : Enum.Parse<MessengerProduct>(r.GetString(22)),
+        r.GetNullableTime(23));
 }

@@ -134,6 +134,23 @@ public sealed class CampaignWorkItem
         Next = next;
     }
 
+    /// <summary>
+    /// An erased customer's subscriptions in the recorded page now carry their pseudonym: ids starting with
+    /// <paramref name="prefix"/> start with <paramref name="replacement"/> instead. False when none did.
+    /// </summary>
+    public bool ReplaceSubscriptionIds(string prefix, string replacement)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ArgumentException.ThrowIfNullOrEmpty(replacement);
+        if (SubscriptionIds is not { } ids || !ids.Any(id => id.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        SubscriptionIds = [.. ids.Select(id => id.StartsWith(prefix, StringComparison.Ordinal) ? replacement + id[prefix.Length..] : id)];
+        return true;
+    }
+
     /// <summary>The page's outcomes, and who of it waits for a later pass (<paramref name="waiting"/>, the first due at <paramref name="nextDueAt"/>).</summary>
     public void Finish(DeliveryCounts counts, string owner, DateTimeOffset now, long waiting = 0, DateTimeOffset? nextDueAt = null)
     {

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ConversationBot.Bot.OperatorConsole.Pages.Customers;
 
-/// <summary>A customer's subscriptions on a channel, with what happened to each and when; never their consent tokens.</summary>
+/// <summary>
+/// A customer's subscriptions on a channel with their consent history; never their consent tokens. What every
+/// store holds of them is counted on the erase page only (Erase.cshtml.cs): it reads every store, so a
+/// look-up stays a single indexed read.
+/// </summary>
 public sealed class IndexModel(ISubscriptionStore subscriptions) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -22,7 +22,7 @@ public sealed partial class StopModel(ConsentService consent, TimeProvider clock
             return BadRequest();
         }
 
-        var outcomes = await consent.StopByCustomerAsync(channel, customer, topic, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var outcomes = await consent.StopByCustomerAsync(channel, customer, topic, clock.GetUtcNow(), cancellationToken, ConsentReasons.OperatorStop).ConfigureAwait(false);
         LogStopped(logger, topic, channel, outcomes.Count);
         return RedirectToPage("/Customers/Index", new { channel, customer, stopped = outcomes.Count == 0 ? $"Nothing to stop for {topic}." : $"Stopped {topic}." });
     }
