@@ -1,6 +1,7 @@
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 
@@ -232,6 +233,25 @@ public abstract class DeliveryStoreContractTests
         await store.SaveOutcomesAsync([skipped], None);
 
         Assert.Equal(skipped, (await store.FindManyAsync("c1", [claim.SubscriptionId], None))[claim.SubscriptionId]);
+    }
+
+    [Fact]
+    public async Task The_product_the_reason_it_was_chosen_and_the_tracking_id_round_trip_with_the_claim_and_the_outcome()
+    {
+        var store = CreateDeliveryStore();
+        var route = new ProductRoute(MessengerProduct.MarketingMessages, ProductRouteReason.OtherProductRefusedRegion, "detail");
+        var claim = DeliveryRecord.Claim("c1", "s-mm", "messenger", "u-mm", "instance-a", At).Routed(route);
+        await store.TryClaimManyAsync([claim], None);
+        Assert.Equal(claim, (await store.FindManyAsync("c1", ["s-mm"], None))["s-mm"]);
+
+        var sent = claim.Sent(At.AddSeconds(1), 1, "5f0c2a9e-3b7d-4e61-9a2f-0c8d1e7b4a10");
+        await store.SaveOutcomesAsync([sent], None);
+
+        var loaded = (await store.FindManyAsync("c1", ["s-mm"], None))["s-mm"];
+        Assert.Equal(sent, loaded);
+        Assert.Equal(MessengerProduct.MarketingMessages, loaded.Product);
+        Assert.Equal(ProductRouteReason.OtherProductRefusedRegion, loaded.Route);
+        Assert.Equal("5f0c2a9e-3b7d-4e61-9a2f-0c8d1e7b4a10", loaded.TrackingId);
     }
 
     [Fact]

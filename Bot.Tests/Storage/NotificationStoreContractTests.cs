@@ -2,6 +2,7 @@ using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Bot.Tests.Notifications.StopRate;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
@@ -69,6 +70,27 @@ public abstract partial class NotificationStoreContractTests
         Assert.Equal(SubscriptionOrigin.Unrequested, loaded.Origin);
         Assert.Equal(Frequency.Weekly, loaded.Frequency);
         Assert.Equal("Asia/Tokyo", loaded.TimeZoneId);
+    }
+
+    [Fact]
+    public async Task A_product_region_refusal_round_trips_and_a_second_refusal_by_the_other_retires()
+    {
+        var store = CreateSubscriptionStore();
+        var subscription = Subscriptions.OnMessenger("kunde-mm", token: "token-mm");
+        Assert.True(subscription.RefuseRegion(MessengerProduct.MarketingMessages, At.AddHours(1)));
+        Assert.True(await store.TrySaveAsync(subscription, None));
+
+        var loaded = await store.FindAsync(subscription.Id, None);
+        Assert.NotNull(loaded);
+        Assert.Equal(MessengerProduct.MarketingMessages, loaded.RegionRefusedBy);
+        Assert.Equal(At.AddHours(1), loaded.RegionRefusedAt);
+
+        Assert.False(loaded.RefuseRegion(MessengerProduct.MarketingMessages, At.AddHours(2)));
+        Assert.True(loaded.RefuseRegion(MessengerProduct.RecurringNotifications, At.AddHours(3)));
+        Assert.True(await store.TrySaveAsync(loaded, None));
+        var retired = await store.FindAsync(subscription.Id, None);
+        Assert.Equal(SubscriptionStatus.Retired, retired!.Status);
+        Assert.Contains("neither", retired.RetirementReason, StringComparison.Ordinal);
     }
 
     [Fact]

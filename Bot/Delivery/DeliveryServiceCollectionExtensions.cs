@@ -1,3 +1,5 @@
+using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Delivery.Schedules;
@@ -32,6 +34,11 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<CampaignLiveProgress>();
         services.AddSingleton<FleetSendRate>();
         services.AddSingleton<MessengerNotificationSender>();
+        services.AddHttpClient(MarketingMessagesClient.HttpClientName, (provider, client) =>
+            client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
+        services.AddSingleton<MarketingMessagesClient>();
+        services.AddSingleton<MetaCampaigns>();
+        services.AddSingleton<MarketingMessagesNotificationSender>();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
         services.AddSingleton<IDeliveryObserver, DeliveryObserver>();

@@ -2,6 +2,7 @@ using ConversationBot.Bot.Admin;
 using ConversationBot.Bot.Endpoints;
 using ConversationBot.Bot.LocalChat;
 using ConversationBot.Bot.Messenger;
+using ConversationBot.Bot.Messenger.MarketingMessages.LocalGraph;
 using ConversationBot.Bot.OperatorConsole;
 using ConversationBot.Bot.Security;
 
@@ -35,6 +36,7 @@ public static class ConversationBotEndpointExtensions
         app.MapHealthEndpoints();
         app.MapAdminEndpoints();
         app.MapMessengerEndpoints();
+        app.MapLocalMarketingMessagesGraph(app.Environment);
         app.MapOperatorConsole();
         app.MapLocalChat();
         return app;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Security;
 using ConversationBot.Notifications.OptIns;
 
@@ -76,6 +77,9 @@ public sealed class MessengerOptions
     /// customer's last message with the <c>HUMAN_AGENT</c> tag; off: only inside 24 hours (docs/handoff.md).
     /// </summary>
     public bool HumanAgentTag { get; init; }
+
+    /// <summary>The Page's set-up for Meta's paid Marketing Messages API (<c>Messenger:MarketingMessages</c>); off when empty.</summary>
+    public MarketingMessagesOptions MarketingMessages { get; init; } = new();
 
     public bool IsEnabled => MissingSettings().Count == 0;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConversationBot.Bot.Hosting;
+using ConversationBot.Bot.Messenger.MarketingMessages;
 
 namespace ConversationBot.Bot.Messenger;
 
@@ -17,6 +18,11 @@ public sealed class MessengerOptionsValidation() : SettingsValidator<MessengerOp
         if (!IsCultureName(options.Locale))
         {
             yield return $"{MessengerOptions.SectionName}:{nameof(MessengerOptions.Locale)} must be empty or a culture name such as de-CH.";
+        }
+
+        foreach (var problem in (options.MarketingMessages ?? new()).Problems($"{MessengerOptions.SectionName}:{MarketingMessagesOptions.SectionName}", options.PageId))
+        {
+            yield return problem;
         }
     }
 

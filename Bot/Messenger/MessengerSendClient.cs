@@ -159,7 +159,8 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
                     Text(error["type"]),
                     Text(error["fbtrace_id"]),
                     text,
-                    retryAfter);
+                    retryAfter,
+                    RemainingSeconds(error["error_data"]));
             }
         }
         catch (JsonException)
@@ -168,6 +169,28 @@ public sealed partial class MessengerSendClient(IHttpClientFactory httpClients, 
         }
 
         return new MessengerSendException(status, null, null, null, null, null, text, retryAfter);
+    }
+
+    /// <summary>
+    /// <c>error_data.remaining_seconds</c> (Marketing Messages' pacing errors): Meta does not say whether
+    /// error_data is an object or a JSON string, nor whether the number is quoted, so all are read.
+    /// </summary>
+    private static TimeSpan? RemainingSeconds(JsonNode? errorData)
+    {
+        var data = errorData;
+        if (errorData is JsonValue value && value.TryGetValue<string>(out var embedded))
+        {
+            try
+            {
+                data = JsonNode.Parse(embedded);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        return data is JsonObject fields && Number(fields["remaining_seconds"]) is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
     }
 
     /// <summary>Retry-After as seconds or as a date; <c>null</c> when absent.</summary>

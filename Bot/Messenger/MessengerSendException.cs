@@ -24,10 +24,22 @@ public sealed class MessengerSendException : PlatformRefusedException
     {
     }
 
-    public MessengerSendException(HttpStatusCode statusCode, int? code, int? subcode, string? graphMessage, string? type, string? fbTraceId, string body, TimeSpan? retryAfter = null)
+    /// <summary>A refusal as the domain reads it, e.g. one marked with the product the call went through.</summary>
+    public MessengerSendException(string message, PlatformError error)
+        : base(message, error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        StatusCode = (HttpStatusCode)(error.HttpStatus ?? 0);
+        Code = error.Code;
+        Subcode = error.Subcode;
+        GraphMessage = error.Message;
+        Body = error.Body ?? string.Empty;
+    }
+
+    public MessengerSendException(HttpStatusCode statusCode, int? code, int? subcode, string? graphMessage, string? type, string? fbTraceId, string body, TimeSpan? retryAfter = null, TimeSpan? remaining = null)
         : base(
             $"The Send API answered {(int)statusCode}: code {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, subcode {subcode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}: {graphMessage ?? "(no error message)"}",
-            new PlatformError((int)statusCode, code, subcode, graphMessage, retryAfter, Body: body))
+            new PlatformError((int)statusCode, code, subcode, graphMessage, retryAfter, Body: body, Remaining: remaining))
     {
         StatusCode = statusCode;
         Code = code;

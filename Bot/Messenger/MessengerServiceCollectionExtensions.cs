@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Messenger.Comments;
 using ConversationBot.Bot.Messenger.Links;
+using ConversationBot.Bot.Messenger.MarketingMessages.LocalGraph;
 using ConversationBot.Bot.Messenger.Profile;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Messenger.Turns;
@@ -43,6 +44,11 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton(SqliteMessengerEventLog.Inbox);
         // Try: a storage back end registered before this (Cosmos DB) brings its own event log.
         services.TryAddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
+
+        // The local stand-in for Meta's Marketing Messages endpoints: served only when enabled in Development (LocalGraphEndpoints).
+        services.AddSingleton(sp => new LocalMarketingMessagesGraph(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.MarketingMessages.LocalGraph, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(LocalGraphWebhookSender.HttpClientName);
+        services.AddHostedService<LocalGraphWebhookSender>();
         return services;
     }
 }

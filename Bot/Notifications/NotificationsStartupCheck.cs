@@ -1,18 +1,25 @@
-using ConversationBot.Notifications;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Topics;
-using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Notifications;
 
-/// <summary>Says at start-up which rules are in force, and warns where a topic's promise cannot be kept under them.</summary>
+/// <summary>
+/// Says at start-up which rules are in force and which products serve which subscriber regions, and
+/// warns where a topic's promise cannot be kept or where neither product can deliver.
+/// </summary>
 public sealed partial class NotificationsStartupCheck(
-    TopicCatalog catalog, PlatformProfile profile, IOptions<NotificationsOptions> options, ILogger<NotificationsStartupCheck> logger) : IHostedService
+    TopicCatalog catalog, PlatformProfile profile, MessengerReach reach, ILogger<NotificationsStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         LogProfile(logger, profile.Name, profile.Description, catalog.Topics.Count);
-        foreach (var warning in ProfileCompatibilityCheck.Warnings(catalog, profile, options.Value.Region))
+        foreach (var product in reach.Describe())
+        {
+            LogProduct(logger, product);
+        }
+
+        foreach (var warning in ProfileCompatibilityCheck.Warnings(catalog, reach))
         {
             LogWarning(logger, warning);
         }
@@ -24,6 +31,9 @@ public sealed partial class NotificationsStartupCheck(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recurring notifications: profile {Profile} ({Description}), {TopicCount} topics")]
     private static partial void LogProfile(ILogger logger, string profile, string description, int topicCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Messenger products: {Product}")]
+    private static partial void LogProduct(ILogger logger, string product);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recurring notifications: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);

@@ -4,6 +4,7 @@ using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;
@@ -154,6 +155,7 @@ public sealed class CampaignPageWork(
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends },
             async (item, _) => await SendAsync(campaign.ContentFor(languages.Of(item.Subscription.Language)), item, sends, stopping).ConfigureAwait(false)).ConfigureAwait(false);
 
+        SettleTokenRefusals(sends, clock.GetUtcNow());
         outcomes.AddRange(sends.Outcomes);
         await deliveries.SaveOutcomesAsync(outcomes, None).ConfigureAwait(false);
         var counts = earlier;
@@ -193,9 +195,9 @@ public sealed class CampaignPageWork(
             var candidates = new List<Reservation>();
             foreach (var subscription in pending)
             {
-                var claim = claims[subscription.Id];
                 // The page's send restriction is the runner's to check: it puts the whole campaign off rather than skipping anyone.
-                var decision = await _recipients.DecideAsync(subscription, now, null, None).ConfigureAwait(false);
+                var (decision, route) = await _recipients.DecideRouteAsync(subscription, now, null, None).ConfigureAwait(false);
+                var claim = claims[subscription.Id].Routed(route);
                 if (!decision.IsEligible)
                 {
                     outcomes.Add(claim.Skipped(decision.Reason!.Value.ToString(), now, decision.NextEligibleAt));
@@ -207,16 +209,16 @@ public sealed class CampaignPageWork(
                     continue;
                 }
 
-                if (!sender.CanSend(subscription))
+                if (!sender.CanSend(subscription, route.Product))
                 {
-                    outcomes.Add(claim.Failed(DeliveryReasons.NoSender, $"no sender for channel {subscription.ChannelId}", now, 0));
+                    outcomes.Add(claim.Failed(DeliveryReasons.NoSender, route.Product is { } product ? $"no sender for {product}" : $"no sender for channel {subscription.ChannelId}", now, 0));
                     continue;
                 }
 
                 var previous = subscription.LastSentAt;
                 subscription.RecordSent(now);
                 toSave.Add(subscription);
-                candidates.Add(new Reservation(subscription, claim, now, previous));
+                candidates.Add(new Reservation(subscription, claim, now, previous, route));
             }
 
             var conflicts = (await subscriptions.TrySaveManyAsync(toSave, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
@@ -249,8 +251,9 @@ public sealed class CampaignPageWork(
         return reserved;
     }
 
-    private async Task SendAsync(CampaignContent content, Reservation item, SendBatch batch, CancellationToken stopping)
+    private async Task SendAsync(CampaignContent content, Reservation reserved, SendBatch batch, CancellationToken stopping)
     {
+        var item = reserved;
         for (var attempt = 1; ; attempt++)
         {
             if (stopping.IsCancellationRequested || batch.PausedUntil is not null)
@@ -263,8 +266,13 @@ public sealed class CampaignPageWork(
             try
             {
                 // Not the stopping token: a send that started is allowed to finish and be recorded.
-                await sender.SendAsync(item.Subscription, content, None).ConfigureAwait(false);
-                batch.Record(item.Claim.Sent(clock.GetUtcNow(), attempt));
+                var receipt = await sender.SendAsync(item.Subscription, content, item.Route.Product, item.Claim.CampaignId, None).ConfigureAwait(false);
+                batch.Record(item.Claim.Sent(clock.GetUtcNow(), attempt, receipt.TrackingId));
+                if (item.Route.Product == MessengerProduct.MarketingMessages)
+                {
+                    batch.TokenAccepted();
+                }
+
                 return;
             }
             catch (PlatformRefusedException refused)
@@ -279,7 +287,8 @@ public sealed class CampaignPageWork(
             }
 
             var now = clock.GetUtcNow();
-            var action = classifier.Classify(error, now, attempt, item.Subscription.NextEligibleAt);
+            // The classifier reads some errors by the product the call went through (an access error, a region refusal).
+            var action = classifier.Classify(error with { Product = error.Product ?? item.Route.Product }, now, attempt, item.Subscription.NextEligibleAt);
             observer.AttemptFailed(item.Claim, attempt, action);
             switch (FailedSend.Decide(action, item.Claim, attempt, item.ReservedAt, item.PreviousLastSentAt, now, options))
             {
@@ -300,13 +309,90 @@ public sealed class CampaignPageWork(
                     batch.Pause(pause.Until);
                     batch.HandBack(item);
                     return;
+                case FailedSend.HoldCampaign hold:
+                    // Only this campaign waits; everyone not yet sent stays pending and is sent once when it resumes.
+                    batch.Pause(hold.Until);
+                    batch.HandBack(item);
+                    return;
+                case FailedSend.Reroute:
+                    if (Rerouted(item, batch, now) is not { } other)
+                    {
+                        return;
+                    }
+
+                    item = other;
+                    attempt = 0;
+                    continue;
+                case FailedSend.Final final when item.Route.Product == MessengerProduct.MarketingMessages && final.Outcome.Reason == DeliveryReasons.SubscriptionRetired:
+                    // Decided when the step is done: one dead token is the person's, a whole step of them is our access token's (SettleTokenRefusals).
+                    batch.RefuseToken(item, final);
+                    return;
                 case FailedSend.Final final:
                     batch.Record(final.Outcome, final.Change is null ? null : new SubscriptionChange(item.Subscription.Id, final.Change));
                     return;
                 default:
-                    throw new System.Diagnostics.UnreachableException("A failed send is retried, final or pauses the page.");
+                    throw new System.Diagnostics.UnreachableException("A failed send is retried, final, rerouted or pauses the page or the campaign.");
             }
         }
+    }
+
+    /// <summary>
+    /// Marketing Messages said "token cannot be loaded" (2300004, 2300037) for some sends of the step. When
+    /// at least <see cref="DeliveryOptions.TokenRefusalsBeforeSuspectingAccess"/> were refused and not one
+    /// token of the step was accepted, the access token or the Page is the likelier cause than that many
+    /// people at once (docs/marketing-messages.md §4): nobody is retired, they go back pending and the
+    /// campaign is held. Otherwise each refused subscription is retired.
+    /// </summary>
+    private void SettleTokenRefusals(SendBatch batch, DateTimeOffset now)
+    {
+        var refused = batch.TakeTokenRefusals();
+        if (refused.Count >= options.TokenRefusalsBeforeSuspectingAccess && batch.TokensAccepted == 0)
+        {
+            foreach (var (item, _) in refused)
+            {
+                batch.HandBack(item);
+            }
+
+            batch.Pause(now + options.HeldCampaignRecheck);
+            return;
+        }
+
+        foreach (var (item, final) in refused)
+        {
+            batch.Record(final.Outcome, final.Change is null ? null : new SubscriptionChange(item.Subscription.Id, final.Change));
+        }
+    }
+
+    /// <summary>
+    /// The product refused this token for its region (nothing went out): the refusal is kept on the
+    /// subscription, and the same claim is sent through the other product when it serves the token,
+    /// its sender can carry it and its per-token rule allows it now; otherwise the outcome is recorded here
+    /// and <c>null</c> returned.
+    /// </summary>
+    private Reservation? Rerouted(Reservation item, SendBatch batch, DateTimeOffset now)
+    {
+        var refusedBy = item.Route.Product;
+        if (refusedBy is { } product)
+        {
+            item.Subscription.RefuseRegion(product, now);
+            batch.Record(null, new SubscriptionChange(item.Subscription.Id, s => s.RefuseRegion(product, now)));
+        }
+
+        var route = _recipients.Route(item.Subscription);
+        var claim = item.Claim.Routed(route);
+        if (route.Product is null || route.Product == refusedBy || !sender.CanSend(item.Subscription, route.Product))
+        {
+            batch.Record(claim.Skipped(DeliveryReasons.NoProductServesRegion, now, null, $"{refusedBy} refused the token's region; {route}"), Withdraw(item));
+            return null;
+        }
+
+        if (eligibility.NextUnderTokenRule(item.PreviousLastSentAt, route.Product, now) is { } next)
+        {
+            batch.Record(claim.Skipped(nameof(NotEligibleReason.TooSoonForToken), now, next, $"{refusedBy} refused the token's region; {route.Product} allows it at {next:O}"), Withdraw(item));
+            return null;
+        }
+
+        return item with { Claim = claim, Route = route };
     }
 
     private static SubscriptionChange Withdraw(Reservation item) =>
@@ -337,7 +423,7 @@ public sealed class CampaignPageWork(
     /// <param name="NextDueAt">When the first of them is due.</param>
     public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil, long Waiting = 0, DateTimeOffset? NextDueAt = null);
 
-    private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt);
+    private sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt, ProductRoute Route);
 
     private sealed record SubscriptionChange(string SubscriptionId, Func<Subscription, bool> Apply);
 
@@ -354,9 +440,13 @@ public sealed class CampaignPageWork(
 
         public DateTimeOffset? PausedUntil { get; private set; }
 
-        public void Record(DeliveryRecord outcome, SubscriptionChange? change = null)
+        public void Record(DeliveryRecord? outcome, SubscriptionChange? change = null)
         {
-            Outcomes.Add(outcome);
+            if (outcome is not null)
+            {
+                Outcomes.Add(outcome);
+            }
+
             if (change is not null)
             {
                 SubscriptionChanges.Add(change);
@@ -364,6 +454,17 @@ public sealed class CampaignPageWork(
         }
 
         public void HandBack(Reservation item) => HandedBack.Add(item);
+
+        private readonly ConcurrentBag<(Reservation Item, FailedSend.Final Final)> _tokenRefusals = [];
+        private int _tokensAccepted;
+
+        public int TokensAccepted => Volatile.Read(ref _tokensAccepted);
+
+        public void TokenAccepted() => Interlocked.Increment(ref _tokensAccepted);
+
+        public void RefuseToken(Reservation item, FailedSend.Final final) => _tokenRefusals.Add((item, final));
+
+        public List<(Reservation Item, FailedSend.Final Final)> TakeTokenRefusals() => [.. _tokenRefusals];
 
         public void Pause(DateTimeOffset until)
         {

@@ -35,6 +35,19 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan ItemLeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a campaign is held when Marketing Messages said its budget is spent, our request is
+    /// wrong or the account cannot send (no end Meta names): everyone left stays pending, and the
+    /// campaign is tried again after this, not sooner, so a spent budget is not asked about every few seconds.
+    /// </summary>
+    public TimeSpan HeldCampaignRecheck { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Marketing Messages tokens refused as invalid in one step of a page, with none accepted, from which the
+    /// access token is suspected instead of the people: nobody is retired and the campaign is held.
+    /// </summary>
+    public int TokenRefusalsBeforeSuspectingAccess { get; set; } = 5;
+
     public IEnumerable<string> Problems()
     {
         if (PageSize is < 1 or > 1000)
@@ -47,6 +60,11 @@ public sealed class DeliveryOptions
             yield return $"{SectionName}:MaxParallelSends must be between 1 and 256";
         }
 
+        if (TokenRefusalsBeforeSuspectingAccess is < 2 or > 1000)
+        {
+            yield return $"{SectionName}:TokenRefusalsBeforeSuspectingAccess must be between 2 and 1000";
+        }
+
         if (MaxAttempts is < 1 or > 20)
         {
             yield return $"{SectionName}:MaxAttempts must be between 1 and 20";
@@ -54,7 +72,7 @@ public sealed class DeliveryOptions
 
         foreach (var (name, value) in new[]
         {
-            (nameof(MaxRetryWait), MaxRetryWait), (nameof(LeaseDuration), LeaseDuration),
+            (nameof(MaxRetryWait), MaxRetryWait), (nameof(LeaseDuration), LeaseDuration), (nameof(HeldCampaignRecheck), HeldCampaignRecheck),
         })
         {
             if (value <= TimeSpan.Zero)

@@ -18,6 +18,12 @@ public static class DeliveryReasons
     /// <summary>The platform said too soon for this token: rescheduled, not a failure.</summary>
     public const string TooSoonPerPlatform = "TooSoonPerPlatform";
 
+    /// <summary>The platform said this person cannot get it now (a frequency cap, the conversation gap, unavailable): skipped, tried again no sooner than the record's next eligible time.</summary>
+    public const string SkippedByPlatform = "SkippedByPlatform";
+
+    /// <summary>A product refused the token for its region and the other could not take it (not configured, or too soon under its rule).</summary>
+    public const string NoProductServesRegion = "NoProductServesRegion";
+
     /// <summary>An error nobody classified: recorded with its body, not retried blindly.</summary>
     public const string UnknownPlatformError = "UnknownPlatformError";
 

@@ -1,9 +1,13 @@
+using ConversationBot.Notifications.Products;
+
 namespace ConversationBot.Notifications.Delivery;
 
 /// <summary>
 /// One campaign's delivery to one subscription. The store keeps at most one per
 /// (<see cref="CampaignId"/>, <see cref="SubscriptionId"/>): creating it is the claim, and a second
 /// claim conflicts, which is what makes a campaign's sends exactly-once across restarts and instances.
+/// On Messenger it also says which product carried the message and why (<see cref="Routed"/>): the
+/// two are billed differently and reported side by side.
 /// </summary>
 public sealed record DeliveryRecord(
     string CampaignId,
@@ -17,15 +21,26 @@ public sealed record DeliveryRecord(
     DateTimeOffset ClaimedAt,
     DateTimeOffset? CompletedAt,
     int Attempts,
-    DateTimeOffset? NextEligibleAt)
+    DateTimeOffset? NextEligibleAt,
+    MessengerProduct? Product = null,
+    ProductRouteReason? Route = null,
+    string? TrackingId = null)
 {
     public static DeliveryRecord Claim(string campaignId, string subscriptionId, string channelId, string customerId, string owner, DateTimeOffset at) =>
         new(campaignId, subscriptionId, channelId, customerId, DeliveryState.Claimed, null, null, owner, at, null, 0, null);
 
     public bool IsFinal => State != DeliveryState.Claimed;
 
-    public DeliveryRecord Sent(DateTimeOffset at, int attempts) =>
-        this with { State = DeliveryState.Sent, Reason = null, Detail = null, CompletedAt = at, Attempts = attempts };
+    /// <summary>The product chosen for this delivery and the reason (<see cref="ProductRouter"/>).</summary>
+    public DeliveryRecord Routed(ProductRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return this with { Product = route.Product, Route = route.Reason };
+    }
+
+    /// <summary>The platform took the message; through Marketing Messages that means accepted, and <paramref name="trackingId"/> names it in the webhooks that follow.</summary>
+    public DeliveryRecord Sent(DateTimeOffset at, int attempts, string? trackingId = null) =>
+        this with { State = DeliveryState.Sent, Reason = null, Detail = null, CompletedAt = at, Attempts = attempts, TrackingId = trackingId };
 
     public DeliveryRecord Skipped(string reason, DateTimeOffset at, DateTimeOffset? nextEligibleAt = null, string? detail = null) =>
         this with { State = DeliveryState.Skipped, Reason = reason, Detail = detail, CompletedAt = at, NextEligibleAt = nextEligibleAt };

@@ -8,7 +8,7 @@ namespace ConversationBot.Notifications.Delivery;
 /// What a failed send attempt comes to, decided from its classified platform error
 /// (docs/messenger-platform.md §5): try again after a wait, record a final outcome (with what changes
 /// on the subscription: the reserved send withdrawn, the subscription retired, stopped or rescheduled),
-/// or pause the page's sends and hand the subscriber back. A value, so the whole table of errors and
+/// or pause the page's sends or the campaign and hand the subscriber back, or try the other product. A value, so the whole table of errors and
 /// their effects is tested without a sender or a store (<see cref="Decide"/>).
 /// </summary>
 public abstract record FailedSend
@@ -25,6 +25,16 @@ public abstract record FailedSend
 
     /// <summary>The page may not send until <see cref="Until"/>: this subscriber goes back unsent, the campaign waits.</summary>
     public sealed record PausePage(DateTimeOffset Until) : FailedSend;
+
+    /// <summary>
+    /// The campaign itself may not send until <see cref="Until"/> (a Meta campaign warming up, its budget
+    /// spent, our request wrong, the account stopped): this subscriber goes back unsent and stays pending;
+    /// the Page's other sends are not held. <see cref="Reason"/> says why.
+    /// </summary>
+    public sealed record HoldCampaign(DateTimeOffset Until, string Reason) : FailedSend;
+
+    /// <summary>The product refused the token for its region: nothing went out, and the other product is tried for the same claim.</summary>
+    public sealed record Reroute : FailedSend;
 
     /// <param name="claim">The subscriber's claim, from which the outcome is recorded.</param>
     /// <param name="reservedAt">When the send was reserved on the subscription (withdrawn unless the message may have arrived).</param>
@@ -67,6 +77,21 @@ public abstract record FailedSend
                 });
             case PlatformErrorActionKind.PausePageSends:
                 return new PausePage(action.At ?? now + options.LeaseDuration);
+            case PlatformErrorActionKind.RerouteToOtherProduct:
+                return new Reroute();
+            case PlatformErrorActionKind.SkipRecipient:
+                // Not sent, not a failure: the person is held back (a frequency cap persists) and the reservation withdrawn.
+                var eligibleAgain = action.At ?? now;
+                return new Final(claim.Skipped(DeliveryReasons.SkippedByPlatform, now, eligibleAgain, detail), s =>
+                {
+                    Withdraw(s);
+                    s.Reschedule(eligibleAgain);
+                    return true;
+                });
+            case PlatformErrorActionKind.CampaignWaits:
+                return new HoldCampaign(action.At ?? now + options.HeldCampaignRecheck, action.Explanation);
+            case PlatformErrorActionKind.CampaignBudgetExhausted or PlatformErrorActionKind.FixRequest or PlatformErrorActionKind.StopMarketingMessages:
+                return new HoldCampaign(now + options.HeldCampaignRecheck, action.Explanation);
             default:
                 return new Final(claim.Failed(DeliveryReasons.UnknownPlatformError, detail, now, attempt), Withdraw);
         }

@@ -12,7 +12,7 @@ public enum NotEligibleReason
     /// <summary>The platform's per-token rule (or the platform's own next eligible time) forbids it yet.</summary>
     TooSoonForToken,
 
-    /// <summary>The profile does not serve the business's region (docs/messenger-platform.md §1).</summary>
+    /// <summary>Neither product can deliver for this business (docs/messenger-platform.md §1, docs/marketing-messages.md §1).</summary>
     OutsideRegion,
 
     /// <summary>The platform restricted the page from sending (docs/messenger-platform.md §5, 10/1893063).</summary>
@@ -23,4 +23,7 @@ public enum NotEligibleReason
     /// of the customer's last message may anything be sent (docs/messenger-platform.md §6).
     /// </summary>
     MessagingWindowClosed,
+
+    /// <summary>No product reaches this subscriber: their region, or both products refused their token (<see cref="Products.ProductRouter"/>).</summary>
+    NoProductServesRegion,
 }

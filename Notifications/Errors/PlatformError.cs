@@ -1,3 +1,5 @@
+using ConversationBot.Notifications.Products;
+
 namespace ConversationBot.Notifications.Errors;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace ConversationBot.Notifications.Errors;
 /// <c>Retry-After</c>, the <c>error</c> object of docs/messenger-platform.md §5) into this; <see cref="Body"/> is
 /// the raw body, kept for unknown errors. A call that got no answer says whether the request could
 /// have reached the platform (<see cref="MayHaveArrived"/>): only one that certainly did not may be
-/// sent again, because a message must never go out twice.
+/// sent again, because a message must never go out twice. <see cref="Remaining"/> is Meta's
+/// <c>error_data.remaining_seconds</c> (Marketing Messages' pacing errors, docs/marketing-messages.md §4);
+/// <see cref="Product"/> says which product the refused call went through, when the caller knows.
 /// </summary>
 public sealed record PlatformError(
     int? HttpStatus,
@@ -15,7 +19,9 @@ public sealed record PlatformError(
     TimeSpan? RetryAfter = null,
     bool MayHaveArrived = false,
     string? Body = null,
-    bool NotSent = false)
+    bool NotSent = false,
+    TimeSpan? Remaining = null,
+    MessengerProduct? Product = null)
 {
     /// <summary>A call that got no answer in time, after the request went out: it may have arrived.</summary>
     public static PlatformError Timeout() => new(null, null, null, "timed out", MayHaveArrived: true);

@@ -32,4 +32,22 @@ public enum PlatformErrorActionKind
 
     /// <summary>Anything else: record the whole body, do not retry blindly.</summary>
     Unknown,
+
+    /// <summary>The product refused this token for its region (Marketing Messages 2300032): the other product carries it; not a failure.</summary>
+    RerouteToOtherProduct,
+
+    /// <summary>This person cannot get it now (a frequency cap, the conversation gap, unavailable): skipped in this send, tried again no sooner than <see cref="PlatformErrorAction.At"/>.</summary>
+    SkipRecipient,
+
+    /// <summary>The Meta campaign is not ready (warm-up, start time, daily budget): the whole campaign waits until <see cref="PlatformErrorAction.At"/>; nobody fails.</summary>
+    CampaignWaits,
+
+    /// <summary>The campaign's budget is spent: the campaign pauses with this reason, everyone left stays pending until the budget is raised.</summary>
+    CampaignBudgetExhausted,
+
+    /// <summary>Our request or campaign is wrong (message shape, campaign id, targeting): the run stops and the operator is told; nobody is marked sent or failed for it.</summary>
+    FixRequest,
+
+    /// <summary>The account or onboarding is wrong (terms, payment, permissions, regions): every Marketing Messages send of the Page stops until the operator fixes it.</summary>
+    StopMarketingMessages,
 }

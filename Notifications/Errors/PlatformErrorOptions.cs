@@ -17,6 +17,13 @@ public sealed class PlatformErrorOptions
     /// <summary>How long offers to one customer stop after 9/2018352 ("for the day").</summary>
     public TimeSpan CustomerOfferBlock { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Recurring Notifications' refusal of a token outside its five regions, as <c>code/subcode</c>
+    /// (e.g. <c>10/2018999</c>). Meta has not documented the code (docs/messenger-platform.md §5): until it
+    /// does, an error whose message names the region is read as one; list the pair here once it is known.
+    /// </summary>
+    public string[] RecurringNotificationsRegionRefusals { get; set; } = [];
+
     public IEnumerable<string> Problems(string section)
     {
         foreach (var (name, value) in new[]
@@ -28,6 +35,14 @@ public sealed class PlatformErrorOptions
             if (value <= TimeSpan.Zero)
             {
                 yield return $"{section}:{name} must be positive";
+            }
+        }
+
+        foreach (var pair in RecurringNotificationsRegionRefusals)
+        {
+            if (pair is null || !System.Text.RegularExpressions.Regex.IsMatch(pair, @"^[0-9]{1,9}/[0-9]{0,9}$"))
+            {
+                yield return $"{section}:RecurringNotificationsRegionRefusals '{pair}' must be code/subcode, e.g. 10/2018999 (subcode may be empty: 10/)";
             }
         }
 

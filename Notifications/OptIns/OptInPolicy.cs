@@ -1,4 +1,5 @@
 using ConversationBot.Notifications.Periods;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
@@ -21,17 +22,23 @@ public sealed class OptInPolicy
     private readonly TopicCatalog _catalog;
     private readonly PlatformProfile _profile;
     private readonly OptInPolicyOptions _options;
-    private readonly string? _region;
+    private readonly MessengerReach _reach;
 
+    /// <summary>A deployment with Recurring Notifications only, for the business in <paramref name="region"/>.</summary>
     public OptInPolicy(TopicCatalog catalog, PlatformProfile profile, OptInPolicyOptions options, string? region)
+        : this(catalog, new MessengerReach(profile, region, marketingMessagesConfigured: false), options)
+    {
+    }
+
+    public OptInPolicy(TopicCatalog catalog, MessengerReach reach, OptInPolicyOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(reach);
         ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;
-        _profile = profile;
+        _reach = reach;
+        _profile = reach.Profile;
         _options = options;
-        _region = region;
     }
 
     public OptInDecision Decide(string topicId, OptInContext context, DateTimeOffset now)
@@ -48,9 +55,10 @@ public sealed class OptInPolicy
         }
 
         var onMessenger = ChannelIds.IsMessenger(context.ChannelId);
-        if (onMessenger && !_profile.CoversRegion(_region))
+        // Same template and token for both products: an offer is fine wherever either can deliver (docs/marketing-messages.md §2).
+        if (onMessenger && _reach.WhyNoOffers() is { } why)
         {
-            return OptInDecision.Deny(OptInDenialReason.OutsideRegion, detail: $"profile {_profile.Name} does not serve region {_region}");
+            return OptInDecision.Deny(OptInDenialReason.OutsideRegion, detail: why);
         }
 
         if (!context.Window.IsOpenAt(now))

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Notifications.Profiles;
@@ -9,10 +10,20 @@ namespace ConversationBot.Notifications.Profiles;
 /// </summary>
 public static class ProfileCompatibilityCheck
 {
-    public static IReadOnlyList<string> Warnings(TopicCatalog catalog, PlatformProfile profile, string? region)
+    /// <summary>A deployment with Recurring Notifications only.</summary>
+    public static IReadOnlyList<string> Warnings(TopicCatalog catalog, PlatformProfile profile, string? region) =>
+        Warnings(catalog, new MessengerReach(profile, region, marketingMessagesConfigured: false));
+
+    /// <summary>
+    /// With Marketing Messages in the picture (docs/marketing-messages.md §1): a business region outside the
+    /// profile's is fine when Marketing Messages can deliver; a configuration where neither product can is explained.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(TopicCatalog catalog, MessengerReach reach)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(reach);
+        var profile = reach.Profile;
+        var region = reach.BusinessRegion;
         var warnings = new List<string>();
 
         if (profile.SendRule is { Kind: PerTokenRuleKind.RollingInterval, Interval: { } interval })
@@ -27,6 +38,17 @@ public static class ProfileCompatibilityCheck
             }
         }
 
+        if (reach.MarketingMessagesConfigured && !reach.MarketingMessagesAvailable)
+        {
+            warnings.Add(reach.Describe()[1]);
+        }
+
+        // Marketing Messages' 12 hours per token never break a promise: the most frequent topic is daily.
+        if (reach.MarketingMessagesAvailable)
+        {
+            return warnings;
+        }
+
         if (profile.Regions is { } regions)
         {
             var served = string.Join(", ", regions.Order(StringComparer.Ordinal));
@@ -37,6 +59,10 @@ public static class ProfileCompatibilityCheck
             else if (!profile.CoversRegion(region))
             {
                 warnings.Add($"Notifications:Region '{region}' is outside profile {profile.Name}'s regions ({served}): no Messenger opt-ins or sends.");
+                if (reach.WhyNoOffers() is { } why)
+                {
+                    warnings.Add(why);
+                }
             }
         }
 

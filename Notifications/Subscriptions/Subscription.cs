@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Notifications.Subscriptions;
@@ -36,6 +37,8 @@ public sealed class Subscription
         Version = s.Version;
         Language = s.Language;
         history = [.. s.History ?? []];
+        RegionRefusedBy = s.RegionRefusedBy;
+        RegionRefusedAt = s.RegionRefusedAt;
     }
 
     /// <summary>How many consent changes a subscription keeps: the newest, so a document never grows without bound.</summary>
@@ -99,6 +102,14 @@ public sealed class Subscription
 
     /// <summary>The last <see cref="MaxHistory"/> consent changes, oldest first (empty for subscriptions stored before it was kept).</summary>
     public IReadOnlyList<ConsentHistoryEntry> History => history;
+
+    /// <summary>
+    /// The product Meta said does not serve this token's region (Marketing Messages: 2300032), so the
+    /// other one is used from then on (<see cref="ProductRouter"/>); <c>null</c> while neither refused.
+    /// </summary>
+    public MessengerProduct? RegionRefusedBy { get; private set; }
+
+    public DateTimeOffset? RegionRefusedAt { get; private set; }
 
     /// <summary>The store's concurrency counter this instance was loaded at (0 = new).</summary>
     public long Version { get; }
@@ -180,7 +191,8 @@ public sealed class Subscription
 
     public SubscriptionSnapshot ToSnapshot() => new(
         Id, TopicId, Title, ChannelId, CustomerId, Token, ConversationReference, Frequency, TimeZoneId, ProfileName,
-        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language, [.. history]);
+        OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language, [.. history],
+        RegionRefusedBy, RegionRefusedAt);
 
     public bool IsExpiredAt(DateTimeOffset now) => Status == SubscriptionStatus.Expired || (ExpiresAt is { } expiry && now >= expiry);
 
@@ -232,6 +244,28 @@ public sealed class Subscription
         SetStatus(SubscriptionStatus.Retired, at);
         RetirementReason = string.IsNullOrWhiteSpace(reason) ? "retired" : reason;
         Record(ConsentChange.Retired, at, RetirementReason);
+        return true;
+    }
+
+    /// <summary>
+    /// <paramref name="product"/> refused this token for its region at <paramref name="at"/>: the other
+    /// product carries its messages from now on. When the other had refused already, nothing reaches the
+    /// token and it is retired. False when this was known.
+    /// </summary>
+    public bool RefuseRegion(MessengerProduct product, DateTimeOffset at)
+    {
+        if (RegionRefusedBy == product)
+        {
+            return false;
+        }
+
+        if (RegionRefusedBy is { } other)
+        {
+            return Retire(at, $"neither {other} nor {product} serves this subscriber's region");
+        }
+
+        RegionRefusedBy = product;
+        RegionRefusedAt = at;
         return true;
     }
 

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Topics;
 
 namespace ConversationBot.Notifications.Subscriptions;
@@ -9,6 +10,7 @@ namespace ConversationBot.Notifications.Subscriptions;
 /// a subscription stored before languages were recorded (a Cosmos DB document without the member)
 /// still reads; <c>null</c> there means the fallback language (<see cref="Languages.SubscriberLanguages"/>).
 /// <see cref="History"/> likewise: <c>null</c> or absent for a subscription stored before it was kept.
+/// The region refusal (<see cref="RegionRefusedBy"/>) is optional for the same reason.
 /// </summary>
 public sealed record SubscriptionSnapshot(
     string Id,
@@ -32,4 +34,6 @@ public sealed record SubscriptionSnapshot(
     DateTimeOffset LastEventAt,
     long Version,
     string? Language = null,
-    IReadOnlyList<ConsentHistoryEntry>? History = null);
+    IReadOnlyList<ConsentHistoryEntry>? History = null,
+    MessengerProduct? RegionRefusedBy = null,
+    DateTimeOffset? RegionRefusedAt = null);

@@ -9,6 +9,7 @@ using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Bot.Tests.Support;
@@ -44,12 +45,18 @@ public sealed class DeliveryHarness
 
     public ScriptedSender Sender { get; } = new();
 
+    /// <summary>A real sender instead of the scripted one (e.g. Marketing Messages against the local stand-in).</summary>
+    public INotificationSender? SenderOverride { get; set; }
+
     public RecordingObserver Observer { get; } = new();
 
     /// <summary>What the runner counted per topic and day (the console's overview).</summary>
     public InMemoryTopicActivityStore Activity { get; } = new();
 
     public PlatformProfile Profile { get; }
+
+    /// <summary>The products the runners send through; unset: Recurring Notifications for a business in DE, as before Marketing Messages.</summary>
+    public MessengerReach? Reach { get; set; }
 
     public MessengerPage Page { get; } = new(null);
 
@@ -75,9 +82,9 @@ public sealed class DeliveryHarness
             Page,
             Windows,
             TestTopics.Catalog,
-            new EligibilityPolicy(Profile, "DE"),
+            new EligibilityPolicy(Reach ?? new MessengerReach(Profile, "DE", marketingMessagesConfigured: false)),
             new PlatformErrorClassifier(new PlatformErrorOptions(), Profile),
-            Sender,
+            SenderOverride ?? Sender,
             Options,
             Clock,
             Observer,

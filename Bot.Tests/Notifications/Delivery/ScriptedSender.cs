@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 
 namespace ConversationBot.Bot.Tests.Notifications.Delivery;
@@ -24,6 +25,15 @@ public sealed class ScriptedSender : INotificationSender
 
     public ISet<string> UnreachableChannels { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether this sender also carries Marketing Messages (off: as a host without them).</summary>
+    public bool CarriesMarketingMessages { get; set; }
+
+    /// <summary>Every message that went out, with the product it went through.</summary>
+    public ConcurrentQueue<(string CustomerId, MessengerProduct? Product)> DeliveredThrough { get; } = new();
+
+    /// <summary>Every attempt, with the product it was made through.</summary>
+    public ConcurrentQueue<(string CustomerId, MessengerProduct? Product)> Tried { get; } = new();
+
     public void Fail(string customerId, params PlatformError[] errors)
     {
         var queue = _script.GetOrAdd(customerId, _ => new ConcurrentQueue<PlatformError>());
@@ -37,8 +47,15 @@ public sealed class ScriptedSender : INotificationSender
 
     public bool CanSend(Subscription subscription) => !UnreachableChannels.Contains(subscription.ChannelId);
 
-    public async Task SendAsync(Subscription subscription, CampaignContent content, CancellationToken cancellationToken)
+    public bool CanSend(Subscription subscription, MessengerProduct? product) =>
+        (product != MessengerProduct.MarketingMessages || CarriesMarketingMessages) && CanSend(subscription);
+
+    public Task SendAsync(Subscription subscription, CampaignContent content, CancellationToken cancellationToken) =>
+        SendAsync(subscription, content, null, "campaign", cancellationToken);
+
+    public async Task<SendReceipt> SendAsync(Subscription subscription, CampaignContent content, MessengerProduct? product, string campaignId, CancellationToken cancellationToken)
     {
+        Tried.Enqueue((subscription.CustomerId, product));
         var attempt = Interlocked.Increment(ref _attempts);
         if (BeforeSend is { } before)
         {
@@ -51,5 +68,7 @@ public sealed class ScriptedSender : INotificationSender
         }
 
         Delivered.Enqueue((subscription.CustomerId, content.Text));
+        DeliveredThrough.Enqueue((subscription.CustomerId, product));
+        return product == MessengerProduct.MarketingMessages ? new SendReceipt($"tracking-{subscription.CustomerId}") : SendReceipt.None;
     }
 }

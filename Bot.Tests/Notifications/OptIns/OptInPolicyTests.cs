@@ -1,4 +1,5 @@
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
@@ -186,6 +187,29 @@ public class OptInPolicyTests
         Assert.Equal(OptInDenialReason.OutsideRegion, Policy(PlatformProfile.Current, region: "US").Decide("weekly-deals", Context(), Now).Reason);
         Assert.True(Policy(PlatformProfile.Launch2022, region: "US").Decide("weekly-deals", Context(), Now).IsAllowed);
         Assert.True(Policy(PlatformProfile.Current, region: "US").Decide("weekly-deals", Context(channel: "webchat"), Now).IsAllowed);
+    }
+
+    [Theory]
+    [InlineData("US")]
+    [InlineData("BR")]
+    [InlineData("IN")]
+    public void With_Marketing_Messages_set_up_a_shop_outside_the_five_regions_offers_opt_ins_again(string region)
+    {
+        var reach = new MessengerReach(PlatformProfile.Current, region, marketingMessagesConfigured: true);
+
+        Assert.True(new OptInPolicy(TestTopics.Catalog, reach, new OptInPolicyOptions()).Decide("weekly-deals", Context(), Now).IsAllowed);
+    }
+
+    [Fact]
+    public void A_business_outside_the_20_Marketing_Messages_regions_and_the_five_is_refused_with_both_reasons()
+    {
+        var reach = new MessengerReach(PlatformProfile.Current, "CH", marketingMessagesConfigured: true);
+
+        var decision = new OptInPolicy(TestTopics.Catalog, reach, new OptInPolicyOptions()).Decide("weekly-deals", Context(), Now);
+
+        Assert.Equal(OptInDenialReason.OutsideRegion, decision.Reason);
+        Assert.Contains("neither product can deliver", decision.Detail, StringComparison.Ordinal);
+        Assert.Contains("Marketing Messages needs a business in one of", decision.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteFunnelStore.Schema,
         SqliteHandoffStore.DeskColumns,
         SqliteTranscriptStore.Schema,
+        SqliteSubscriptionStore.RegionRefusalColumns,
+        SqliteDeliveryStore.ProductColumns,
+        SqliteDeliveryStore.TrackingIdColumn,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Products;
 using Microsoft.Data.Sqlite;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
@@ -32,8 +33,25 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         ) WITHOUT ROWID
         """);
 
+    /// <summary>The product a delivery went through and why (issue 23); rows from before went through Recurring Notifications or a channel, unrecorded.</summary>
+    public static readonly ISqliteMigration ProductColumns = new SqliteMigration(
+        41,
+        "delivery product",
+        """
+        ALTER TABLE campaign_deliveries ADD COLUMN product TEXT;
+        ALTER TABLE campaign_deliveries ADD COLUMN route TEXT
+        """);
+
+    /// <summary>Marketing Messages' tracking id of an accepted send (issue 23), which its delivery webhooks name.</summary>
+    public static readonly ISqliteMigration TrackingIdColumn = new SqliteMigration(
+        42,
+        "delivery tracking id",
+        """
+        ALTER TABLE campaign_deliveries ADD COLUMN tracking_id TEXT
+        """);
+
     private const string Columns =
-        "campaign_id, subscription_id, channel_id, customer_id, state, reason, detail, claimed_by, claimed_at, completed_at, attempts, next_eligible_at";
+        "campaign_id, subscription_id, channel_id, customer_id, state, reason, detail, claimed_by, claimed_at, completed_at, attempts, next_eligible_at, product, route, tracking_id";
 
     public async Task<IReadOnlyDictionary<string, DeliveryRecord>> FindManyAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken)
     {
@@ -68,7 +86,7 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = write.CreateCommand($"""
             INSERT INTO campaign_deliveries ({Columns})
-            VALUES ($campaign, $subscription, $channel, $customer, $state, $reason, $detail, $claimedBy, $claimedAt, $completedAt, $attempts, $nextEligible)
+            VALUES ($campaign, $subscription, $channel, $customer, $state, $reason, $detail, $claimedBy, $claimedAt, $completedAt, $attempts, $nextEligible, $product, $route, $tracking)
             ON CONFLICT (campaign_id, subscription_id) DO NOTHING
             """);
         foreach (var claim in claims)
@@ -95,7 +113,8 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = write.CreateCommand("""
             UPDATE campaign_deliveries SET
-                state = $state, reason = $reason, detail = $detail, completed_at = $completedAt, attempts = $attempts, next_eligible_at = $nextEligible
+                state = $state, reason = $reason, detail = $detail, completed_at = $completedAt, attempts = $attempts, next_eligible_at = $nextEligible,
+                product = $product, route = $route, tracking_id = $tracking
             WHERE campaign_id = $campaign AND subscription_id = $subscription AND state = 'Claimed' AND claimed_by = $claimedBy
             """);
         foreach (var outcome in outcomes)
@@ -161,6 +180,9 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         SetParameter(command, "$completedAt", SqliteValues.Time(r.CompletedAt));
         SetParameter(command, "$attempts", r.Attempts);
         SetParameter(command, "$nextEligible", SqliteValues.Time(r.NextEligibleAt));
+        SetParameter(command, "$product", SqliteValues.Text(r.Product?.ToString()));
+        SetParameter(command, "$route", SqliteValues.Text(r.Route?.ToString()));
+        SetParameter(command, "$tracking", SqliteValues.Text(r.TrackingId));
     }
 
     private static void SetParameter(SqliteCommand command, string name, object value)
@@ -197,7 +219,10 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
                 reader.GetTime(8),
                 reader.GetNullableTime(9),
                 reader.GetInt32(10),
-                reader.GetNullableTime(11)));
+                reader.GetNullableTime(11),
+                reader.IsDBNull(12) ? null : Enum.Parse<MessengerProduct>(reader.GetString(12)),
+                reader.IsDBNull(13) ? null : Enum.Parse<ProductRouteReason>(reader.GetString(13)),
+                reader.GetNullableString(14)));
         }
 
         return records;

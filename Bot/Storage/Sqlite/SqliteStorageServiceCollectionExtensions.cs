@@ -32,6 +32,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);
         services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
         services.AddSingleton(SqliteSubscriptionStore.HistoryColumn);
+        services.AddSingleton(SqliteSubscriptionStore.RegionRefusalColumns);
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);
@@ -42,6 +43,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<ITopicActivityStore, SqliteTopicActivityStore>(SqliteTopicActivityStore.Schema);
         services.AddSqliteStore<ICampaignStore, SqliteCampaignStore>(SqliteCampaignStore.Schema);
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
+        services.AddSingleton(SqliteDeliveryStore.ProductColumns);
+        services.AddSingleton(SqliteDeliveryStore.TrackingIdColumn);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
         services.AddSingleton<ICustomerRecords, SqliteCampaignWorkRecords>();

@@ -16,13 +16,13 @@ public sealed partial class SqliteSubscriptionStore
         [
             "$id", "$topic", "$title", "$channel", "$customer", "$token", "$reference", "$frequency", "$timeZone", "$profile",
             "$optedIn", "$expires", "$status", "$statusChanged", "$retirement", "$lastSent", "$nextEligible", "$origin", "$lastEvent", "$version",
-            "$language", "$history",
+            "$language", "$history", "$regionRefusedBy", "$regionRefusedAt",
         ];
 
         private const string Insert = $"""
             INSERT INTO notification_subscriptions ({Columns})
             VALUES ($id, $topic, $title, $channel, $customer, $token, $reference, $frequency, $timeZone, $profile,
-                    $optedIn, $expires, $status, $statusChanged, $retirement, $lastSent, $nextEligible, $origin, $lastEvent, 1, $language, $history)
+                    $optedIn, $expires, $status, $statusChanged, $retirement, $lastSent, $nextEligible, $origin, $lastEvent, 1, $language, $history, $regionRefusedBy, $regionRefusedAt)
             ON CONFLICT (id) DO NOTHING
             """;
 
@@ -32,7 +32,8 @@ public sealed partial class SqliteSubscriptionStore
                 conversation_reference = $reference, frequency = $frequency, time_zone_id = $timeZone, profile_name = $profile,
                 opted_in_at = $optedIn, expires_at = $expires, status = $status, status_changed_at = $statusChanged,
                 retirement_reason = $retirement, last_sent_at = $lastSent, next_eligible_at = $nextEligible, origin = $origin,
-                last_event_at = $lastEvent, version = version + 1, language = $language, history = $history
+                last_event_at = $lastEvent, version = version + 1, language = $language, history = $history,
+                region_refused_by = $regionRefusedBy, region_refused_at = $regionRefusedAt
             WHERE id = $id AND version = $version
             """;
 
@@ -66,6 +67,8 @@ public sealed partial class SqliteSubscriptionStore
             p[19].Value = s.Version;
             p[20].Value = SqliteValues.Text(s.Language);
             p[21].Value = s.History is { Count: > 0 } history ? ConsentHistoryJson.Write(history) : DBNull.Value;
+            p[22].Value = SqliteValues.Text(s.RegionRefusedBy?.ToString());
+            p[23].Value = SqliteValues.Time(s.RegionRefusedAt);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
 

@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 using Microsoft.Data.Sqlite;
@@ -73,10 +74,22 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         "consent history",
         "ALTER TABLE notification_subscriptions ADD COLUMN history TEXT");
 
+    /// <summary>
+    /// Which product refused the token for its region, and when (issue 23; <see cref="Subscription.RefuseRegion"/>).
+    /// Rows stored before it have had no refusal recorded: null is right for them.
+    /// </summary>
+    public static readonly ISqliteMigration RegionRefusalColumns = new SqliteMigration(
+        40,
+        "product region refusal",
+        """
+        ALTER TABLE notification_subscriptions ADD COLUMN region_refused_by TEXT;
+        ALTER TABLE notification_subscriptions ADD COLUMN region_refused_at INTEGER
+        """);
+
     private const string Columns = """
         id, topic_id, title, channel_id, customer_id, token, conversation_reference, frequency, time_zone_id, profile_name,
         opted_in_at, expires_at, status, status_changed_at, retirement_reason, last_sent_at, next_eligible_at, origin, last_event_at, version,
-        language, history
+        language, history, region_refused_by, region_refused_at
         """;
 
     public async Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken)
@@ -235,5 +248,7 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         r.GetTime(18),
         r.GetInt64(19),
         r.GetNullableString(20),
-        r.IsDBNull(21) ? null : ConsentHistoryJson.Read(r.GetString(21)));
+        r.IsDBNull(21) ? null : ConsentHistoryJson.Read(r.GetString(21)),
+        r.IsDBNull(22) ? null : Enum.Parse<MessengerProduct>(r.GetString(22)),
+        r.GetNullableTime(23));
 }

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Messenger.MarketingMessages.LocalGraph;
+
+/// <summary>
+/// The stand-in's Graph paths under <c>/local-graph/&lt;version&gt;/</c>, in Development only: point
+/// <c>Messenger:MarketingMessages:GraphBaseUrl</c> at <c>http://localhost:3978/local-graph</c>. Calls carry
+/// the configured access token (<c>Authorization: Bearer</c> or <c>access_token</c>), as at Meta, or get 190.
+/// </summary>
+public static class LocalGraphEndpoints
+{
+    public const string Prefix = "/local-graph/{version}";
+
+    public static IEndpointRouteBuilder MapLocalMarketingMessagesGraph(this IEndpointRouteBuilder endpoints, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value.MarketingMessages;
+        if (!options.LocalGraph.Enabled)
+        {
+            return endpoints;
+        }
+
+        if (!environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"Messenger:MarketingMessages:LocalGraph:Enabled is for Development only (environment '{environment.EnvironmentName}'): it pretends to be Meta and charges nothing.");
+        }
+
+        var group = endpoints.MapGroup(Prefix).ExcludeFromDescription();
+        group.MapPost("/act_{account}/message_campaign", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
+            AnswerAsync(request, options, body => graph.CreateCampaign(account, body)));
+        group.MapPost("/act_{account}/messages", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
+            AnswerAsync(request, options, body => graph.Send(account, body)));
+        group.MapGet("/act_{account}/ads", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
+            AnswerAsync(request, options, _ => graph.ListAds(account), readBody: false));
+        group.MapPost("/{campaignId}", (string campaignId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
+            AnswerAsync(request, options, body => graph.UpdateCampaign(campaignId, body)));
+        group.MapGet("/{campaignId}/insights", (string campaignId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
+            AnswerAsync(request, options, _ => graph.Insights(campaignId), readBody: false));
+        return endpoints;
+    }
+
+    private static async Task<IResult> AnswerAsync(HttpRequest request, MarketingMessagesOptions options, Func<JsonObject, LocalGraphAnswer> answer, bool readBody = true)
+    {
+        var token = request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? header[7..]
+            : request.Query["access_token"].ToString();
+        if (!string.Equals(token, options.AccessToken, StringComparison.Ordinal))
+        {
+            return Json(new LocalGraphAnswer(400, Error(190, "Invalid OAuth access token.")));
+        }
+
+        var body = new JsonObject();
+        if (readBody)
+        {
+            try
+            {
+                body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted).ConfigureAwait(false) as JsonObject
+                    ?? throw new JsonException("not an object");
+            }
+            catch (JsonException e)
+            {
+                return Json(new LocalGraphAnswer(400, Error(100, $"(#100) The body is not a JSON object: {e.Message}")));
+            }
+        }
+
+        return Json(answer(body));
+    }
+
+    private static JsonObject Error(int code, string message) =>
+        new() { ["error"] = new JsonObject { ["message"] = message, ["type"] = "OAuthException", ["code"] = code, ["fbtrace_id"] = "local-graph" } };
+
+    private static IResult Json(LocalGraphAnswer answer) =>
+        Results.Content(answer.Body.ToJsonString(), "application/json", System.Text.Encoding.UTF8, answer.Status);
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConversationBot.Notifications.Errors;
+using ConversationBot.Notifications.Products;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Messenger.MarketingMessages;
+
+/// <summary>
+/// Meta's Marketing Messages endpoints (docs/marketing-messages.md §3): find a message campaign by name,
+/// create one, send one subscriber. The access token goes in the Authorization header, as Meta's guides
+/// write it; it is never logged. A refusal is thrown as <see cref="MessengerSendException"/> with
+/// Meta's error (and <c>error_data.remaining_seconds</c>), marked as a Marketing Messages call.
+/// </summary>
+public sealed class MarketingMessagesClient(IHttpClientFactory httpClients, IOptions<MessengerOptions> options)
+{
+    public const string HttpClientName = "MarketingMessages";
+
+    private MarketingMessagesOptions Settings => options.Value.MarketingMessages;
+
+    /// <summary>The id of the ad account's message campaign named <paramref name="name"/>; <c>null</c> when there is none.</summary>
+    public async Task<string?> FindCampaignAsync(string name, CancellationToken cancellationToken)
+    {
+        var url = Url($"{Settings.AdAccountPath}/ads?fields=id,campaign{{name,is_direct_send_campaign,is_message_campaign}}&limit=1000");
+        var answer = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        return (answer["data"] as JsonArray)?
+            .OfType<JsonObject>()
+            .Where(ad => (ad["campaign"] as JsonObject)?["name"]?.GetValue<string>() == name)
+            .Select(ad => Text(ad["id"]))
+            .Where(id => id is not null)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    /// <summary><c>POST act_&lt;id&gt;/message_campaign</c>: a direct-send campaign with a lifetime budget; its id.</summary>
+    public async Task<string> CreateCampaignAsync(string name, string pageId, long lifetimeBudget, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = name,
+            ["page_id"] = long.TryParse(pageId, CultureInfo.InvariantCulture, out var page) ? page : pageId,
+            ["lifetime_budget"] = lifetimeBudget,
+        };
+        var answer = await SendAsync(HttpMethod.Post, Url($"{Settings.AdAccountPath}/message_campaign"), body, cancellationToken).ConfigureAwait(false);
+        return Text(answer["id"]) ?? throw new MessengerSendException("Meta created a message campaign but named no id.");
+    }
+
+    /// <summary><c>POST act_&lt;id&gt;/messages</c>: one subscriber; the <c>marketing_message_tracking_id</c> of the accepted send.</summary>
+    public async Task<string?> SendAsync(string campaignId, string subscriptionToken, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var body = new JsonObject
+        {
+            ["message_id"] = campaignId,
+            ["messenger_delivery_data"] = new JsonObject { ["subscription_token"] = subscriptionToken },
+            ["message"] = message.DeepClone(),
+        };
+        if (Settings.MinConversationGapSeconds is { } gap)
+        {
+            body["min_conversation_gap_seconds"] = gap;
+        }
+
+        var answer = await SendAsync(HttpMethod.Post, Url($"{Settings.AdAccountPath}/messages"), body, cancellationToken).ConfigureAwait(false);
+        return Text(answer["marketing_message_tracking_id"]);
+    }
+
+    private Uri Url(string path) => new($"{Settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{Settings.GraphApiVersion}/{path}");
+
+    private async Task<JsonObject> SendAsync(HttpMethod method, Uri url, JsonObject? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Settings.AccessToken);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var failure = MessengerSendClient.ReadError(response.StatusCode, text);
+            throw new MessengerSendException(failure.Message, failure.Error with { Product = MessengerProduct.MarketingMessages });
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value ? value.TryGetValue<string>(out var text) ? text : value.ToJsonString() : null;
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace ConversationBot.Bot.Messenger.MarketingMessages;
+
+/// <summary>
+/// One Meta message campaign per campaign of ours, created once even across a crash: its name is
+/// derived from our campaign id (<see cref="NameFor"/>), and before creating one the ad account's
+/// campaigns are searched for that name, so a host that died after Meta created it finds it again
+/// instead of making a second. Within a process one caller at a time asks per campaign, and the answer
+/// is kept. Two hosts that both create at the same moment both read the list again afterwards and take
+/// the lowest id, so their sends go through one campaign (the other stays empty and costs nothing).
+/// The budget is the configured maximum (<c>Messenger:MarketingMessages:MaxCampaignBudget</c>) until
+/// campaigns carry their own.
+/// </summary>
+public sealed class MetaCampaigns(MarketingMessagesClient client, IOptions<MessengerOptions> options)
+{
+    private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>The Meta campaign name of our campaign <paramref name="campaignId"/>.</summary>
+    public static string NameFor(string campaignId) => $"conversationbot:{campaignId}";
+
+    /// <summary>The Meta campaign id for our campaign, found or created.</summary>
+    public async Task<string> EnsureAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        if (_known.TryGetValue(campaignId, out var known))
+        {
+            return known;
+        }
+
+        var gate = _gates.GetOrAdd(campaignId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_known.TryGetValue(campaignId, out known))
+            {
+                return known;
+            }
+
+            var name = NameFor(campaignId);
+            var id = await client.FindCampaignAsync(name, cancellationToken).ConfigureAwait(false);
+            if (id is null)
+            {
+                var settings = options.Value;
+                await client.CreateCampaignAsync(name, settings.PageId!, settings.MarketingMessages.MaxCampaignBudget!.Value, cancellationToken).ConfigureAwait(false);
+                id = await client.FindCampaignAsync(name, cancellationToken).ConfigureAwait(false)
+                    ?? throw new MessengerSendException($"Meta created message campaign '{name}' but does not list it.");
+            }
+
+            _known[campaignId] = id;
+            return id;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
