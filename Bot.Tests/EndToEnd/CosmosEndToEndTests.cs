@@ -174,6 +174,12 @@ public sealed class CosmosEndToEndTests(CosmosTestServer server) : EmulatorTest
         listener.SetMeasurementEventCallback<double>((_, units, tags, _) =>
         {
             var tagged = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string ?? "");
+            if (tagged["container"] == "campaigns")
+            {
+                // The delivery worker's look for due campaigns, on its own timer: not the turn's.
+                return;
+            }
+
             lock (charges)
             {
                 charges.Add((units, tagged["container"], tagged["method"]));

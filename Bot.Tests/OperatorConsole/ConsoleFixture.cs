@@ -6,6 +6,8 @@ using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Notifications.Consent;
 using ConversationBot.Notifications.Funnel;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ConversationBot.Bot.Tests.OperatorConsole;
@@ -22,6 +24,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     /// <summary>Messenger subscribers of the weekly deals, who receive campaigns through the fake Graph API.</summary>
     public const int MessengerSubscribers = 5;
+
+    /// <summary>Messenger subscribers of the flash sales, for the campaign a test cancels while it runs.</summary>
+    public const int FlashSubscribers = 4;
 
     private readonly TempDatabase _database = new();
     private IPlaywright _playwright = null!;
@@ -48,6 +53,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var settings = MessengerBot.Settings(Graph);
         settings["MicrosoftAppId"] = "";
         settings["Admin:ApiKey"] = ApiKey;
+
+        // Small pages sent one at a time, so a test can hold a campaign between its sends and cancel it running;
+        // its own topic and subscribers, so the other tests' weekly deals are not used up this week.
+        settings["Delivery:PageSize"] = "2";
+        settings["Delivery:MaxParallelSends"] = "1";
+        settings["Notifications:Topics:flash-sales:Title"] = "Flash sales from our shop";
+        settings["Notifications:Topics:flash-sales:ShortTitle"] = "Flash sales";
+        settings["Notifications:Topics:flash-sales:Description"] = "A few hours of lower prices.";
+        settings["Notifications:Topics:flash-sales:Frequency"] = "Weekly";
+        settings["Notifications:Topics:flash-sales:Texts:de:Title"] = "Blitzangebote aus unserem Shop";
+        settings["Notifications:Topics:flash-sales:Texts:de:ShortTitle"] = "Blitzangebote";
+        settings["Notifications:Topics:flash-sales:Texts:de:Description"] = "Ein paar Stunden tiefere Preise.";
         settings["Delivery:Schedules:monday-deals:Topic"] = "weekly-deals";
         settings["Delivery:Schedules:monday-deals:Cron"] = "0 9 * * MON";
         settings["Delivery:Schedules:monday-deals:TimeZone"] = "Europe/Berlin";
@@ -56,6 +73,32 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await SeedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    /// <summary>The host's address for a path of the console.</summary>
+    public string Url(string path) => new Uri(Host.BaseAddress, path).ToString();
+
+    /// <summary>A fresh page signed in with the admin key, on the overview.</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(Url("/console/sign-in"));
+        await page.GetByLabel("Admin API key").FillAsync(ApiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }).WaitForAsync();
+        return page;
+    }
+
+    /// <summary>Leaves a full-page screenshot in <see cref="ScreenshotFolder"/> for a reviewer.</summary>
+    public Task ShootAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>axe over the page as it is now: no serious or critical finding, or the findings in the failure.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, what + "\n" + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
     }
 
     /// <summary>A fresh page (its own cookies) behind the fence.</summary>
@@ -107,6 +150,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         for (var i = 0; i < MessengerSubscribers; i++)
         {
             await consent.ApplyAsync(ConsentEvent.OptIn($"psid-{i}", now, $"token-{i}", "topic:weekly-deals", "Weekly deals from our shop", "Europe/Zurich"), CancellationToken.None);
+        }
+
+        for (var i = 0; i < FlashSubscribers; i++)
+        {
+            await consent.ApplyAsync(ConsentEvent.OptIn($"flash-psid-{i}", now, $"flash-token-{i}", "topic:flash-sales", "Flash sales from our shop", "Europe/Zurich"), CancellationToken.None);
         }
 
         // The composer's audience: two Messenger subscribers of the order updates, nobody else's.

@@ -75,25 +75,11 @@ public sealed class DeskBrowserTests(ConsoleFixture fixture) : IClassFixture<Con
         await AssertAccessibleAsync(page, "closed hand-off");
     }
 
-    private async Task<IPage> SignedInPageAsync()
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(Url("/console/sign-in"));
-        await page.GetByLabel("Admin API key").FillAsync(ConsoleFixture.ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }).WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync() => fixture.SignedInPageAsync();
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, what + "\n" + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
-    }
+    private static Task AssertAccessibleAsync(IPage page, string what) => ConsoleFixture.AssertAccessibleAsync(page, what);
 
-    private string Url(string path) => new Uri(fixture.Host.BaseAddress, path).ToString();
+    private string Url(string path) => fixture.Url(path);
 
-    private Task ShootAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    private Task ShootAsync(IPage page, string name) => fixture.ShootAsync(page, name);
 }

@@ -26,27 +26,8 @@ public sealed class CosmosFunnelStore(CosmosDatabase cosmos) : IFunnelStore
         ArgumentNullException.ThrowIfNull(entry);
         var day = Day(DateOnly.FromDateTime(at.UtcDateTime));
         var id = CosmosIds.Compose(CountsKind, day, entry);
-        var partitionKey = new PartitionKey(id);
-        PatchOperation[] increment = [PatchOperation.Increment("/" + Field(stage), 1)];
-        while (true)
-        {
-            using (var patch = await cosmos.Pages.PatchItemStreamAsync(id, partitionKey, increment, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (patch.StatusCode != HttpStatusCode.NotFound)
-                {
-                    patch.EnsureSuccessStatusCode();
-                    return;
-                }
-            }
-
-            using var body = CosmosJson.Write(FunnelDayDocument.First(id, day, entry, stage));
-            using var create = await cosmos.Pages.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (create.StatusCode != HttpStatusCode.Conflict)
-            {
-                create.EnsureSuccessStatusCode();
-                return;
-            }
-        }
+        await CosmosCounters.AddAsync(
+            cosmos.Pages, id, [PatchOperation.Increment("/" + Field(stage), 1)], () => FunnelDayDocument.First(id, day, entry, stage), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<FunnelCounts>> ReadAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)

@@ -1,15 +1,13 @@
 using System.Globalization;
-using System.Net;
 using ConversationBot.Notifications.Activity;
 using Microsoft.Azure.Cosmos;
 
 namespace ConversationBot.Bot.Storage.Cosmos;
 
 /// <summary>
-/// Topic activity per UTC day in Cosmos DB, as the funnel keeps its days (Bot/Storage/Cosmos/CosmosFunnelStore.cs):
-/// one fixed-size document per (day, topic) in <c>pages</c>, added to by one patch that increments the counts
-/// that changed (atomic on the service), created by the day's first count (on a 409 the patch goes onto the
-/// one another instance created); read by a query with a scan, as the operator's overview asks for it now and then.
+/// Topic activity per UTC day in Cosmos DB, as the funnel keeps its days: one fixed-size document of counters
+/// per (day, topic) in <c>pages</c>, added to by one patch of the counts that changed (<see cref="CosmosCounters"/>);
+/// read by a query with a scan, as the operator's overview asks for it now and then.
 /// </summary>
 public sealed class CosmosTopicActivityStore(CosmosDatabase cosmos) : ITopicActivityStore
 {
@@ -20,31 +18,15 @@ public sealed class CosmosTopicActivityStore(CosmosDatabase cosmos) : ITopicActi
         ArgumentNullException.ThrowIfNull(topicId);
         var dayText = Day(day);
         var id = CosmosIds.Compose(Kind, dayText, topicId);
-        var partitionKey = new PartitionKey(id);
         var increments = Increments(counts);
-        if (increments.Count == 0)
+        if (increments.Count > 0)
         {
-            return;
-        }
-
-        while (true)
-        {
-            using (var patch = await cosmos.Pages.PatchItemStreamAsync(id, partitionKey, increments, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (patch.StatusCode != HttpStatusCode.NotFound)
-                {
-                    patch.EnsureSuccessStatusCode();
-                    return;
-                }
-            }
-
-            using var body = CosmosJson.Write(new TopicDayDocument(id, Kind, dayText, topicId, counts.Offered, counts.Accepted, counts.Declined, counts.Stopped, counts.Sent, counts.Skipped, counts.Failed));
-            using var create = await cosmos.Pages.CreateItemStreamAsync(body, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (create.StatusCode != HttpStatusCode.Conflict)
-            {
-                create.EnsureSuccessStatusCode();
-                return;
-            }
+            await CosmosCounters.AddAsync(
+                cosmos.Pages,
+                id,
+                increments,
+                () => new TopicDayDocument(id, Kind, dayText, topicId, counts.Offered, counts.Accepted, counts.Declined, counts.Stopped, counts.Sent, counts.Skipped, counts.Failed),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
