@@ -96,6 +96,7 @@ public sealed class FakeEntraId : IAsyncDisposable
                 return Results.Json(new { error = "invalid_grant" }, statusCode: 400);
             }
 
+            // The identity platform's own clock: the OpenID Connect handler checks a token's lifetime against the system clock, not the host's TimeProvider.
             var now = DateTime.UtcNow;
             var claims = new List<Claim> { new("sub", "sub-" + granted.User.Name), new("name", granted.User.Name), new("nonce", granted.Nonce), new("tid", TenantId) };
             claims.AddRange(granted.User.Roles.Select(role => new Claim("roles", role)));
