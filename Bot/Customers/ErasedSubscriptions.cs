@@ -23,11 +23,14 @@ public static class ErasedSubscriptions
         var retired = new List<Subscription>(all.Count);
         foreach (var listed in all)
         {
+            // The first round works the subscription as listed; only a lost save reads it again.
+            Subscription? current = listed;
             retired.Add(await ConflictRetry.RunAsync(
                 $"subscription {listed.Id}",
                 async token =>
                 {
-                    var subscription = await store.FindAsync(listed.Id, token).ConfigureAwait(false) ?? listed;
+                    var subscription = current ?? await store.FindAsync(listed.Id, token).ConfigureAwait(false) ?? listed;
+                    current = null;
                     if (subscription.Status != SubscriptionStatus.Active || !subscription.Retire(now, Reason))
                     {
                         return Round<Subscription>.Done(subscription);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using ConversationBot.Notifications.Funnel;
 using Microsoft.Azure.Cosmos;
@@ -12,9 +11,8 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 /// creates the document (on a 409 the increment goes onto the one another turn created). Attributions:
 /// one small document per customer, and per customer and topic, in <c>customers</c>, read and replaced by id.
 /// <para>
-/// Reading the funnel is a query across <c>pages</c> with a scan: the operator asks for it now and then,
-/// and an index on <c>pages</c> would cost on every count of every turn to save on that rare read
-/// (Bot/Storage/Cosmos/CosmosContainers.cs keeps <c>pages</c> unindexed; docs/cost.md).
+/// Reading the funnel is a query across <c>pages</c> with a scan (<see cref="CosmosCounters.ReadDaysAsync"/>):
+/// the operator asks for it now and then, and an index would cost on every count of every turn.
 /// </para>
 /// </summary>
 public sealed class CosmosFunnelStore(CosmosDatabase cosmos) : IFunnelStore
@@ -24,7 +22,7 @@ public sealed class CosmosFunnelStore(CosmosDatabase cosmos) : IFunnelStore
     public async Task IncrementAsync(string entry, FunnelStage stage, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var day = Day(DateOnly.FromDateTime(at.UtcDateTime));
+        var day = CosmosCounters.Day(DateOnly.FromDateTime(at.UtcDateTime));
         var id = CosmosIds.Compose(CountsKind, day, entry);
         await CosmosCounters.AddAsync(
             cosmos.Pages, id, [PatchOperation.Increment("/" + Field(stage), 1)], () => FunnelDayDocument.First(id, day, entry, stage), cancellationToken).ConfigureAwait(false);
@@ -32,21 +30,11 @@ public sealed class CosmosFunnelStore(CosmosDatabase cosmos) : IFunnelStore
 
     public async Task<IReadOnlyList<FunnelCounts>> ReadAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.day >= @from AND c.day <= @to")
-            .WithParameter("@kind", CountsKind)
-            .WithParameter("@from", Day(firstDay))
-            .WithParameter("@to", Day(lastDay));
         var totals = new SortedDictionary<string, FunnelCounts>(StringComparer.Ordinal);
-        using var iterator = cosmos.Pages.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { EnableScanInQuery = true, MaxItemCount = 1000 });
-        while (iterator.HasMoreResults)
+        foreach (var document in await CosmosCounters.ReadDaysAsync<FunnelDayDocument>(cosmos.Pages, CountsKind, firstDay, lastDay, cancellationToken).ConfigureAwait(false))
         {
-            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            foreach (var document in await CosmosJson.ReadFeedAsync<FunnelDayDocument>(response, cancellationToken).ConfigureAwait(false))
-            {
-                var counts = new FunnelCounts(document.Entry, document.Entered, document.Conversations, document.OffersShown, document.OptIns, document.Stops);
-                totals[document.Entry] = totals.TryGetValue(document.Entry, out var sum) ? sum.Plus(counts) : counts;
-            }
+            var counts = new FunnelCounts(document.Entry, document.Entered, document.Conversations, document.OffersShown, document.OptIns, document.Stops);
+            totals[document.Entry] = totals.TryGetValue(document.Entry, out var sum) ? sum.Plus(counts) : counts;
         }
 
         return [.. totals.Values];
@@ -91,7 +79,6 @@ public sealed class CosmosFunnelStore(CosmosDatabase cosmos) : IFunnelStore
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "no such stage"),
     };
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record AttributionDocument(string Id, string Entry, DateTimeOffset At);
 

@@ -16,7 +16,7 @@ public sealed class CosmosTopicActivityStore(CosmosDatabase cosmos) : ITopicActi
     public async Task AddAsync(string topicId, DateOnly day, TopicDayCounts counts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topicId);
-        var dayText = Day(day);
+        var dayText = CosmosCounters.Day(day);
         var id = CosmosIds.Compose(Kind, dayText, topicId);
         var increments = Increments(counts);
         if (increments.Count > 0)
@@ -32,25 +32,11 @@ public sealed class CosmosTopicActivityStore(CosmosDatabase cosmos) : ITopicActi
 
     public async Task<IReadOnlyList<TopicDay>> ReadAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.day >= @from AND c.day <= @to")
-            .WithParameter("@kind", Kind)
-            .WithParameter("@from", Day(firstDay))
-            .WithParameter("@to", Day(lastDay));
-        var days = new List<TopicDay>();
-        using var iterator = cosmos.Pages.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { EnableScanInQuery = true, MaxItemCount = 1000 });
-        while (iterator.HasMoreResults)
-        {
-            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            foreach (var d in await CosmosJson.ReadFeedAsync<TopicDayDocument>(response, cancellationToken).ConfigureAwait(false))
-            {
-                days.Add(new TopicDay(
-                    d.TopicId,
-                    DateOnly.ParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    new TopicDayCounts(d.Offered, d.Accepted, d.Declined, d.Stopped, d.Sent, d.Skipped, d.Failed)));
-            }
-        }
-
+        var days = (await CosmosCounters.ReadDaysAsync<TopicDayDocument>(cosmos.Pages, Kind, firstDay, lastDay, cancellationToken).ConfigureAwait(false))
+            .Select(d => new TopicDay(
+                d.TopicId,
+                DateOnly.ParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                new TopicDayCounts(d.Offered, d.Accepted, d.Declined, d.Stopped, d.Sent, d.Skipped, d.Failed)));
         return [.. days.OrderBy(d => d.TopicId, StringComparer.Ordinal).ThenBy(d => d.Day)];
     }
 
@@ -74,8 +60,6 @@ public sealed class CosmosTopicActivityStore(CosmosDatabase cosmos) : ITopicActi
         Add("failed", counts.Failed);
         return increments;
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record TopicDayDocument(
         string Id, string Kind, string Day, string TopicId, long Offered, long Accepted, long Declined, long Stopped, long Sent, long Skipped, long Failed);
