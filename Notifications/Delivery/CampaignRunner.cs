@@ -282,76 +282,69 @@ public sealed class CampaignRunner
     /// until the first is due; otherwise it completes. Saved with optimistic concurrency, so of the instances
     /// that find the pass done one moves the campaign on; the others read a campaign that is no longer due.
     /// </summary>
-    private async Task<CampaignRunOutcome> EndPassAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> all, IReadOnlyList<CampaignWorkItem> pass)
+    private Task<CampaignRunOutcome> EndPassAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> all, IReadOnlyList<CampaignWorkItem> pass)
     {
         var waiting = pass.Sum(i => i.Waiting);
         var next = pass.Select(i => i.NextDueAt).Where(at => at is not null).DefaultIfEmpty(null).Min();
-        for (var attempt = 0; attempt < ConflictRetry.Attempts; attempt++)
+        return ChangeAsync(campaign, current =>
         {
-            if (campaign.IsFinished || campaign.Pass != pass[0].Pass)
+            if (current.IsFinished || current.Pass != pass[0].Pass)
             {
                 // Another instance ended the pass first.
-                return End(campaign, CampaignRunOutcome.NotTaken);
+                return null;
             }
 
-            campaign.RecordWaiting(waiting, next);
-            if (!campaign.TryScheduleNextWave())
-            {
-                return await CompleteAsync(campaign, all, "every active subscriber was reached").ConfigureAwait(false);
-            }
-
-            if (await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
-            {
-                return End(campaign, CampaignRunOutcome.PutOff);
-            }
-
-            campaign = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false) ?? campaign;
-        }
-
-        return End(campaign, CampaignRunOutcome.NotTaken);
+            current.RecordWaiting(waiting, next);
+            return current.TryScheduleNextWave() ? CampaignRunOutcome.PutOff : Complete(current, all, "every active subscriber was reached");
+        });
     }
 
-    private async Task<CampaignRunOutcome> CompleteAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, string reason)
-    {
-        var total = items.Aggregate(default(DeliveryCounts), (sum, i) => sum + i.Counts);
-        for (var attempt = 0; attempt < ConflictRetry.Attempts; attempt++)
-        {
-            if (!campaign.CompleteWithItems(total, _clock.GetUtcNow(), reason))
-            {
-                return End(campaign, CampaignRunOutcome.NotTaken);
-            }
+    private Task<CampaignRunOutcome> CompleteAsync(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, string reason) =>
+        ChangeAsync(campaign, current => Complete(current, items, reason));
 
-            if (await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
-            {
-                return End(campaign, CampaignRunOutcome.Completed);
-            }
-
-            campaign = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false) ?? campaign;
-        }
-
-        return End(campaign, CampaignRunOutcome.NotTaken);
-    }
+    private CampaignRunOutcome? Complete(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, string reason) =>
+        campaign.CompleteWithItems(items.Aggregate(default(DeliveryCounts), (sum, i) => sum + i.Counts), _clock.GetUtcNow(), reason)
+            ? CampaignRunOutcome.Completed
+            : null;
 
     /// <summary>The page may not send before <paramref name="until"/>: no instance takes an item of the campaign before then.</summary>
-    private async Task<CampaignRunOutcome> PutOffAsync(Campaign campaign, DateTimeOffset until)
-    {
-        for (var attempt = 0; attempt < ConflictRetry.Attempts; attempt++)
+    private Task<CampaignRunOutcome> PutOffAsync(Campaign campaign, DateTimeOffset until) =>
+        ChangeAsync(campaign, current =>
         {
-            if (campaign.IsFinished)
+            if (current.IsFinished)
             {
-                return End(campaign, CampaignRunOutcome.NotTaken);
+                return null;
             }
 
-            campaign.PutOff(until);
-            if (await _campaigns.TrySaveAsync(campaign, None).ConfigureAwait(false))
+            current.PutOff(until);
+            return CampaignRunOutcome.PutOff;
+        });
+
+    /// <summary>
+    /// Changes the campaign and saves it against the version read; on a conflict reads the newer version and
+    /// decides again (<see cref="ConflictRetry"/>: a campaign that never settles is an error to see, not a run
+    /// that ends quietly). <paramref name="change"/> returns how the run ends once saved, or <c>null</c> when
+    /// there is nothing left to change (another instance moved the campaign on): then nothing is saved.
+    /// </summary>
+    private async Task<CampaignRunOutcome> ChangeAsync(Campaign campaign, Func<Campaign, CampaignRunOutcome?> change)
+    {
+        var current = campaign;
+        var outcome = await ConflictRetry.RunAsync($"Campaign {campaign.Id}", async token =>
+        {
+            if (change(current) is not { } decided)
             {
-                return End(campaign, CampaignRunOutcome.PutOff);
+                return Round<CampaignRunOutcome>.Done(CampaignRunOutcome.NotTaken);
             }
 
-            campaign = await _campaigns.FindAsync(campaign.Id, None).ConfigureAwait(false) ?? campaign;
-        }
+            if (await _campaigns.TrySaveAsync(current, token).ConfigureAwait(false))
+            {
+                return Round<CampaignRunOutcome>.Done(decided);
+            }
 
-        return End(campaign, CampaignRunOutcome.PutOff);
+            current = await _campaigns.FindAsync(current.Id, token).ConfigureAwait(false) ?? current;
+            return Round<CampaignRunOutcome>.Conflict;
+        }, None).ConfigureAwait(false);
+        return End(current, outcome);
     }
 
     private async Task<CampaignRunOutcome> LostAsync(Campaign campaign)

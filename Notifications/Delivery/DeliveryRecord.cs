@@ -1,3 +1,4 @@
+using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Products;
 
 namespace ConversationBot.Notifications.Delivery;
@@ -30,6 +31,15 @@ public sealed record DeliveryRecord(
         new(campaignId, subscriptionId, channelId, customerId, DeliveryState.Claimed, null, null, owner, at, null, 0, null);
 
     public bool IsFinal => State != DeliveryState.Claimed;
+
+    /// <summary>What this record adds to its campaign's counts: one of sent, skipped or failed once final; nothing while only claimed.</summary>
+    public DeliveryCounts Counts => State switch
+    {
+        DeliveryState.Sent => new DeliveryCounts(1, 0, 0),
+        DeliveryState.Skipped => new DeliveryCounts(0, 1, 0),
+        DeliveryState.Failed => new DeliveryCounts(0, 0, 1),
+        _ => default,
+    };
 
     /// <summary>The product chosen for this delivery and the reason (<see cref="ProductRouter"/>).</summary>
     public DeliveryRecord Routed(ProductRoute route)
