@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
+using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +45,7 @@ public abstract class CustomerErasureContractTests : EmulatorTest
         Assert.Equal(2, AdminClient.Progress(campaign, "sent"));
         await erased.SayAndReadAsync("talk to a person");
         await SeedMessengerRecordsAsync(bot);
+        await SeedUnfinishedCampaignPageAsync(bot, campaign["id"]!.GetValue<string>(), erased.UserId);
 
         var before = await HeldAsync(admin, "emulator", erased.UserId);
         var keptBefore = await HeldAsync(admin, "emulator", kept.UserId);
@@ -97,6 +100,21 @@ public abstract class CustomerErasureContractTests : EmulatorTest
         await services.GetRequiredService<IMessagingWindowStore>().SaveAsync(MessagingWindow.Restore("messenger", Psid, now), CancellationToken.None);
         await services.GetRequiredService<IOfferHistoryStore>().RecordDeclineAsync("messenger", Psid, new OptInDeclineRecord("weekly-deals", now), CancellationToken.None);
         await services.GetRequiredService<IFunnelStore>().SaveAsync("messenger", Psid, "weekly-deals", new FunnelAttribution("topic_weekly-deals__src_store", now), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A finished page keeps no subscriber ids (CampaignWorkItem.Finish); a page read and never finished does
+    /// (a campaign cancelled or stopped mid-page): here one more page of the campaign, recorded and not done.
+    /// </summary>
+    private static async Task SeedUnfinishedCampaignPageAsync(BotHost bot, string campaignId, string customerId)
+    {
+        var services = bot.Services;
+        var subscription = Assert.Single(await services.GetRequiredService<ISubscriptionStore>().ListByCustomerAsync("emulator", customerId, CancellationToken.None));
+        var work = services.GetRequiredService<ICampaignWorkStore>();
+        Assert.True(await work.TryCreateAsync(CampaignWorkItem.Create(campaignId, 1000, null), CancellationToken.None));
+        var item = (await work.FindAsync(campaignId, 1000, CancellationToken.None))!;
+        item.RecordPage([subscription.Id, "someone-else"], null);
+        Assert.True(await work.TrySaveAsync(item, CancellationToken.None));
     }
 
     private static async Task<Dictionary<string, long>> HeldAsync(AdminClient admin, string channel, string customer)
