@@ -27,6 +27,11 @@ public static class ConversationBotServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient();
+        // The factory's own request logging (a scope and start/end lines per request) is off for every client:
+        // the senders log what matters (Bot/Messenger/MessengerSendClient.cs logs each refusal with Meta's
+        // error), OpenTelemetry traces each call, and at campaign rates those handlers were a tenth of a
+        // delivery's CPU even with the lines filtered out (bench/README.md, the fan-out profile).
+        services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
         services.AddProblemDetails();
         services.AddOpenApi();
 
