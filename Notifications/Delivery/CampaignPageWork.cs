@@ -4,7 +4,6 @@ using ConversationBot.Notifications.Eligibility;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
-using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Timing;
 using ConversationBot.Notifications.Topics;

@@ -4,7 +4,6 @@ using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Products;
-using ConversationBot.Notifications.Subscriptions;
 
 namespace ConversationBot.Notifications.Delivery.Steps;
 
