@@ -100,6 +100,41 @@ public sealed class SnapshotConversationStateTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Storages))]
+    public async Task A_ride_along_property_is_written_only_with_another_change(string kind)
+    {
+        var storage = new CountingStorage(Create(kind));
+        var first = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        await InTurnAsync(new SnapshotConversationState(storage, ["stamped"]), async (state, turn) =>
+        {
+            await state.CreateProperty<string>("step").SetAsync(turn, "menu");
+            await state.CreateProperty<DateTimeOffset?>("stamped").SetAsync(turn, first);
+            await state.SaveChangesAsync(turn);
+        });
+
+        // The stamp alone moved (and appeared, in a state that had none of it): nothing written.
+        await InTurnAsync(new SnapshotConversationState(storage, ["stamped"]), async (state, turn) =>
+        {
+            await state.CreateProperty<DateTimeOffset?>("stamped").SetAsync(turn, first.AddMinutes(2));
+            await state.SaveChangesAsync(turn);
+        });
+        Assert.Equal(1, storage.Writes);
+        await InTurnAsync(new SnapshotConversationState(storage), async (state, turn) =>
+            Assert.Equal(first, await state.CreateProperty<DateTimeOffset?>("stamped").GetAsync(turn, () => null)));
+
+        // With another change it goes along.
+        await InTurnAsync(new SnapshotConversationState(storage, ["stamped"]), async (state, turn) =>
+        {
+            await state.CreateProperty<DateTimeOffset?>("stamped").SetAsync(turn, first.AddMinutes(3));
+            await state.CreateProperty<string>("step").SetAsync(turn, "order number");
+            await state.SaveChangesAsync(turn);
+        });
+        Assert.Equal(2, storage.Writes);
+        await InTurnAsync(new SnapshotConversationState(storage), async (state, turn) =>
+            Assert.Equal((first.AddMinutes(3), "order number"), (await state.CreateProperty<DateTimeOffset?>("stamped").GetAsync(turn, () => null), await state.CreateProperty<string>("step").GetAsync(turn, () => ""))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Storages))]
     public async Task A_cleared_state_is_saved_empty(string kind)
     {
         var storage = Create(kind);

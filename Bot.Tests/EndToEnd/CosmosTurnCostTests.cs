@@ -53,15 +53,18 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
         await using var bot = Start();
         var emulator = new EmulatorClient(bot, Channel);
         await emulator.SayAndReadAsync("hi");
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await emulator.SayAndReadAsync("hours");
 
         _clock.Advance(TimeSpan.FromMinutes(2));
         var turn = _counter.Measure();
         await emulator.SayAndReadAsync("hours");
 
+        // "hours" again leaves the dialog where it was: the new stamp alone does not rewrite the state.
         var operations = TurnOperations(turn);
         Assert.Equal(
             ["read state", "read customers", "replace customers"],
-            operations.Where(o => o.Kind != "upsert").Select(o => $"{o.Kind} {o.Container}"));
+            operations.Select(o => $"{o.Kind} {o.Container}"));
 
         // The conversation's first message asked the store once (its state had no answer yet); no turn since.
         Assert.Single(_counter.Operations, o => o.Path.Contains("/docs/handoff", StringComparison.Ordinal));
@@ -80,6 +83,53 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
 
         var reads = TurnOperations(turn).Where(o => o.Kind == "read").GroupBy(o => o.Path).ToDictionary(g => g.Key, g => g.Count());
         Assert.True(reads.Where(r => r.Key.Contains("/docs/window", StringComparison.Ordinal) || r.Key.Contains("/docs/offers", StringComparison.Ordinal)).All(r => r.Value == 1), Describe(TurnOperations(turn)));
+    }
+
+    [Fact]
+    public async Task The_order_answer_decides_and_records_its_offer_reading_each_document_once()
+    {
+        await using var bot = Start();
+        var emulator = new EmulatorClient(bot, Channel);
+        await emulator.SayAndReadAsync("hi");
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await emulator.SayAndReadAsync("order status");
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var turn = _counter.Measure();
+        var replies = await emulator.SayAndReadAsync("10045");
+
+        // The offer went out (an Adaptive Card on the Emulator) and was recorded on the history it was decided on.
+        Assert.Contains(replies, r => r.Attachments?.Count > 0);
+        var operations = TurnOperations(turn);
+        var readTwice = operations.Where(o => o.Kind == "read").GroupBy(o => o.Path).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(readTwice.Count == 0, $"read twice: {string.Join(", ", readTwice)}\n{Describe(operations)}");
+        Assert.Single(operations, o => o.Kind == "read" && o.Path.Contains("/docs/offers", StringComparison.Ordinal));
+        Assert.Single(operations, o => o.Kind == "create" && o.Container == CosmosContainers.Customers.Name && o.Status == 201);
+    }
+
+    [Fact]
+    public async Task Once_todays_offer_was_made_my_notifications_reads_the_subscriptions_once_and_no_stop_rate()
+    {
+        await using var bot = Start();
+        var emulator = new EmulatorClient(bot, Channel);
+        foreach (var text in new[] { "hi", "order status", "10045" })
+        {
+            _clock.Advance(TimeSpan.FromSeconds(5));
+            await emulator.SayAndReadAsync(text);
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var turn = _counter.Measure();
+        await emulator.SayAndReadAsync("my notifications");
+
+        // The card lists the customer's subscriptions (their index read once); the offer of another topic is
+        // decided on that list, and the day's one offer (OptIns:DailyCap) is used, so no topic's stop rate is read.
+        var operations = TurnOperations(turn);
+        Assert.Single(operations, o => o.Container == CosmosContainers.Lookups.Name && o.Path.Contains("/docs/customer", StringComparison.Ordinal));
+        Assert.DoesNotContain(operations, o => o.Container == CosmosContainers.Pages.Name);
+        Assert.Equal(
+            ["customers /docs/offers", "customers /docs/window", "lookups /docs/customer", "state /docs/emulator"],
+            operations.Where(o => o.Kind == "read").Select(o => $"{o.Container} {o.Path[o.Path.IndexOf("/docs/", StringComparison.Ordinal)..].Split('%')[0].Split('*')[0]}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

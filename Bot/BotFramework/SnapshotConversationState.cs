@@ -12,8 +12,14 @@ namespace ConversationBot.Bot.BotFramework;
 /// loaded is kept as the storage returned it, the state to save is converted once, compared with
 /// it, and that same JSON goes to the storage. Same contract: nothing is written when nothing
 /// changed, unless forced; a cleared state is written by the stock code path.
+/// <para>
+/// <paramref name="rideAlong"/> names properties that are kept when the state is written but never
+/// cause a write themselves: a change to them alone leaves the stored state as it was. The window
+/// stamp's time is one (Bot/Conversation/WindowStamp.cs): writing the whole state once a minute
+/// just to move it cost more than the window's own write (docs/cost.md).
+/// </para>
 /// </summary>
-public sealed class SnapshotConversationState(IStorage storage) : ConversationState(storage)
+public sealed class SnapshotConversationState(IStorage storage, IReadOnlyCollection<string>? rideAlong = null) : ConversationState(storage)
 {
     /// <summary>The key under which <see cref="BotState"/> keeps a ConversationState's cached state in the turn (its constructor passes this name).</summary>
     private const string TurnStateKey = nameof(ConversationState);
@@ -22,6 +28,8 @@ public sealed class SnapshotConversationState(IStorage storage) : ConversationSt
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { MaxDepth = null });
 
     private readonly IStorage _storage = storage;
+
+    private readonly HashSet<string> _rideAlong = [.. rideAlong ?? []];
 
     public override async Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
@@ -56,13 +64,39 @@ public sealed class SnapshotConversationState(IStorage storage) : ConversationSt
         }
 
         var current = JObject.FromObject(loaded.State, Serializer);
-        if (!force && JToken.DeepEquals(current, loaded.Stored))
+        if (!force && (JToken.DeepEquals(current, loaded.Stored) || SameApartFromRideAlong(current, loaded.Stored)))
         {
             return;
         }
 
         await _storage.WriteAsync(new Dictionary<string, object> { [GetStorageKey(turnContext)] = current }, cancellationToken).ConfigureAwait(false);
         loaded.Stored = current;
+    }
+
+    private bool SameApartFromRideAlong(JObject current, JObject stored)
+    {
+        if (_rideAlong.Count == 0)
+        {
+            return false;
+        }
+
+        var counted = 0;
+        foreach (var (name, value) in current)
+        {
+            if (_rideAlong.Contains(name))
+            {
+                continue;
+            }
+
+            if (!stored.TryGetValue(name, StringComparison.Ordinal, out var was) || !JToken.DeepEquals(value, was))
+            {
+                return false;
+            }
+
+            counted++;
+        }
+
+        return counted == stored.Properties().Count(p => !_rideAlong.Contains(p.Name));
     }
 
     /// <summary>The properties as the stock load makes them (objects and arrays as JSON, values as .NET values), without copying the tree.</summary>

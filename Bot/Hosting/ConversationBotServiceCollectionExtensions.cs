@@ -66,7 +66,7 @@ public static class ConversationBotServiceCollectionExtensions
             sp.GetRequiredService<ConnectorClientCache>(),
             sp.GetRequiredService<ServiceUrlPolicy>()));
         services.AddSingleton<BotCloudAdapter>();
-        services.AddSingleton<ConversationState, SnapshotConversationState>();
+        services.AddSingleton<ConversationState>(sp => new SnapshotConversationState(sp.GetRequiredService<IStorage>(), [WindowStamp.StampedAtProperty]));
         services.AddConversation();
         return services;
     }

@@ -82,7 +82,9 @@ public sealed class NotificationsDialog : WaterfallDialog
 
         var offerable = new List<Choice>();
         var candidates = _topics.Topics.Where(t => t.Id != Topic.UnknownId).ToList();
-        var decisions = await _offers.DecideManyAsync(customer.ChannelId, customer.CustomerId, [.. candidates.Select(t => t.Id)], customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
+        // The list read above, lapsed ones marked: the offers are decided on what the card shows, not on a second read.
+        var decisions = await _offers.DecideManyAsync(
+            customer.ChannelId, customer.CustomerId, [.. candidates.Select(t => t.Id)], customer.TimeZoneId, cancellationToken, all).ConfigureAwait(false);
         foreach (var (topic, decision) in candidates.Zip(decisions))
         {
             if (decision.IsAllowed)

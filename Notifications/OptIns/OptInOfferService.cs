@@ -56,24 +56,65 @@ public sealed class OptInOfferService
     /// The decisions for several topics of one customer in one turn ("my notifications" asks about
     /// every topic): the customer's window, history, subscriptions and the page are read once for all
     /// of them, and only each topic's stop rate is read per topic.
+    /// <para>
+    /// Read in the order of what denies most often, and no further than the answer needs: with nothing
+    /// read, <see cref="OptInPolicy"/> finds no reason to deny past the window, and each document read
+    /// can only add one (or, the subscriptions, make an offer a re-opt-in). So once every topic is denied
+    /// by what was read (the window closed, today's cap used), the rest is not read, and a topic's stop
+    /// rate is read only when everything else allows its offer. Allowed or not, and the offer's kind, come
+    /// out as if everything had been read; a denial names the first reason found among what was read
+    /// (the cap rather than, say, a paused topic that would also have denied it). Each read is a point
+    /// read in Cosmos DB, so this is what the order-answer turn and "my notifications" cost (docs/cost.md).
+    /// </para>
     /// </summary>
+    /// <param name="subscriptions">The customer's subscriptions when the caller has just read them (null: read here).</param>
     public async Task<IReadOnlyList<OptInDecision>> DecideManyAsync(
-        string channelId, string customerId, IReadOnlyList<string> topicIds, string? timeZoneId, CancellationToken cancellationToken)
+        string channelId,
+        string customerId,
+        IReadOnlyList<string> topicIds,
+        string? timeZoneId,
+        CancellationToken cancellationToken,
+        IReadOnlyList<Subscription>? subscriptions = null)
     {
         ArgumentNullException.ThrowIfNull(topicIds);
         var now = _time.GetUtcNow();
         var window = await _windows.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
-        var history = await _history.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
-        var subscriptions = await _subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
-        var page = ChannelIds.IsMessenger(channelId)
-            ? await _pages.GetAsync(_page.Key, cancellationToken).ConfigureAwait(false)
-            : PageStatus.Unrestricted;
+        var context = new OptInContext(channelId, customerId, window, OfferHistory.Empty, [], PageStatus.Unrestricted, null, timeZoneId);
+        if (AllDenied(topicIds, context, now))
+        {
+            return Decide(topicIds, context, now);
+        }
+
+        context = context with { History = await _history.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false) };
+        if (AllDenied(topicIds, context, now))
+        {
+            return Decide(topicIds, context, now);
+        }
+
+        if (ChannelIds.IsMessenger(channelId))
+        {
+            context = context with { Page = await _pages.GetAsync(_page.Key, cancellationToken).ConfigureAwait(false) };
+            if (AllDenied(topicIds, context, now))
+            {
+                return Decide(topicIds, context, now);
+            }
+        }
+
+        context = context with
+        {
+            Subscriptions = subscriptions ?? await _subscriptions.ListByCustomerAsync(channelId, customerId, cancellationToken).ConfigureAwait(false),
+        };
         var decisions = new List<OptInDecision>(topicIds.Count);
         foreach (var topicId in topicIds)
         {
-            var counts = await _stopRates.CountAsync(topicId, _stopRateGuard.WindowStart(now), now, cancellationToken).ConfigureAwait(false);
-            var context = new OptInContext(channelId, customerId, window, history, subscriptions, page, _stopRateGuard.Evaluate(topicId, counts), timeZoneId);
-            decisions.Add(_policy.Decide(topicId, context, now));
+            var decision = _policy.Decide(topicId, context, now);
+            if (decision.IsAllowed)
+            {
+                var counts = await _stopRates.CountAsync(topicId, _stopRateGuard.WindowStart(now), now, cancellationToken).ConfigureAwait(false);
+                decision = _policy.Decide(topicId, context with { StopRate = _stopRateGuard.Evaluate(topicId, counts) }, now);
+            }
+
+            decisions.Add(decision);
         }
 
         return decisions;
@@ -115,6 +156,12 @@ public sealed class OptInOfferService
                 return OptInDecision.Deny(OptInDenialReason.PlatformRefused, refusal.At, refusal.Explanation);
         }
     }
+
+    private bool AllDenied(IReadOnlyList<string> topicIds, OptInContext context, DateTimeOffset now) =>
+        topicIds.All(topicId => !_policy.Decide(topicId, context, now).IsAllowed);
+
+    private List<OptInDecision> Decide(IReadOnlyList<string> topicIds, OptInContext context, DateTimeOffset now) =>
+        [.. topicIds.Select(topicId => _policy.Decide(topicId, context, now))];
 
     /// <summary>The topic's stop-rate status for operators.</summary>
     public async Task<StopRateStatus> StopRateAsync(string topicId, CancellationToken cancellationToken)

@@ -24,16 +24,19 @@ public class OptInOfferServiceTests
     private readonly InMemoryMessagingWindowStore _windows = new();
     private readonly InMemoryPageStatusStore _pages = new();
     private readonly InMemoryStopRateCounterStore _stopRates = new();
+    private readonly CountingStopRates _countedStopRates;
 
-    private OptInOfferService Service(PlatformProfile profile) => new(
-        new OptInPolicy(TestTopics.Catalog, profile, new OptInPolicyOptions { DailyCap = 3 }, "DE"),
+    public OptInOfferServiceTests() => _countedStopRates = new CountingStopRates(_stopRates);
+
+    private OptInOfferService Service(PlatformProfile profile, int dailyCap = 3) => new(
+        new OptInPolicy(TestTopics.Catalog, profile, new OptInPolicyOptions { DailyCap = dailyCap }, "DE"),
         new StopRateGuard(new StopRateOptions { MinimumSample = 2, Threshold = 0.5 }),
         TestTopics.Catalog,
         _subscriptions,
         _history,
         _windows,
         _pages,
-        _stopRates,
+        _countedStopRates,
         new MessengerPage(Page),
         _clock);
 
@@ -134,5 +137,45 @@ public class OptInOfferServiceTests
         _clock.Advance(TimeSpan.FromMinutes(1));
         await CustomerWrites();
         Assert.True((await Decide(PlatformProfile.Current)).IsAllowed);
+    }
+
+    [Fact]
+    public async Task Once_the_days_cap_is_used_every_topic_is_denied_for_it_without_asking_the_stop_rates()
+    {
+        await CustomerWrites();
+        var service = Service(PlatformProfile.Current, dailyCap: 1);
+        await service.RecordOfferedAsync(ChannelIds.Messenger, Customer, "weekly-deals", "Weekly deals from our shop", CancellationToken.None);
+        await _stopRates.RecordOptInAsync("monthly-newsletter", _clock.GetUtcNow().AddHours(-2), CancellationToken.None);
+        await _stopRates.RecordStopAsync("monthly-newsletter", _clock.GetUtcNow().AddHours(-2), CancellationToken.None);
+
+        var decisions = await service.DecideManyAsync(ChannelIds.Messenger, Customer, ["monthly-newsletter", "order-updates"], "Europe/Zurich", CancellationToken.None);
+
+        // The newsletter's stop rate would pause it too; the cap alone answers, so it is not read.
+        Assert.Equal([OptInDenialReason.DailyCapReached, OptInDenialReason.DailyCapReached], decisions.Select(d => d.Reason));
+        Assert.Equal(0, _countedStopRates.Asked);
+
+        // The next day the cap is free again: the stop rate is read, and pauses the newsletter.
+        _clock.Advance(TimeSpan.FromDays(1));
+        await CustomerWrites();
+        decisions = await service.DecideManyAsync(ChannelIds.Messenger, Customer, ["monthly-newsletter", "order-updates"], "Europe/Zurich", CancellationToken.None);
+        Assert.Equal(OptInDenialReason.TopicPausedByStopRate, decisions[0].Reason);
+        Assert.True(decisions[1].IsAllowed);
+        Assert.Equal(2, _countedStopRates.Asked);
+    }
+
+    /// <summary>Counts what the service asks of the stop-rate store.</summary>
+    private sealed class CountingStopRates(IStopRateCounterStore inner) : IStopRateCounterStore
+    {
+        public int Asked { get; private set; }
+
+        public Task RecordOptInAsync(string topicId, DateTimeOffset at, CancellationToken cancellationToken) => inner.RecordOptInAsync(topicId, at, cancellationToken);
+
+        public Task RecordStopAsync(string topicId, DateTimeOffset at, CancellationToken cancellationToken) => inner.RecordStopAsync(topicId, at, cancellationToken);
+
+        public Task<StopRateCounts> CountAsync(string topicId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+        {
+            Asked++;
+            return inner.CountAsync(topicId, since, until, cancellationToken);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Net;
 using ConversationBot.Notifications.OptIns;
 using Microsoft.Azure.Cosmos;
 
@@ -8,21 +10,35 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 /// read is one point read. Records are appended with an ETag-checked update, so concurrent turns
 /// cannot lose one. A customer gets few offers; the newest <see cref="MaxRecords"/> of each kind are
 /// kept so the document stays small whatever happens.
+/// <para>
+/// A turn that offers reads the history to decide and then records the offer: the version read is
+/// kept (<see cref="_lastRead"/>), so the record is written on it at once, a create if it was absent
+/// (409: someone created it meanwhile) or a replace on its ETag (412: someone changed it), and only
+/// then read again. One read and one write per offer instead of two reads (docs/cost.md).
+/// </para>
 /// </summary>
 public sealed class CosmosOfferHistoryStore(CosmosDatabase cosmos) : IOfferHistoryStore
 {
     public const int MaxRecords = 200;
 
+    /// <summary>Kept versions are a saving, not state: past this many (read, never written) they are dropped and reads take over.</summary>
+    private const int MaxKept = 10_000;
+
+    /// <summary>The version of each history this instance last read, by id: null document = read as absent.</summary>
+    private readonly ConcurrentDictionary<string, (OffersDocument? Document, string? ETag)> _lastRead = new(StringComparer.Ordinal);
+
     public async Task<OfferHistory> GetAsync(string channelId, string customerId, CancellationToken cancellationToken)
     {
         var id = IdFor(channelId, customerId);
         using var read = await cosmos.Customers.ReadItemStreamAsync(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (read.StatusCode == System.Net.HttpStatusCode.NotFound)
+        if (read.StatusCode == HttpStatusCode.NotFound)
         {
+            Keep(id, null, null);
             return OfferHistory.Empty;
         }
 
         var stored = await CosmosJson.ReadAsync<OffersDocument>(read, cancellationToken).ConfigureAwait(false);
+        Keep(id, stored, read.Headers.ETag);
         return new OfferHistory(stored.Requests, stored.Declines, stored.BlockedUntil);
     }
 
@@ -45,13 +61,51 @@ public sealed class CosmosOfferHistoryStore(CosmosDatabase cosmos) : IOfferHisto
     private async Task UpdateAsync(string channelId, string customerId, Func<OffersDocument, OffersDocument> change, CancellationToken cancellationToken)
     {
         var id = IdFor(channelId, customerId);
+        if (_lastRead.TryRemove(id, out var kept) && await TryWriteOnAsync(id, change(kept.Document ?? New(id, channelId, customerId)), kept.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await CosmosDocumentUpdate.UpdateAsync<OffersDocument>(
             cosmos.Customers,
             id,
             new PartitionKey(id),
-            stored => change(stored ?? new OffersDocument(id, channelId, customerId, [], [], null)),
+            stored => change(stored ?? New(id, channelId, customerId)),
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <returns>False when the version written on is no longer the stored one: absent no more (409), changed or gone (412, 404).</returns>
+    private async Task<bool> TryWriteOnAsync(string id, OffersDocument next, string? etag, CancellationToken cancellationToken)
+    {
+        using var body = CosmosJson.Write(next);
+        using var write = etag is null
+            ? await cosmos.Customers.CreateItemStreamAsync(body, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await cosmos.Customers.ReplaceItemStreamAsync(body, id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
+        if (write.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        write.EnsureSuccessStatusCode();
+        return true;
+    }
+
+    private void Keep(string id, OffersDocument? document, string? etag)
+    {
+        if (document is not null && string.IsNullOrEmpty(etag))
+        {
+            return;
+        }
+
+        if (_lastRead.Count >= MaxKept)
+        {
+            _lastRead.Clear();
+        }
+
+        _lastRead[id] = (document, etag);
+    }
+
+    private static OffersDocument New(string id, string channelId, string customerId) => new(id, channelId, customerId, [], [], null);
 
     private static List<T> Append<T>(List<T> records, T record) => [.. records.Skip(Math.Max(0, records.Count + 1 - MaxRecords)), record];
 
