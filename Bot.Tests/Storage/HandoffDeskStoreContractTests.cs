@@ -107,4 +107,26 @@ public abstract class HandoffDeskStoreContractTests
         await handoffs.ReleaseAsync("emulator", "conv-claim", None);
         Assert.False(await handoffs.TryReplaceAsync(now with { Version = 2, ClaimedBy = "Ben" }, None));
     }
+
+    [Fact]
+    public async Task The_wait_notice_is_recorded_by_one_of_two_instances_kept_and_never_due_again_and_a_claim_over_it_goes_through()
+    {
+        var handoffs = CreateHandoffs();
+        await handoffs.SaveAsync(HandoffOf("emma", "conv-notice", At), None);
+        var stored = (await handoffs.FindAsync("emulator", "conv-notice", None))!;
+        Assert.Null(stored.WaitNoticeDueAt(At.AddMinutes(4), Options.UnansweredAfter));
+
+        // Two instances look at once and both find the notice due: the store keeps one record of it.
+        var due = At.AddMinutes(5);
+        var written = await Task.WhenAll(
+            handoffs.TryReplaceAsync(stored.WaitNoticeDueAt(due, Options.UnansweredAfter)!, None),
+            handoffs.TryReplaceAsync(stored.WaitNoticeDueAt(due, Options.UnansweredAfter)!, None));
+
+        Assert.Single(written, w => w);
+        var told = (await handoffs.FindAsync("emulator", "conv-notice", None))!;
+        Assert.Equal((due, 1L), (told.WaitNoticeAt, told.Version));
+        Assert.Null(told.WaitNoticeDueAt(At.AddHours(1), Options.UnansweredAfter));
+        Assert.True(await handoffs.TryReplaceAsync(told.Claim("Ben", At.AddMinutes(6)).Claimed!, None));
+        Assert.Equal(("Ben", due), ((await handoffs.FindAsync("emulator", "conv-notice", None))!.ClaimedBy, (await handoffs.FindAsync("emulator", "conv-notice", None))!.WaitNoticeAt));
+    }
 }
