@@ -65,6 +65,24 @@ public sealed class DeskBrowserTests(ConsoleFixture fixture) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task The_queue_shows_a_new_hand_off_without_a_reload_and_says_so_to_a_screen_reader()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/console/handoffs"));
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Hand-offs" }).WaitForAsync();
+        await page.EvaluateAsync("window.deskTestMarker = 'not reloaded'");
+
+        var customer = new EmulatorClient(fixture.Host, fixture.Channel);
+        (await customer.OpenAsync()).EnsureSuccessStatusCode();
+        Assert.Contains("colleague", (await customer.SayAndReadAsync("talk to a person"))[^1].Text, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = customer.UserId }).WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("not reloaded", await page.EvaluateAsync<string>("window.deskTestMarker"));
+        Assert.StartsWith("The queue changed: ", await page.Locator("#queue-status").TextContentAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "queue after a refresh");
+    }
+
+    [Fact]
     public async Task An_empty_queue_says_so_and_a_closed_hand_off_says_where_it_went()
     {
         var page = await SignedInPageAsync();
