@@ -49,6 +49,21 @@ public sealed partial class HandoffDesk(
 
     public Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(Handoff handoff, CancellationToken cancellationToken) => transcripts.ReadAsync(handoff, cancellationToken);
 
+    /// <summary>
+    /// The transcripts of hand-offs no longer open (closed at the desk, given back by the customer, timed
+    /// out), the latest first, at most <paramref name="limit"/>: the console's past conversations.
+    /// </summary>
+    public async Task<IReadOnlyList<TranscriptSummary>> PastAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var open = (await handoffs.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(h => h.IsActiveAt(now))
+            .Select(h => (h.ChannelId, h.ConversationId, h.RequestedAt))
+            .ToHashSet();
+        var recent = await transcripts.ListRecentAsync(limit + open.Count, cancellationToken).ConfigureAwait(false);
+        return [.. recent.Where(t => !open.Contains((t.ChannelId, t.ConversationId, t.HandoffAt))).Take(limit)];
+    }
+
     public Task<AgentReplyPermission> PermissionAsync(Handoff handoff, CancellationToken cancellationToken) => replies.PermissionAsync(handoff, cancellationToken);
 
     public async Task<DeskOutcome> ClaimAsync(string channelId, string conversationId, string agent, CancellationToken cancellationToken)
