@@ -7,10 +7,12 @@ namespace ConversationBot.Bot.Tests.Fakes;
 public sealed class InMemoryHandoffTranscriptStore : IHandoffTranscriptStore
 {
     private readonly ConcurrentDictionary<(string, string, DateTimeOffset), List<TranscriptEntry>> _transcripts = new();
+    private readonly ConcurrentDictionary<(string, string, DateTimeOffset), string> _customers = new();
 
     public Task AppendAsync(Handoff handoff, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
         var lines = _transcripts.GetOrAdd((handoff.ChannelId, handoff.ConversationId, handoff.RequestedAt), _ => []);
+        _customers[(handoff.ChannelId, handoff.ConversationId, handoff.RequestedAt)] = handoff.CustomerId;
         lock (lines)
         {
             lines.AddRange(entries.Select(e => e.Bounded()));
@@ -31,4 +33,10 @@ public sealed class InMemoryHandoffTranscriptStore : IHandoffTranscriptStore
             return Task.FromResult<IReadOnlyList<TranscriptEntry>>([.. lines]);
         }
     }
+
+    public Task<IReadOnlyList<TranscriptSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TranscriptSummary>>([.. _customers
+            .Select(c => new TranscriptSummary(c.Key.Item1, c.Key.Item2, c.Value, c.Key.Item3))
+            .OrderByDescending(t => t.HandoffAt)
+            .Take(limit)]);
 }

@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ConversationBot.Bot.Tests.OperatorConsole;
@@ -62,6 +63,49 @@ public sealed class DeskBrowserTests(ConsoleFixture fixture) : IClassFixture<Con
         Assert.Equal(["I'm back to help."], customer.NewReplies().Select(a => a.Text));
         Assert.NotEmpty(await customer.SayAndReadAsync("opening hours"));
         Assert.Empty(fixture.Refused);
+    }
+
+    [Fact]
+    public async Task The_queue_shows_a_new_hand_off_without_a_reload_and_says_so_to_a_screen_reader()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/console/handoffs"));
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Hand-offs" }).WaitForAsync();
+        await page.EvaluateAsync("window.deskTestMarker = 'not reloaded'");
+
+        var customer = new EmulatorClient(fixture.Host, fixture.Channel);
+        (await customer.OpenAsync()).EnsureSuccessStatusCode();
+        Assert.Contains("colleague", (await customer.SayAndReadAsync("talk to a person"))[^1].Text, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = customer.UserId }).WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("not reloaded", await page.EvaluateAsync<string>("window.deskTestMarker"));
+        Assert.StartsWith("The queue changed: ", await page.Locator("#queue-status").TextContentAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "queue after a refresh");
+    }
+
+    [Fact]
+    public async Task A_closed_hand_off_is_among_the_past_conversations_with_its_transcript()
+    {
+        var customer = new EmulatorClient(fixture.Host, fixture.Channel);
+        (await customer.OpenAsync()).EnsureSuccessStatusCode();
+        await customer.SayAndReadAsync("where is my order 10045?");
+        await customer.SayAndReadAsync("talk to a person");
+        var desk = fixture.Host.Services.GetRequiredService<ConversationBot.Bot.Desk.HandoffDesk>();
+        Assert.Equal(ConversationBot.Bot.Desk.DeskOutcomeKind.Done, (await desk.ClaimAsync("emulator", customer.ConversationId, "Dora", CancellationToken.None)).Kind);
+        Assert.Equal(ConversationBot.Bot.Desk.DeskOutcomeKind.Done, (await desk.CloseAsync("emulator", customer.ConversationId, "Dora", CancellationToken.None)).Kind);
+
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/console/handoffs"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "past conversations" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Past conversations" }).WaitForAsync();
+        await AssertAccessibleAsync(page, "past conversations");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = customer.UserId }).GetByRole(AriaRole.Link, new() { Name = customer.UserId }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Past conversation", Exact = true }).WaitForAsync();
+        var lines = (await page.Locator("#transcript li .text").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Contains("where is my order 10045?", lines);
+        Assert.Equal("I'm back to help.", lines[^1]);
+        await AssertAccessibleAsync(page, "past conversation");
     }
 
     [Fact]

@@ -107,4 +107,48 @@ public abstract class HandoffDeskStoreContractTests
         await handoffs.ReleaseAsync("emulator", "conv-claim", None);
         Assert.False(await handoffs.TryReplaceAsync(now with { Version = 2, ClaimedBy = "Ben" }, None));
     }
+
+    [Fact]
+    public async Task The_wait_notice_is_recorded_by_one_of_two_instances_kept_and_never_due_again_and_a_claim_over_it_goes_through()
+    {
+        var handoffs = CreateHandoffs();
+        await handoffs.SaveAsync(HandoffOf("emma", "conv-notice", At), None);
+        var stored = (await handoffs.FindAsync("emulator", "conv-notice", None))!;
+        Assert.Null(stored.WaitNoticeDueAt(At.AddMinutes(4), Options.UnansweredAfter));
+
+        // Two instances look at once and both find the notice due: the store keeps one record of it.
+        var due = At.AddMinutes(5);
+        var written = await Task.WhenAll(
+            handoffs.TryReplaceAsync(stored.WaitNoticeDueAt(due, Options.UnansweredAfter)!, None),
+            handoffs.TryReplaceAsync(stored.WaitNoticeDueAt(due, Options.UnansweredAfter)!, None));
+
+        Assert.Single(written, w => w);
+        var told = (await handoffs.FindAsync("emulator", "conv-notice", None))!;
+        Assert.Equal((due, 1L), (told.WaitNoticeAt, told.Version));
+        Assert.Null(told.WaitNoticeDueAt(At.AddHours(1), Options.UnansweredAfter));
+        Assert.True(await handoffs.TryReplaceAsync(told.Claim("Ben", At.AddMinutes(6)).Claimed!, None));
+        Assert.Equal(("Ben", due), ((await handoffs.FindAsync("emulator", "conv-notice", None))!.ClaimedBy, (await handoffs.FindAsync("emulator", "conv-notice", None))!.WaitNoticeAt));
+    }
+
+    [Fact]
+    public async Task The_recent_transcripts_are_listed_latest_first_once_each_and_an_erased_customers_are_gone()
+    {
+        var store = CreateTranscripts();
+        var customer = "fritz-" + Guid.NewGuid().ToString("N");
+        var other = "gina-" + Guid.NewGuid().ToString("N");
+        var older = HandoffOf(customer, "conv-recent-1", At.AddYears(5));
+        var newer = HandoffOf(other, "conv-recent-2", At.AddYears(5).AddHours(1));
+        await store.AppendAsync(older, [new TranscriptEntry(At, TranscriptAuthor.Customer, "first")], None);
+        await store.AppendAsync(older, [new TranscriptEntry(At.AddMinutes(1), TranscriptAuthor.Customer, "second")], None);
+        await store.AppendAsync(newer, [new TranscriptEntry(At, TranscriptAuthor.Customer, "hello")], None);
+
+        var listed = (await store.ListRecentAsync(2, None)).Select(t => (t.ConversationId, t.CustomerId, t.HandoffAt)).ToList();
+
+        Assert.Equal([("conv-recent-2", other, newer.RequestedAt), ("conv-recent-1", customer, older.RequestedAt)], listed);
+        Assert.Equal(["first", "second"], (await store.ReadAsync(new TranscriptSummary("emulator", "conv-recent-1", customer, older.RequestedAt).Handoff(), None)).Select(l => l.Text));
+
+        await ((ICustomerRecords)store).EraseAsync(new CustomerKey("emulator", customer), "pseudonym", None);
+        Assert.DoesNotContain(await store.ListRecentAsync(100, None), t => t.CustomerId == customer);
+        Assert.Contains(await store.ListRecentAsync(100, None), t => t.CustomerId == other);
+    }
 }

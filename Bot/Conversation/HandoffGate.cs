@@ -60,8 +60,15 @@ public sealed partial class HandoffGate
             return handoff;
         }
 
-        await _handoffs.ReleaseAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        var released = await _handoffs.ReleaseAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
         await _mayBeHandedOff.SetAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        if (!released)
+        {
+            // Ended meanwhile by another turn or by the Page Inbox's time-out timer
+            // (Bot/Messenger/Handover/PageInboxTimeouts.cs), which said so: not twice.
+            return null;
+        }
+
         LogHandoffTimedOut(_logger, activity.ChannelId, activity.Conversation.Id);
         await _channel.ReleasedAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(Texts.For(culture)[nameof(DialogStrings.Handoff_Released)], cancellationToken: cancellationToken).ConfigureAwait(false);

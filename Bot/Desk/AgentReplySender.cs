@@ -76,9 +76,10 @@ public sealed class AgentReplySender(
     /// <summary>
     /// The bot's own message when a hand-off is closed ("I'm back"): the HUMAN_AGENT tag is for a person's
     /// words only, so on Messenger only inside the 24-hour window; with the Page Inbox as the desk the bot
-    /// first takes the thread back, or it could not write.
+    /// first takes the thread back, or it could not write (<paramref name="takeThreadBack"/> false: the
+    /// caller has taken it already, Bot/Messenger/Handover/PageInboxTimeouts.cs).
     /// </summary>
-    public async Task<AgentReplyResult> SendAsBotAsync(Handoff handoff, string text, CancellationToken cancellationToken)
+    public async Task<AgentReplyResult> SendAsBotAsync(Handoff handoff, string text, CancellationToken cancellationToken, bool takeThreadBack = true)
     {
         ArgumentNullException.ThrowIfNull(handoff);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -102,7 +103,7 @@ public sealed class AgentReplySender(
         var response = new AgentReplyPermission(AgentReplyKind.Response, "within 24 hours of the customer's last message", window.ClosesAt);
         try
         {
-            if (handoffOptions.Messenger == MessengerHandoffDesk.PageInbox)
+            if (takeThreadBack && handoffOptions.Messenger == MessengerHandoffDesk.PageInbox)
             {
                 await messenger.TakeThreadControlAsync(handoff.CustomerId, "closed at the desk", cancellationToken).ConfigureAwait(false);
             }

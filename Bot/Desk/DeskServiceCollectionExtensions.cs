@@ -7,6 +7,8 @@ public static class DeskServiceCollectionExtensions
     {
         services.AddSingleton<AgentReplySender>();
         services.AddSingleton<HandoffDesk>();
+        services.AddSingleton<UnansweredHandoffNotices>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnansweredHandoffNotices>());
         return services;
     }
 }

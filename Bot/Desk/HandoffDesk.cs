@@ -24,6 +24,8 @@ public sealed partial class HandoffDesk(
     /// <summary>The longest reply the desk sends: Messenger's limit for a text message.</summary>
     public const int MaxReplyLength = 2000;
 
+    private const int MaxClaimAttempts = 3;
+
     /// <summary>Open hand-offs with the customer's last words (one transcript read each): the unanswered ones first, each group oldest first.</summary>
     public async Task<IReadOnlyList<QueuedHandoff>> QueueAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ public sealed partial class HandoffDesk(
         foreach (var handoff in open)
         {
             var last = (await transcripts.ReadAsync(handoff, cancellationToken).ConfigureAwait(false)).LastOrDefault(l => l.Author == TranscriptAuthor.Customer);
-            queue.Add(new QueuedHandoff(handoff, last?.Text, last?.At, !handoff.IsClaimed && now - handoff.RequestedAt >= options.UnansweredAfter));
+            queue.Add(new QueuedHandoff(handoff, last?.Text, last?.At, handoff.IsUnansweredAt(now, options.UnansweredAfter)));
         }
 
         return [.. queue.OrderByDescending(q => q.Unanswered).ThenBy(q => q.Handoff.RequestedAt)];
@@ -47,6 +49,21 @@ public sealed partial class HandoffDesk(
 
     public Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(Handoff handoff, CancellationToken cancellationToken) => transcripts.ReadAsync(handoff, cancellationToken);
 
+    /// <summary>
+    /// The transcripts of hand-offs no longer open (closed at the desk, given back by the customer, timed
+    /// out), the latest first, at most <paramref name="limit"/>: the console's past conversations.
+    /// </summary>
+    public async Task<IReadOnlyList<TranscriptSummary>> PastAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var open = (await handoffs.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(h => h.IsActiveAt(now))
+            .Select(h => (h.ChannelId, h.ConversationId, h.RequestedAt))
+            .ToHashSet();
+        var recent = await transcripts.ListRecentAsync(limit + open.Count, cancellationToken).ConfigureAwait(false);
+        return [.. recent.Where(t => !open.Contains((t.ChannelId, t.ConversationId, t.HandoffAt))).Take(limit)];
+    }
+
     public Task<AgentReplyPermission> PermissionAsync(Handoff handoff, CancellationToken cancellationToken) => replies.PermissionAsync(handoff, cancellationToken);
 
     public async Task<DeskOutcome> ClaimAsync(string channelId, string conversationId, string agent, CancellationToken cancellationToken)
@@ -56,23 +73,34 @@ public sealed partial class HandoffDesk(
             return DeskOutcome.NotFound;
         }
 
-        var claim = handoff.Claim(agent, time.GetUtcNow());
-        if (claim.Claimed is not { } claimed)
+        // A lost write is read again: another agent's claim is told; any other change (the customer's
+        // wait notice, Bot/Desk/UnansweredHandoffNotices.cs) does not stop this claim.
+        for (var attempt = 1; ; attempt++)
         {
-            return new DeskOutcome(DeskOutcomeKind.Conflict, claim.Reason, handoff);
-        }
+            var claim = handoff.Claim(agent, time.GetUtcNow());
+            if (claim.Claimed is not { } claimed)
+            {
+                return new DeskOutcome(DeskOutcomeKind.Conflict, claim.Reason, handoff);
+            }
 
-        if (claimed.Version != handoff.Version && !await handoffs.TryReplaceAsync(claimed, cancellationToken).ConfigureAwait(false))
-        {
-            // Someone wrote in between: tell this agent who has it now.
-            var now = await FindAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
-            return now is null
-                ? DeskOutcome.NotFound
-                : new DeskOutcome(DeskOutcomeKind.Conflict, now.Claim(agent, time.GetUtcNow()).Reason ?? "it changed meanwhile; try again", now);
-        }
+            if (claimed.Version == handoff.Version || await handoffs.TryReplaceAsync(claimed, cancellationToken).ConfigureAwait(false))
+            {
+                LogClaimed(logger, agent, channelId, conversationId);
+                return new DeskOutcome(DeskOutcomeKind.Done, null, claimed);
+            }
 
-        LogClaimed(logger, agent, channelId, conversationId);
-        return new DeskOutcome(DeskOutcomeKind.Done, null, claimed);
+            if (await FindAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is not { } now)
+            {
+                return DeskOutcome.NotFound;
+            }
+
+            if (attempt == MaxClaimAttempts)
+            {
+                return new DeskOutcome(DeskOutcomeKind.Conflict, now.Claim(agent, time.GetUtcNow()).Reason ?? "it changed meanwhile; try again", now);
+            }
+
+            handoff = now;
+        }
     }
 
     /// <summary>The claiming agent's reply, sent by the channel's rules and kept in the transcript with what became of it.</summary>

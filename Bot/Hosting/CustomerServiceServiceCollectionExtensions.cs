@@ -28,6 +28,7 @@ public static class CustomerServiceServiceCollectionExtensions
             return new OrderNumberFormat(orders.NumberPattern, orders.ExampleNumber);
         });
         services.AddSingleton<IOrderLookup, JsonFileOrderLookup>();
+        services.AddSingleton<ShopOpeningHours>();
 
         services.AddSingleton<KnownEntries>();
         services.AddSingleton<OptInOfferSender>();

@@ -34,6 +34,8 @@ public static class MessengerServiceCollectionExtensions
         services.AddSingleton<MessengerAdapter>();
         services.AddSingleton<MessengerOptInHandler>();
         services.AddSingleton<Handover.MessengerHandover>();
+        services.AddSingleton<Handover.PageInboxTimeouts>();
+        services.AddHostedService(sp => sp.GetRequiredService<Handover.PageInboxTimeouts>());
         services.AddSingleton<Dialogs.Handoff.IHandoffChannel, Handover.MessengerThreadControl>();
         services.AddSingleton<MessengerTurnRunner>();
         services.AddSingleton<MessengerTurnQueue>();

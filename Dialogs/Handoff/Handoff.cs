@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ConversationBot.Dialogs.Handoff;
 
 /// <summary>
@@ -22,12 +24,46 @@ public sealed record Handoff(string ChannelId, string ConversationId, string Cus
 
     public DateTimeOffset? ClaimedAt { get; init; }
 
+    /// <summary>
+    /// When the customer was told when a person will answer: at the hand-off when the shop was closed, or
+    /// once nobody had claimed it for <c>Handoff:UnansweredAfter</c>; <c>null</c> while not told. Written
+    /// before the notice is sent, over <see cref="Version"/>, so several instances (or one restarted) tell
+    /// the customer once.
+    /// </summary>
+    public DateTimeOffset? WaitNoticeAt { get; init; }
+
     /// <summary>Grows by one with each change the desk makes; a store writes a change only over the version it was made from.</summary>
     public long Version { get; init; }
 
     public bool IsActiveAt(DateTimeOffset now) => now < ExpiresAt;
 
+    /// <summary>The culture the customer is written to in (their <see cref="Language"/>; English when it is unknown).</summary>
+    public CultureInfo Culture()
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(Language ?? "en");
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo("en");
+        }
+    }
+
     public bool IsClaimed => ClaimedBy is not null;
+
+    /// <summary>Nobody has claimed it for <paramref name="unansweredAfter"/> (and it is still open): the desk lists it first.</summary>
+    public bool IsUnansweredAt(DateTimeOffset now, TimeSpan unansweredAfter) =>
+        !IsClaimed && IsActiveAt(now) && now - RequestedAt >= unansweredAfter;
+
+    /// <summary>
+    /// The record to store over this version before telling the customer a person will answer, or
+    /// <c>null</c> when no notice is due: claimed, already told, timed out, or not unanswered yet.
+    /// </summary>
+    public Handoff? WaitNoticeDueAt(DateTimeOffset now, TimeSpan unansweredAfter) =>
+        WaitNoticeAt is null && IsUnansweredAt(now, unansweredAfter)
+            ? this with { WaitNoticeAt = now, Version = Version + 1 }
+            : null;
 
     /// <summary>
     /// <paramref name="agent"/> takes the hand-off: the changed record to store over this version, or the

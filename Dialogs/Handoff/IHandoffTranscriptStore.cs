@@ -12,4 +12,10 @@ public interface IHandoffTranscriptStore
 
     /// <summary>Every line, oldest first; empty when there is none (never written, expired or erased).</summary>
     Task<IReadOnlyList<TranscriptEntry>> ReadAsync(Handoff handoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The most recent transcripts kept (at most <paramref name="limit"/>), the latest hand-off first, for
+    /// the console's list of past conversations; an erased customer's are gone from it.
+    /// </summary>
+    Task<IReadOnlyList<TranscriptSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken);
 }

@@ -23,6 +23,15 @@ public sealed class ShopOptions
 
     public List<OpeningHoursEntry> OpeningHours { get; init; } = [];
 
+    /// <summary>
+    /// The zone the opening hours are in (an IANA id such as "Europe/Zurich"); required once an entry
+    /// names its <c>Weekdays</c>, so the bot can tell a waiting customer when a person will answer.
+    /// </summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Days the shop is closed whatever the weekday (public holidays, e.g. "2026-12-25"), in <see cref="TimeZone"/>.</summary>
+    public List<string> ClosedDates { get; init; } = [];
+
     [Required]
     public LocalizedText Returns { get; init; } = [];
 

@@ -53,6 +53,13 @@ public sealed class BotHost : IAsyncDisposable
             ["Delivery:QuietHours:Start"] = "00:00",
             ["Delivery:QuietHours:End"] = "00:00",
         };
+
+        // Open around the clock, for the same reason (Bot.Tests/Support/ShopHours.cs).
+        foreach (var (key, value) in ShopHours.AlwaysOpen)
+        {
+            all[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

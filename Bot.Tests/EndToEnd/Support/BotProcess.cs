@@ -60,7 +60,7 @@ public sealed class BotProcess : IAsyncDisposable
         // As in BotHost: no quiet hours, so a campaign does not wait for the hour the suite runs at.
         start.Environment["Delivery__QuietHours__Start"] = "00:00";
         start.Environment["Delivery__QuietHours__End"] = "00:00";
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in ShopHours.AlwaysOpen.Concat(settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
         }

@@ -43,6 +43,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteRetentionCleanup.Schema,
         SqliteFunnelStore.Schema,
         SqliteHandoffStore.DeskColumns,
+        SqliteHandoffStore.WaitNoticeColumn,
         SqliteTranscriptStore.Schema,
         SqliteSubscriptionStore.RegionRefusalColumns,
         SqliteDeliveryStore.ProductColumns,

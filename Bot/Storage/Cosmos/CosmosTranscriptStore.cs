@@ -12,11 +12,20 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 /// document per customer listing their transcripts, so erasing a customer is point reads and deletes,
 /// never a query. The index is written before the transcript, so a crash leaves an index entry too many
 /// (skipped), never a transcript erasure cannot find. A transcript keeps its last <see cref="MaxLines"/>
-/// lines (a document may hold 2 MB; 500 lines of at most 2,000 characters stay well under it).
+/// lines (a document may hold 2 MB; 500 lines of at most 2,000 characters stay well under it). The
+/// console's list of past transcripts is one more document, <c>transcripts|recent</c>: the latest
+/// <see cref="MaxRecent"/> hand-offs with a transcript, added to when a transcript's first line is
+/// written (not on every line) and cleaned of a customer's entries when they are erased, so listing is
+/// one point read and never a query over the whole container.
 /// </summary>
 public sealed class CosmosTranscriptStore(CosmosDatabase cosmos, HandoffOptions options) : IHandoffTranscriptStore, ICustomerRecords
 {
     public const int MaxLines = 500;
+
+    /// <summary>How many transcripts the console's list can show: the latest ones.</summary>
+    public const int MaxRecent = 500;
+
+    private static readonly string RecentId = CosmosIds.Compose("transcripts", "recent");
 
     private Container State => cosmos.State;
 
@@ -35,12 +44,23 @@ public sealed class CosmosTranscriptStore(CosmosDatabase cosmos, HandoffOptions 
 
         var id = TranscriptId(handoff);
         var indexId = IndexId(handoff.ChannelId, handoff.CustomerId);
+        var first = false;
         await CosmosDocumentUpdate.UpdateAsync<IndexDocument>(
             State,
             indexId,
             new PartitionKey(indexId),
-            stored => new IndexDocument(indexId, stored is null || !stored.Ids.Contains(id) ? [.. stored?.Ids ?? [], id] : stored.Ids, Ttl),
+            stored =>
+            {
+                first = stored is null || !stored.Ids.Contains(id);
+                return new IndexDocument(indexId, first ? [.. stored?.Ids ?? [], id] : stored!.Ids, Ttl);
+            },
             cancellationToken).ConfigureAwait(false);
+        if (first)
+        {
+            var summary = new RecentEntry(id, handoff.ChannelId, handoff.ConversationId, handoff.CustomerId, handoff.RequestedAt.ToUnixTimeMilliseconds());
+            await UpdateRecentAsync(items => items.Any(i => i.Id == id) ? null : [.. items.Append(summary).OrderBy(i => i.HandoffAtMs).TakeLast(MaxRecent)], cancellationToken).ConfigureAwait(false);
+        }
+
         var lines = entries.Select(e => LineDocument.Of(e.Bounded())).ToList();
         await CosmosDocumentUpdate.UpdateAsync<TranscriptDocument>(
             State,
@@ -55,6 +75,18 @@ public sealed class CosmosTranscriptStore(CosmosDatabase cosmos, HandoffOptions 
     {
         ArgumentNullException.ThrowIfNull(handoff);
         return (await ReadTranscriptAsync(TranscriptId(handoff), cancellationToken).ConfigureAwait(false))?.Lines.Select(l => l.Entry()).ToList() ?? [];
+    }
+
+    public async Task<IReadOnlyList<TranscriptSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken)
+    {
+        using var read = await State.ReadItemStreamAsync(RecentId, new PartitionKey(RecentId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (read.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        var recent = await CosmosJson.ReadAsync<RecentDocument>(read, cancellationToken).ConfigureAwait(false);
+        return [.. recent.Items.OrderByDescending(i => i.HandoffAtMs).Take(limit).Select(i => new TranscriptSummary(i.ChannelId, i.ConversationId, i.CustomerId, DateTimeOffset.FromUnixTimeMilliseconds(i.HandoffAtMs)))];
     }
 
     public async Task<long> CountAsync(CustomerKey customer, CancellationToken cancellationToken)
@@ -84,7 +116,12 @@ public sealed class CosmosTranscriptStore(CosmosDatabase cosmos, HandoffOptions 
             }
         }
 
-        // The index last: an erasure cut short is finished by running it again.
+        // The console's list next, then the index last: an erasure cut short is finished by running it again.
+        await UpdateRecentAsync(
+            items => items.Any(i => i.ChannelId == customer.ChannelId && i.CustomerId == customer.CustomerId)
+                ? [.. items.Where(i => i.ChannelId != customer.ChannelId || i.CustomerId != customer.CustomerId)]
+                : null,
+            cancellationToken).ConfigureAwait(false);
         var indexId = IndexId(customer.ChannelId, customer.CustomerId);
         using var deleteIndex = await State.DeleteItemStreamAsync(indexId, new PartitionKey(indexId), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (deleteIndex.StatusCode != HttpStatusCode.NotFound)
@@ -94,6 +131,14 @@ public sealed class CosmosTranscriptStore(CosmosDatabase cosmos, HandoffOptions 
 
         return erased;
     }
+
+    private Task UpdateRecentAsync(Func<List<RecentEntry>, List<RecentEntry>?> change, CancellationToken cancellationToken) =>
+        CosmosDocumentUpdate.UpdateAsync<RecentDocument>(
+            State,
+            RecentId,
+            new PartitionKey(RecentId),
+            stored => change(stored?.Items ?? []) is { } items ? new RecentDocument(RecentId, items, Ttl) : null,
+            cancellationToken);
 
     private async Task<List<string>> ReadIndexAsync(CustomerKey customer, CancellationToken cancellationToken)
     {
@@ -116,6 +161,10 @@ public sealed class CosmosTranscriptStore(CosmosDatabase cosmos, HandoffOptions 
     private sealed record TranscriptDocument(string Id, string ChannelId, string CustomerId, List<LineDocument> Lines, int Ttl);
 
     private sealed record IndexDocument(string Id, List<string> Ids, int Ttl);
+
+    private sealed record RecentDocument(string Id, List<RecentEntry> Items, int Ttl);
+
+    private sealed record RecentEntry(string Id, string ChannelId, string ConversationId, string CustomerId, long HandoffAtMs);
 
     private sealed record LineDocument(long AtMs, string Author, string Text, bool BeforeHandoff, string? AgentName, string? Note)
     {

@@ -32,7 +32,13 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         ALTER TABLE handoffs ADD COLUMN version INTEGER NOT NULL DEFAULT 0
         """);
 
-    private const string Columns = "channel_id, conversation_id, customer_id, requested_at, expires_at, language, conversation_reference, claimed_by, claimed_at, version";
+    /// <summary>When the customer was told when a person will answer (Dialogs/Handoff/Handoff.cs <c>WaitNoticeAt</c>), written over the version like a claim.</summary>
+    public static readonly ISqliteMigration WaitNoticeColumn = new SqliteMigration(
+        52,
+        "hand-offs: the customer's wait notice",
+        "ALTER TABLE handoffs ADD COLUMN wait_notice_at INTEGER");
+
+    private const string Columns = "channel_id, conversation_id, customer_id, requested_at, expires_at, language, conversation_reference, claimed_by, claimed_at, version, wait_notice_at";
 
     public async Task<Handoff?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
@@ -51,11 +57,12 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = write.CreateCommand($"""
             INSERT INTO handoffs ({Columns})
-            VALUES ($channel, $conversation, $customer, $requested, $expires, $language, $reference, $claimedBy, $claimedAt, $version)
+            VALUES ($channel, $conversation, $customer, $requested, $expires, $language, $reference, $claimedBy, $claimedAt, $version, $waitNotice)
             ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
                 customer_id = excluded.customer_id, requested_at = excluded.requested_at, expires_at = excluded.expires_at,
                 language = excluded.language, conversation_reference = excluded.conversation_reference,
-                claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, version = excluded.version
+                claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, version = excluded.version,
+                wait_notice_at = excluded.wait_notice_at
             """);
         Bind(command, handoff);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -69,7 +76,8 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         await using var command = write.CreateCommand("""
             UPDATE handoffs SET
                 customer_id = $customer, requested_at = $requested, expires_at = $expires, language = $language,
-                conversation_reference = $reference, claimed_by = $claimedBy, claimed_at = $claimedAt, version = $version
+                conversation_reference = $reference, claimed_by = $claimedBy, claimed_at = $claimedAt, version = $version,
+                wait_notice_at = $waitNotice
             WHERE channel_id = $channel AND conversation_id = $conversation AND version = $version - 1
             """);
         Bind(command, changed);
@@ -116,6 +124,7 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         command.Parameters.AddWithValue("$claimedBy", (object?)handoff.ClaimedBy ?? DBNull.Value);
         command.Parameters.AddWithValue("$claimedAt", handoff.ClaimedAt is { } claimed ? claimed.ToUnixTimeMilliseconds() : DBNull.Value);
         command.Parameters.AddWithValue("$version", handoff.Version);
+        command.Parameters.AddWithValue("$waitNotice", handoff.WaitNoticeAt is { } told ? told.ToUnixTimeMilliseconds() : DBNull.Value);
     }
 
     private static Handoff Read(SqliteDataReader reader) => new(
@@ -130,5 +139,6 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         ClaimedBy = reader.IsDBNull(7) ? null : reader.GetString(7),
         ClaimedAt = reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
         Version = reader.GetInt64(9),
+        WaitNoticeAt = reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
     };
 }

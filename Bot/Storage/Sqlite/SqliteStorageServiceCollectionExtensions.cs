@@ -27,6 +27,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IStorage, SqliteStorage>(SqliteStorage.Schema);
         services.AddSqliteStore<IHandoffStore, SqliteHandoffStore>(SqliteHandoffStore.Schema);
         services.AddSingleton(SqliteHandoffStore.DeskColumns);
+        services.AddSingleton(SqliteHandoffStore.WaitNoticeColumn);
         services.AddSqliteStore<IHandoffTranscriptStore, SqliteTranscriptStore>(SqliteTranscriptStore.Schema);
         services.AddSingleton<ICustomerRecords>(sp => (SqliteTranscriptStore)sp.GetRequiredService<IHandoffTranscriptStore>());
         services.AddSqliteStore<ISubscriptionStore, SqliteSubscriptionStore>(SqliteSubscriptionStore.Schema);

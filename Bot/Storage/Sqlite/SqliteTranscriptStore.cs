@@ -106,6 +106,27 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database, HandoffOption
         return entries;
     }
 
+    public async Task<IReadOnlyList<TranscriptSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT channel_id, conversation_id, MAX(customer_id), handoff_at FROM handoff_transcripts
+            GROUP BY channel_id, conversation_id, handoff_at
+            ORDER BY handoff_at DESC
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var summaries = new List<TranscriptSummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            summaries.Add(new TranscriptSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+
+        return summaries;
+    }
+
     public async Task<long> CountAsync(CustomerKey customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
