@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Messenger.MarketingMessages;
+using ConversationBot.Bot.Messenger.MarketingMessages.Outcomes;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Delivery.Schedules;
@@ -38,6 +39,8 @@ public static class DeliveryServiceCollectionExtensions
             client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
         services.AddSingleton<MarketingMessagesClient>();
         services.AddSingleton<MetaCampaigns>();
+        services.AddSingleton<MarketingMessageOutcomes>();
+        services.AddSingleton<CampaignProductFigures>();
         services.AddSingleton<MarketingMessagesNotificationSender>();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();

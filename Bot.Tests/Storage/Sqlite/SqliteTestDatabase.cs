@@ -47,6 +47,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteSubscriptionStore.RegionRefusalColumns,
         SqliteDeliveryStore.ProductColumns,
         SqliteDeliveryStore.TrackingIdColumn,
+        SqliteMarketingMessageOutcomeStore.Schema,
     ];
 
     public void Dispose() => _file.Dispose();

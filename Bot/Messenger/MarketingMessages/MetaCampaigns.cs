@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ConversationBot.Notifications.Products.Outcomes;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger.MarketingMessages;
@@ -11,9 +12,11 @@ namespace ConversationBot.Bot.Messenger.MarketingMessages;
 /// is kept. Two hosts that both create at the same moment both read the list again afterwards and take
 /// the lowest id, so their sends go through one campaign (the other stays empty and costs nothing).
 /// The budget is the configured maximum (<c>Messenger:MarketingMessages:MaxCampaignBudget</c>) until
-/// campaigns carry their own.
+/// campaigns carry their own. Which Meta campaign carries ours is also stored
+/// (<see cref="IMarketingMessageOutcomeStore.RememberCampaignAsync"/>), so the campaign's report finds Meta's
+/// delivery webhooks without asking Meta.
 /// </summary>
-public sealed class MetaCampaigns(MarketingMessagesClient client, IOptions<MessengerOptions> options)
+public sealed class MetaCampaigns(MarketingMessagesClient client, IMarketingMessageOutcomeStore outcomes, IOptions<MessengerOptions> options)
 {
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
@@ -48,6 +51,7 @@ public sealed class MetaCampaigns(MarketingMessagesClient client, IOptions<Messe
                     ?? throw new MessengerSendException($"Meta created message campaign '{name}' but does not list it.");
             }
 
+            await outcomes.RememberCampaignAsync(campaignId, id, cancellationToken).ConfigureAwait(false);
             _known[campaignId] = id;
             return id;
         }

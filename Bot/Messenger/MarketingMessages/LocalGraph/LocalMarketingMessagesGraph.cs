@@ -32,6 +32,12 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     private int _errors;
     private int _shapes;
 
+    /// <summary>Every webhook scheduled, in the order scheduled (not the order posted): its field, token, and whether it is a repeat.</summary>
+    public List<(string Field, string Token, bool Duplicate)> Scheduled { get; } = [];
+
+    /// <summary>Every webhook body handed out to be posted, in the order handed out.</summary>
+    public List<string> Taken { get; } = [];
+
     /// <summary>Every accepted send, in order: (campaign id, token, tracking id).</summary>
     public List<(string CampaignId, string Token, string TrackingId)> Accepted { get; } = [];
 
@@ -237,11 +243,15 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
                 if (webhook.Charge is { } campaign && !webhook.Duplicate)
                 {
                     campaign.Owed--;
-                    campaign.Delivered++;
-                    campaign.Spent += options.PricePerDelivered;
+                    if (!webhook.Failed)
+                    {
+                        campaign.Delivered++;
+                        campaign.Spent += options.PricePerDelivered;
+                    }
                 }
             }
 
+            Taken.AddRange(due.Select(w => w.Body));
             return [.. due.Select(w => w.Body)];
         }
     }
@@ -259,21 +269,36 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     {
         var delivered = sentAt + Delay();
         Enqueue(campaign, "marketing_message_echoes", token, tracking, sentAt + Delay(), charge: false);
+        if (_random.NextDouble() < options.FailedShare)
+        {
+            // Dropped after it was accepted (Meta's asynchronous failure): never delivered, never charged.
+            Enqueue(campaign, "marketing_message_delivery_failed", token, tracking, delivered, charge: true);
+            return;
+        }
+
         Enqueue(campaign, "marketing_message_deliveries", token, tracking, delivered, charge: true);
         if (_random.NextDouble() < 0.5)
         {
             // A read follows the delivery on the device, but its webhook may still overtake the others.
-            Enqueue(campaign, "marketing_message_reads", token, tracking, delivered + Delay(), charge: false);
+            var read = delivered + Delay();
+            Enqueue(campaign, "marketing_message_reads", token, tracking, read, charge: false);
+            if (_random.NextDouble() < 0.3)
+            {
+                Enqueue(campaign, "marketing_message_clicks", token, tracking, read + Delay(), charge: false);
+            }
         }
     }
 
     private void Enqueue(LocalCampaign campaign, string field, string token, string tracking, DateTimeOffset at, bool charge)
     {
         var body = WebhookBody(campaign, field, token, tracking, at);
-        _webhooks.Add(new PendingWebhook(at, body, charge ? campaign : null, false));
+        var failed = field == "marketing_message_delivery_failed";
+        _webhooks.Add(new PendingWebhook(at, body, charge ? campaign : null, false, failed));
+        Scheduled.Add((field, token, false));
         if (_random.NextDouble() < options.DuplicateShare)
         {
-            _webhooks.Add(new PendingWebhook(at + Delay(), body, charge ? campaign : null, true));
+            _webhooks.Add(new PendingWebhook(at + Delay(), body, charge ? campaign : null, true, failed));
+            Scheduled.Add((field, token, true));
         }
     }
 
@@ -291,6 +316,19 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
             ["messenger_subscription_token"] = token,
             ["message_id"] = numbers && long.TryParse(campaign.Id, out var id) ? id : campaign.Id,
         };
+        if (field == "marketing_message_delivery_failed")
+        {
+            // Meta's failure names the token and the campaign but no tracking id, no field and no numeric code.
+            inner.Remove("marketing_message_tracking_id");
+            inner.Remove("recipient_id");
+            inner.Remove("field");
+            inner["error_message"] = "The message could not be delivered.";
+        }
+        else if (field == "marketing_message_clicks")
+        {
+            inner.Remove("marketing_message_tracking_id");
+        }
+
         if (shape % 4 < 2)
         {
             return inner.ToJsonString();
@@ -392,5 +430,6 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
         public long Spent { get; set; }
     }
 
-    private sealed record PendingWebhook(DateTimeOffset At, string Body, LocalCampaign? Charge, bool Duplicate);
+    /// <param name="Charge">The campaign whose owed message this webhook settles: charged when delivered, released when failed.</param>
+    private sealed record PendingWebhook(DateTimeOffset At, string Body, LocalCampaign? Charge, bool Duplicate, bool Failed);
 }
