@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Messenger.MarketingMessages.Outcomes;
+using ConversationBot.Bot.Messenger.MarketingMessages.Unsubscribes;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Delivery.Schedules;
@@ -42,6 +43,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<MarketingMessageOutcomes>();
         services.AddSingleton<CampaignProductFigures>();
         services.AddSingleton<MarketingMessagesNotificationSender>();
+        services.AddMetaUnsubscribes();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
         services.AddSingleton<IDeliveryObserver, DeliveryObserver>();

@@ -48,6 +48,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteDeliveryStore.ProductColumns,
         SqliteDeliveryStore.TrackingIdColumn,
         SqliteMarketingMessageOutcomeStore.Schema,
+        SqliteMetaUnsubscribeOutbox.Schema,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -6,6 +6,7 @@ using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Products.Outcomes;
+using ConversationBot.Notifications.Products.Unsubscribes;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
@@ -47,6 +48,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton(SqliteDeliveryStore.ProductColumns);
         services.AddSingleton(SqliteDeliveryStore.TrackingIdColumn);
         services.AddSqliteStore<IMarketingMessageOutcomeStore, SqliteMarketingMessageOutcomeStore>(SqliteMarketingMessageOutcomeStore.Schema);
+        services.AddSqliteStore<IMetaUnsubscribeOutbox, SqliteMetaUnsubscribeOutbox>(SqliteMetaUnsubscribeOutbox.Schema);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
         services.AddSingleton<ICustomerRecords, SqliteCampaignWorkRecords>();

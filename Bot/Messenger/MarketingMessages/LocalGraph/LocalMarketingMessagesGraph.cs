@@ -28,6 +28,7 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     private readonly Dictionary<string, DateTimeOffset> _lastByToken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Token, DateOnly Day), int> _perDay = [];
     private readonly List<PendingWebhook> _webhooks = [];
+    private readonly HashSet<string> _optedOut = new(StringComparer.Ordinal);
     private long _nextCampaignId = 120212345678900000;
     private int _errors;
     private int _shapes;
@@ -40,6 +41,55 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
 
     /// <summary>Every accepted send, in order: (campaign id, token, tracking id).</summary>
     public List<(string CampaignId, string Token, string TrackingId)> Accepted { get; } = [];
+
+    /// <summary>Every unsubscribe row taken, in order: (Page id, identifier name, value).</summary>
+    public List<(string PageId, string Identifier, string Value)> Unsubscribed { get; } = [];
+
+    /// <summary>
+    /// <c>POST /&lt;PAGE_ID&gt;/messaging_customer_base/unsubscribe</c>: each row must carry exactly one of
+    /// psid or subscriber_token (or phone and/or email); the others are counted in <c>invalid_rows_count</c>.
+    /// </summary>
+    public LocalGraphAnswer Unsubscribe(string pageId, JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body["data"] is not JsonArray rows)
+        {
+            return GraphError(400, 100, null, "(#100) data must be an array of rows");
+        }
+
+        var invalid = 0;
+        lock (_gate)
+        {
+            foreach (var row in rows)
+            {
+                var fields = (row as JsonObject)?.Where(f => Text(f.Value) is { Length: > 0 }).ToList() ?? [];
+                var single = fields.Count == 1 && fields[0].Key is "psid" or "subscriber_token";
+                var contact = fields.Count is 1 or 2 && fields.All(f => f.Key is "phone" or "email");
+                if (single || contact)
+                {
+                    Unsubscribed.AddRange(fields.Select(f => (pageId, f.Key, Text(f.Value)!)));
+                }
+                else
+                {
+                    invalid++;
+                }
+            }
+        }
+
+        return new(200, new JsonObject { ["invalid_rows_count"] = invalid });
+    }
+
+    /// <summary>
+    /// The person behind <paramref name="token"/> used the opt-out link Meta adds to every marketing message: Meta
+    /// tells the business nothing, and refuses the next send to it with 2300034 (docs/marketing-messages.md §2).
+    /// </summary>
+    public void OptOutByLink(string token)
+    {
+        lock (_gate)
+        {
+            _optedOut.Add(token);
+        }
+    }
 
     /// <summary>What a campaign has spent so far, in minor units.</summary>
     public long SpentOn(string campaignId)
@@ -200,6 +250,11 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
             if (options.FiveRegionTokenPrefixes.Any(p => token.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             {
                 return MarketingError(2300032, "The subscription token is not in a supported region");
+            }
+
+            if (_optedOut.Contains(token) || Unsubscribed.Any(u => u.Identifier == "subscriber_token" && u.Value == token))
+            {
+                return MarketingError(2300034, "The subscriber has stopped marketing messages");
             }
 
             if (_lastByToken.TryGetValue(token, out var last) && now < last + PerToken)
