@@ -98,7 +98,7 @@ public static class CampaignEndpoints
         {
             return (null, Invalid(unknown, unknown is "cron" or "timeZone" or "schedule"
                 ? "is not a member of a campaign: schedules are set in configuration (Delivery:Schedules) and listed at /api/admin/schedules."
-                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment)."));
+                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment, localTime, localDate, ignoreQuietHours, budget)."));
         }
         catch (JsonException ex)
         {

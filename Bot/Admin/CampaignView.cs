@@ -32,7 +32,8 @@ public sealed record CampaignView(
     string? LocalTime,
     DateOnly? LocalDate,
     bool IgnoresQuietHours,
-    IReadOnlyList<ProductFiguresView>? Products = null)
+    IReadOnlyList<ProductFiguresView>? Products = null,
+    long? Budget = null)
 {
     /// <summary>The campaign with its progress from its work items (none before it starts; a completed one holds their counts itself).</summary>
     public static CampaignView Of(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, DateTimeOffset now)
@@ -60,6 +61,7 @@ public sealed record CampaignView(
             campaign.Segment.IsEveryone ? null : campaign.Segment,
             campaign.LocalTime?.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             campaign.LocalTime?.Date,
-            campaign.IgnoresQuietHours);
+            campaign.IgnoresQuietHours,
+            Budget: campaign.Budget);
     }
 }

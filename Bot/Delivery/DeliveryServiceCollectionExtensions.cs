@@ -32,6 +32,9 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSettings<TimingOptions, TimingOptionsValidation>(configuration, TimingOptions.SectionName);
         services.AddSingleton(sp => sp.GetRequiredService<TimingOptions>().ToRecipientTiming());
 
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MessengerOptions>>().Value.MarketingMessages is { IsEnabled: true } marketing
+            ? new CampaignBudgetRule(marketing.MaxCampaignBudget)
+            : CampaignBudgetRule.NotConfigured);
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignLiveProgress>();
         services.AddSingleton<FleetSendRate>();

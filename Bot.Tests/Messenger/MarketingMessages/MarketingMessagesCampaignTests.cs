@@ -69,7 +69,7 @@ public sealed class MarketingMessagesCampaignTests
         {
             var client = new MarketingMessagesClient(new HandlerFactory(Handler), Options);
             var marketing = new MarketingMessagesNotificationSender(
-                client, new MetaCampaigns(client, Outcomes, Options), new MarketingMessageOutcomes(Outcomes, NullLogger<MarketingMessageOutcomes>.Instance), Harness.Clock, Options);
+                client, new MetaCampaigns(client, Outcomes, Harness.Campaigns, Options), new MarketingMessageOutcomes(Outcomes, NullLogger<MarketingMessageOutcomes>.Instance), Harness.Clock, Options);
             Harness.SenderOverride = new MarketingOnly(marketing);
         }
     }
