@@ -4,6 +4,7 @@ using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace ConversationBot.Bot.Tests.Messenger.MarketingMessages;
 
@@ -12,10 +13,10 @@ namespace ConversationBot.Bot.Tests.Messenger.MarketingMessages;
 /// against the local stand-in the host serves in Development: above the configured maximum, zero, negative or not
 /// a number is a 400 naming <c>budget</c> with nothing created here or at Meta; a budget of 2 for three US
 /// subscribers and one German makes a Meta campaign of that budget, holds the campaign after two with the third
-/// pending (the German one sent for free), and a budget raised at Meta finishes it with nobody twice; the report
-/// per product side by side.
+/// pending (the German one sent for free), and a budget raised at Meta finishes it with nobody twice; the preview
+/// before and the report per product after, side by side.
 /// </summary>
-public sealed class CampaignBudgetEndToEndTests
+public sealed class CampaignBudgetEndToEndTests(ITestOutputHelper output)
 {
     public static TheoryData<string, string> RefusedBudgets => new()
     {
@@ -70,6 +71,14 @@ public sealed class CampaignBudgetEndToEndTests
         }
 
         var admin = new AdminClient(bot.Host);
+
+        // The preview first: who would go through which product; a budget above the maximum is refused there too.
+        var (previewStatus, preview) = await admin.PreviewAsync(new { topic = "weekly-deals", text = "Deals", budget = 2 });
+        Assert.Equal(200, previewStatus);
+        Assert.Equal("""{"MarketingMessages":3,"RecurringNotifications":1}""", preview["eligibleNowByProduct"]!.ToJsonString());
+        Assert.Equal(400, (await admin.PreviewAsync(new { topic = "weekly-deals", text = "Deals", budget = 5001 })).Status);
+        output.WriteLine($"preview: eligibleNowByProduct {preview["eligibleNowByProduct"]!.ToJsonString()}");
+
         var id = await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals", budget = 2 });
 
         // Warm-up, then two accepted; the third is refused for the spent budget once both are delivered (charged).
@@ -84,6 +93,7 @@ public sealed class CampaignBudgetEndToEndTests
         Assert.Contains("\"lifetime_budget\":\"2\"", graph.ListAds("1234567890").Body.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Running", held["status"]!.GetValue<string>());
         Assert.Equal([1L, 2L], held["products"]!.AsArray().Select(p => p!["accepted"]!.GetValue<long>()));
+        output.WriteLine($"held at {bot.Clock.GetUtcNow():O} until {held["resumeAt"]}: products {held["products"]!.ToJsonString()}");
 
         Assert.Equal(200, graph.UpdateCampaign(graph.Accepted[0].CampaignId, new JsonObject { ["lifetime_budget"] = 10 }).Status);
         var done = await admin.WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60), bot.Clock, TimeSpan.FromMinutes(5));
@@ -94,6 +104,7 @@ public sealed class CampaignBudgetEndToEndTests
         var products = (await admin.SendAsync(HttpMethod.Get, $"/api/admin/campaigns/{id}")).Body!["products"]!.AsArray();
         Assert.Equal(["RecurringNotifications", "MarketingMessages"], products.Select(p => p!["product"]!.GetValue<string>()));
         Assert.Equal([1L, 3L], products.Select(p => p!["accepted"]!.GetValue<long>()));
+        output.WriteLine($"finished ({done["status"]}): products {products.ToJsonString()}");
     }
 
     private static Task<MessengerBot> StartAsync(int port)
