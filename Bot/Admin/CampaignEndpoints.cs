@@ -38,7 +38,7 @@ public static class CampaignEndpoints
             .Accepts<CampaignRequest>("application/json")
             .WithSummary("What a campaign would do, without sending anything: the audience, who may get it now and who not (by reason, with the earliest next time), and the message per language and channel.");
         admin.MapGet("/campaigns", ListAsync).WithSummary("Campaigns in creation order, optionally of one status (Scheduled, Running, Completed, Cancelled).");
-        admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress: sent, skipped, failed, left.");
+        admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress (sent, skipped, failed, left) and its report per product (accepted, delivered, read, clicked, failed).");
         admin.MapPost("/campaigns/{id}/cancel", CancelAsync).WithSummary("Cancels a campaign; the page being sent finishes, nothing after it goes out.");
         admin.MapGet("/campaigns/{id}/deliveries", ListDeliveriesAsync).WithSummary("A campaign's delivery records: who got it, who was skipped or failed, and why.");
         admin.MapGet("/topics", ListTopicsAsync).WithSummary("The configured topics with their active subscriber counts and stop-rate guard.");
@@ -98,7 +98,7 @@ public static class CampaignEndpoints
         {
             return (null, Invalid(unknown, unknown is "cron" or "timeZone" or "schedule"
                 ? "is not a member of a campaign: schedules are set in configuration (Delivery:Schedules) and listed at /api/admin/schedules."
-                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment)."));
+                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment, localTime, localDate, ignoreQuietHours, budget)."));
         }
         catch (JsonException ex)
         {
@@ -145,10 +145,18 @@ public static class CampaignEndpoints
         return TypedResults.Ok(new CampaignListView(views, page.Continuation));
     }
 
-    private static async Task<Results<Ok<CampaignView>, NotFound>> ShowAsync(string id, ICampaignStore campaigns, ICampaignWorkStore work, TimeProvider clock, CancellationToken cancellationToken) =>
-        await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } campaign
-            ? TypedResults.Ok(await ViewAsync(campaign, work, clock, cancellationToken).ConfigureAwait(false))
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<CampaignView>, NotFound>> ShowAsync(
+        string id, ICampaignStore campaigns, ICampaignWorkStore work, CampaignProductFigures products, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } campaign)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var view = await ViewAsync(campaign, work, clock, cancellationToken).ConfigureAwait(false);
+        var figures = await products.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(view with { Products = [.. figures.Select(ProductFiguresView.Of)] });
+    }
 
     /// <summary>A campaign that has not started has no items to read; a started one's items give the progress and the instances' shares.</summary>
     private static async Task<CampaignView> ViewAsync(Campaign campaign, ICampaignWorkStore work, TimeProvider clock, CancellationToken cancellationToken)

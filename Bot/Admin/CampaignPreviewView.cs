@@ -10,7 +10,9 @@ namespace ConversationBot.Bot.Admin;
 
 /// <summary>
 /// POST /api/admin/campaigns/preview: the audience, who may get it now and who not (by reason, with the
-/// earliest next-eligible instant), and the exact message per language and channel. Nothing is sent or stored.
+/// earliest next-eligible instant), who may get it now by product (<c>eligibleNowByProduct</c>: Recurring
+/// Notifications, Marketing Messages, other channels, and <c>Neither</c> for Messenger subscribers no product
+/// serves), and the exact message per language and channel. Nothing is sent or stored.
 /// </summary>
 public sealed record CampaignPreviewView(
     DateTimeOffset EvaluatedAt,
@@ -21,7 +23,8 @@ public sealed record CampaignPreviewView(
     DateTimeOffset? EarliestNextEligibleAt,
     IReadOnlyDictionary<string, long> AudienceByLanguage,
     IReadOnlyDictionary<string, long> AudienceByChannel,
-    IReadOnlyList<CampaignPreviewMessageView> Messages)
+    IReadOnlyList<CampaignPreviewMessageView> Messages,
+    IReadOnlyDictionary<string, long>? EligibleNowByProduct = null)
 {
     /// <summary>Stands for the subscriber's token in the Messenger body: the preview shows no one's token.</summary>
     public const string TokenPlaceholder = "<notification_messages_token>";
@@ -46,6 +49,6 @@ public sealed record CampaignPreviewView(
         }).ToList();
         return new CampaignPreviewView(
             figures.EvaluatedAt, figures.Audience, figures.Eligible, figures.NotEligible, figures.Reasons, figures.EarliestNextEligibleAt,
-            figures.ByLanguage, figures.ByChannel, messages);
+            figures.ByLanguage, figures.ByChannel, messages, figures.ByProduct);
     }
 }

@@ -7,6 +7,7 @@ namespace ConversationBot.Bot.Admin;
 /// A campaign as the admin API shows it, with its progress. <see cref="Text"/>, <see cref="ImageUrl"/> and
 /// <see cref="Buttons"/> are the default language's version; <see cref="Content"/> has every version by
 /// language (absent for a campaign created before languages), <see cref="Segment"/> the audience filter.
+/// <see cref="Products"/>: the report per product (docs/marketing-messages.md, "The report"), on a single campaign's view only.
 /// </summary>
 public sealed record CampaignView(
     string Id,
@@ -30,7 +31,9 @@ public sealed record CampaignView(
     CampaignSegment? Segment,
     string? LocalTime,
     DateOnly? LocalDate,
-    bool IgnoresQuietHours)
+    bool IgnoresQuietHours,
+    IReadOnlyList<ProductFiguresView>? Products = null,
+    long? Budget = null)
 {
     /// <summary>The campaign with its progress from its work items (none before it starts; a completed one holds their counts itself).</summary>
     public static CampaignView Of(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, DateTimeOffset now)
@@ -58,6 +61,7 @@ public sealed record CampaignView(
             campaign.Segment.IsEveryone ? null : campaign.Segment,
             campaign.LocalTime?.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             campaign.LocalTime?.Date,
-            campaign.IgnoresQuietHours);
+            campaign.IgnoresQuietHours,
+            Budget: campaign.Budget);
     }
 }

@@ -1,5 +1,7 @@
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Messenger.MarketingMessages;
+using ConversationBot.Bot.Messenger.MarketingMessages.Outcomes;
+using ConversationBot.Bot.Messenger.MarketingMessages.Unsubscribes;
 using ConversationBot.Bot.Hosting;
 using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Delivery.Schedules;
@@ -30,6 +32,9 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSettings<TimingOptions, TimingOptionsValidation>(configuration, TimingOptions.SectionName);
         services.AddSingleton(sp => sp.GetRequiredService<TimingOptions>().ToRecipientTiming());
 
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MessengerOptions>>().Value.MarketingMessages is { IsEnabled: true } marketing
+            ? new CampaignBudgetRule(marketing.MaxCampaignBudget)
+            : CampaignBudgetRule.NotConfigured);
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignLiveProgress>();
         services.AddSingleton<FleetSendRate>();
@@ -38,7 +43,10 @@ public static class DeliveryServiceCollectionExtensions
             client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
         services.AddSingleton<MarketingMessagesClient>();
         services.AddSingleton<MetaCampaigns>();
+        services.AddSingleton<MarketingMessageOutcomes>();
+        services.AddSingleton<CampaignProductFigures>();
         services.AddSingleton<MarketingMessagesNotificationSender>();
+        services.AddMetaUnsubscribes();
         services.AddSingleton<BotFrameworkNotificationSender>();
         services.AddSingleton<INotificationSender, ChannelNotificationSender>();
         services.AddSingleton<IDeliveryObserver, DeliveryObserver>();

@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Messenger.MarketingMessages;
+using ConversationBot.Bot.Messenger.MarketingMessages.Outcomes;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Errors;
@@ -13,10 +14,12 @@ namespace ConversationBot.Bot.Delivery;
 /// Campaign messages through Meta's Marketing Messages API (docs/marketing-messages.md §3): the campaign's
 /// Meta campaign (<see cref="MetaCampaigns"/>), the subscription token and the same message object the
 /// Send API gets (<see cref="MessengerCampaignMessage"/>). Its answer is "accepted", with the tracking id
-/// the delivery webhooks name. Failures come back as <see cref="PlatformRefusedException"/> marked as
+/// the delivery webhooks name, which is also the first status of the message's outcome
+/// (<see cref="MarketingMessageOutcomes"/>). Failures come back as <see cref="PlatformRefusedException"/> marked as
 /// Marketing Messages calls, time-outs as "may have arrived" (never sent again).
 /// </summary>
-public sealed class MarketingMessagesNotificationSender(MarketingMessagesClient client, MetaCampaigns campaigns, IOptions<MessengerOptions> messenger)
+public sealed class MarketingMessagesNotificationSender(
+    MarketingMessagesClient client, MetaCampaigns campaigns, MarketingMessageOutcomes outcomes, TimeProvider clock, IOptions<MessengerOptions> messenger)
 {
     public bool CanSend(Subscription subscription)
     {
@@ -38,10 +41,10 @@ public sealed class MarketingMessagesNotificationSender(MarketingMessagesClient 
             throw new PlatformRefusedException("The Meta campaign could not be found or created.", PlatformError.Unreachable(ex.Message) with { Product = MessengerProduct.MarketingMessages });
         }
 
+        string? tracking;
         try
         {
-            var tracking = await client.SendAsync(metaCampaign, subscription.Token!, MessengerCampaignMessage.Build(content), cancellationToken).ConfigureAwait(false);
-            return new SendReceipt(tracking);
+            tracking = await client.SendAsync(metaCampaign, subscription.Token!, MessengerCampaignMessage.Build(content), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -51,5 +54,9 @@ public sealed class MarketingMessagesNotificationSender(MarketingMessagesClient 
         {
             throw new PlatformRefusedException("The Marketing Messages API timed out.", PlatformError.Timeout() with { Body = ex.Message, Product = MessengerProduct.MarketingMessages });
         }
+
+        // Not the campaign's token: the message is out, and what is known of it should be kept even while stopping.
+        await outcomes.AcceptedAsync(campaignId, metaCampaign, subscription.Token!, tracking, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        return new SendReceipt(tracking);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ConversationBot.Bot.Endpoints;
+using ConversationBot.Bot.Messenger.MarketingMessages.Outcomes;
 using ConversationBot.Bot.Messenger.Turns;
 using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Bot.Security;
@@ -62,6 +63,8 @@ public static partial class MessengerEndpoints
         IOptions<MessengerOptions> options,
         IMessengerEventLog eventLog,
         MessengerTurnQueue turns,
+        MarketingMessageOutcomes marketingMessages,
+        TimeProvider clock,
         BotTelemetry telemetry,
         ILoggerFactory loggerFactory)
     {
@@ -85,6 +88,27 @@ public static partial class MessengerEndpoints
             return signature == MessengerSignatureCheck.Missing
                 ? Results.Problem(detail: $"The {MessengerSignature.HeaderName} header is missing.", statusCode: StatusCodes.Status401Unauthorized)
                 : Results.Problem(detail: $"The {MessengerSignature.HeaderName} signature does not match the body.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        // Marketing Messages' delivery webhooks are no messaging events: each moves a message's outcome forward,
+        // taken in before the 200 (a repeat changes nothing), bare or inside entry[].changes[].
+        var marketing = MarketingMessageWebhook.Read(body, clock.GetUtcNow());
+        if (!marketing.IsEmpty)
+        {
+            try
+            {
+                await marketingMessages.ApplyAsync(marketing, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (MessengerTurnRunner.IsPassing(ex))
+            {
+                LogNotStored(logger, ex, marketing.Reports.Count);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (marketing.IsBare)
+            {
+                return Results.Text("EVENT_RECEIVED", "text/plain", Encoding.UTF8);
+            }
         }
 
         // Every event is read and checked before anything is stored: a body that is not a webhook

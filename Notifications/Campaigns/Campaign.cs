@@ -43,6 +43,7 @@ public sealed class Campaign
         Waiting = s.Waiting;
         NextWaveAt = s.NextWaveAt;
         Pass = s.Pass;
+        Budget = s.Budget;
     }
 
     public string Id { get; }
@@ -63,6 +64,9 @@ public sealed class Campaign
 
     /// <summary>Sent also inside the subscribers' quiet hours: only ever by the operator's explicit choice, kept here as the record of it.</summary>
     public bool IgnoresQuietHours { get; }
+
+    /// <summary>The most its Meta campaign may spend on Marketing Messages, in minor units (<see cref="CampaignBudgetRule"/>); <c>null</c>: the configured maximum.</summary>
+    public long? Budget { get; }
 
     /// <summary>
     /// The campaign goes out in waves (a pass over the topic each): a pass sends the subscribers due
@@ -139,7 +143,7 @@ public sealed class Campaign
         string? scheduleId = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return Create(id, topicId, content, null, null, sendAt, endAt, now, scheduleId, null, false);
+        return Create(id, topicId, content, null, null, sendAt, endAt, now, scheduleId, null, false, null);
     }
 
     /// <summary>A new campaign in one or more languages, to the whole topic or a <paramref name="segment"/> of it.</summary>
@@ -153,10 +157,11 @@ public sealed class Campaign
         DateTimeOffset now,
         string? scheduleId = null,
         LocalSendTime? localTime = null,
-        bool ignoresQuietHours = false)
+        bool ignoresQuietHours = false,
+        long? budget = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return Create(id, topicId, content.DefaultVersion(), content, segment, sendAt, endAt, now, scheduleId, localTime, ignoresQuietHours);
+        return Create(id, topicId, content.DefaultVersion(), content, segment, sendAt, endAt, now, scheduleId, localTime, ignoresQuietHours, budget);
     }
 
     /// <summary>
@@ -167,7 +172,7 @@ public sealed class Campaign
 
     private static Campaign Create(
         string id, string topicId, CampaignContent content, LocalizedContent? localized, CampaignSegment? segment,
-        DateTimeOffset? sendAt, DateTimeOffset? endAt, DateTimeOffset now, string? scheduleId, LocalSendTime? localTime, bool ignoresQuietHours)
+        DateTimeOffset? sendAt, DateTimeOffset? endAt, DateTimeOffset now, string? scheduleId, LocalSendTime? localTime, bool ignoresQuietHours, long? budget)
     {
         Require(id, nameof(id));
         Require(topicId, nameof(topicId));
@@ -180,7 +185,7 @@ public sealed class Campaign
         var startAt = sendAt is { } at && at > now ? at : now;
         return new Campaign(new CampaignSnapshot(
             id, topicId, content, now, startAt, endAt, scheduleId, CampaignStatus.Scheduled, null, null, null, null, default, null, null, null, null, 0,
-            localized, segment is null || segment.IsEveryone ? null : segment, localTime, ignoresQuietHours));
+            localized, segment is null || segment.IsEveryone ? null : segment, localTime, ignoresQuietHours, Budget: budget));
     }
 
     /// <summary>The rules <see cref="Create"/> enforces, as field errors an API can return.</summary>
@@ -209,7 +214,7 @@ public sealed class Campaign
     public CampaignSnapshot ToSnapshot() => new(
         Id, TopicId, Content, CreatedAt, StartAt, EndAt, ScheduleId, Status, StartedAt, FinishedAt, FinishReason,
         Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version, Localized, Segment.IsEveryone ? null : Segment,
-        LocalTime, IgnoresQuietHours, WaveFrom, WaveUntil, Waiting, NextWaveAt, Pass);
+        LocalTime, IgnoresQuietHours, WaveFrom, WaveUntil, Waiting, NextWaveAt, Pass, Budget);
 
     /// <summary>Whether an instance may take the campaign up at <paramref name="now"/>: started, not finished, not put off, and nobody's live lease on it.</summary>
     public bool IsDueAt(DateTimeOffset now) =>

@@ -18,4 +18,5 @@ public sealed record CampaignDraft(
     DateTimeOffset? EndAt,
     bool IsPlain = false,
     LocalSendTime? LocalTime = null,
-    bool IgnoresQuietHours = false);
+    bool IgnoresQuietHours = false,
+    long? Budget = null);

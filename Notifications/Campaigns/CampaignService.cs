@@ -5,8 +5,11 @@ using ConversationBot.Notifications.Topics;
 namespace ConversationBot.Notifications.Campaigns;
 
 /// <summary>What operators do with campaigns: create (checked against the topics and languages), cancel, look up.</summary>
-public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topics, SubscriberLanguages languages, RecipientTiming timing, TimeProvider clock)
+public sealed class CampaignService(
+    ICampaignStore campaigns, TopicCatalog topics, SubscriberLanguages languages, RecipientTiming timing, TimeProvider clock, CampaignBudgetRule? budgets = null)
 {
+    private readonly CampaignBudgetRule _budgets = budgets ?? CampaignBudgetRule.NotConfigured;
+
     /// <summary>Creates a campaign in the fallback language, or returns every rule the request breaks with the field it concerns.</summary>
     public Task<CampaignCreation> CreateAsync(
         string? topicId, CampaignContent content, DateTimeOffset? sendAt, DateTimeOffset? endAt, CancellationToken cancellationToken)
@@ -26,7 +29,7 @@ public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topic
             return CampaignCreation.Invalid(errors);
         }
 
-        var campaign = Campaign.Create(CampaignIds.New(now), draft.TopicId!, draft.Content, draft.Segment, draft.SendAt, draft.EndAt, now, localTime: draft.LocalTime, ignoresQuietHours: draft.IgnoresQuietHours);
+        var campaign = Campaign.Create(CampaignIds.New(now), draft.TopicId!, draft.Content, draft.Segment, draft.SendAt, draft.EndAt, now, localTime: draft.LocalTime, ignoresQuietHours: draft.IgnoresQuietHours, budget: draft.Budget);
         if (!await campaigns.TryCreateAsync(campaign, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"A campaign with the new id {campaign.Id} exists already.");
@@ -54,6 +57,7 @@ public sealed class CampaignService(ICampaignStore campaigns, TopicCatalog topic
             ? draft.Content.DefaultVersion().Validate()
             : draft.Content.Validate(languages));
         errors.AddRange(draft.Segment.Validate(languages));
+        errors.AddRange(_budgets.Validate(draft.Budget));
         var startAt = draft.SendAt is { } at && at > now ? at : now;
         if (draft.EndAt is { } end && end <= startAt)
         {

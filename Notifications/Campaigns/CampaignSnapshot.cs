@@ -33,4 +33,5 @@ public sealed record CampaignSnapshot(
     DateTimeOffset? WaveUntil = null,
     long Waiting = 0,
     DateTimeOffset? NextWaveAt = null,
-    int Pass = 0);
+    int Pass = 0,
+    long? Budget = null);

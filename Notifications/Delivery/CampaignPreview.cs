@@ -13,7 +13,8 @@ namespace ConversationBot.Notifications.Delivery;
 /// <see cref="Eligibility.EligibilityPolicy"/>) at the send time. A subscriber no sender reaches is
 /// counted as <see cref="DeliveryReasons.NoSender"/>, as the campaign records it; one whose message is due
 /// later (<see cref="RecipientTiming"/>: their local time, the end of their quiet hours) as
-/// <c>WaitingForLocalTime</c> or <c>WaitingForQuietHours</c> with the instant it is due.
+/// <c>WaitingForLocalTime</c> or <c>WaitingForQuietHours</c> with the instant it is due. Each one who may get
+/// it is counted by the product that would carry it (<see cref="RecipientDecision.DecideRouteAsync"/>, the router the campaign uses).
 /// </summary>
 public sealed class CampaignPreview(
     ISubscriptionStore subscriptions,
@@ -48,18 +49,18 @@ public sealed class CampaignPreview(
                     continue;
                 }
 
-                var decision = await recipients.DecideAsync(subscription, at, page, cancellationToken).ConfigureAwait(false);
+                var (decision, route) = await recipients.DecideRouteAsync(subscription, at, page, cancellationToken).ConfigureAwait(false);
                 if (!decision.IsEligible)
                 {
                     figures.NotEligible(language, subscription.ChannelId, decision.Reason!.Value.ToString(), decision.NextEligibleAt);
                 }
-                else if (!sender.CanSend(subscription))
+                else if (!sender.CanSend(subscription, route.Product))
                 {
                     figures.NotEligible(language, subscription.ChannelId, DeliveryReasons.NoSender, null);
                 }
                 else
                 {
-                    figures.Eligible(language, subscription.ChannelId);
+                    figures.Eligible(language, subscription.ChannelId, route.Product?.ToString() ?? CampaignPreviewFigures.Channel);
                 }
             }
 

@@ -3,7 +3,10 @@ namespace ConversationBot.Notifications.Delivery;
 /// <summary>
 /// A campaign's preview in numbers: the segment's size (<see cref="Audience"/>), how many may get it at
 /// <see cref="EvaluatedAt"/> and how many not, by reason with each reason's earliest next-eligible
-/// instant, and the audience per language and per channel.
+/// instant, and the audience per language and per channel. <see cref="ByProduct"/>: who may get it now, by
+/// the product that would carry it (<c>RecurringNotifications</c>, <c>MarketingMessages</c>, <c>Channel</c> off
+/// Messenger), and under <c>Neither</c> the Messenger subscribers no product serves (the costs differ: only
+/// Marketing Messages is paid; docs/marketing-messages.md).
 /// </summary>
 public sealed record CampaignPreviewFigures(
     DateTimeOffset EvaluatedAt,
@@ -13,25 +16,40 @@ public sealed record CampaignPreviewFigures(
     IReadOnlyList<CampaignPreviewReason> Reasons,
     DateTimeOffset? EarliestNextEligibleAt,
     IReadOnlyDictionary<string, long> ByLanguage,
-    IReadOnlyDictionary<string, long> ByChannel)
+    IReadOnlyDictionary<string, long> ByChannel,
+    IReadOnlyDictionary<string, long>? ByProduct = null)
 {
+    /// <summary>The <see cref="ByProduct"/> key of subscribers whom no product serves.</summary>
+    public const string Neither = "Neither";
+
+    /// <summary>The <see cref="ByProduct"/> key of subscribers on other channels (no Messenger product).</summary>
+    public const string Channel = "Channel";
+
     /// <summary>Collects the figures subscriber by subscriber.</summary>
     public sealed class Builder(DateTimeOffset evaluatedAt)
     {
         private readonly SortedDictionary<string, (long Count, DateTimeOffset? Next)> _reasons = new(StringComparer.Ordinal);
         private readonly SortedDictionary<string, long> _languages = new(StringComparer.Ordinal);
         private readonly SortedDictionary<string, long> _channels = new(StringComparer.OrdinalIgnoreCase);
+        private readonly SortedDictionary<string, long> _products = new(StringComparer.Ordinal);
         private long _eligible;
 
-        public void Eligible(string language, string channelId)
+        /// <param name="product">The product that would carry it: a <see cref="Products.MessengerProduct"/> name, or <see cref="Channel"/>.</param>
+        public void Eligible(string language, string channelId, string product = Channel)
         {
             Count(language, channelId);
+            _products[product] = _products.GetValueOrDefault(product) + 1;
             _eligible++;
         }
 
         public void NotEligible(string language, string channelId, string reason, DateTimeOffset? nextEligibleAt)
         {
             Count(language, channelId);
+            if (reason == nameof(Eligibility.NotEligibleReason.NoProductServesRegion))
+            {
+                _products[Neither] = _products.GetValueOrDefault(Neither) + 1;
+            }
+
             var (count, next) = _reasons.GetValueOrDefault(reason);
             _reasons[reason] = (count + 1, Earliest(next, nextEligibleAt));
         }
@@ -48,7 +66,8 @@ public sealed record CampaignPreviewFigures(
                 reasons,
                 reasons.Aggregate((DateTimeOffset?)null, (earliest, r) => Earliest(earliest, r.EarliestNextEligibleAt)),
                 new Dictionary<string, long>(_languages, StringComparer.Ordinal),
-                new Dictionary<string, long>(_channels, StringComparer.OrdinalIgnoreCase));
+                new Dictionary<string, long>(_channels, StringComparer.OrdinalIgnoreCase),
+                new Dictionary<string, long>(_products, StringComparer.Ordinal));
         }
 
         private void Count(string language, string channelId)

@@ -26,4 +26,22 @@ public interface IDeliveryStore
     /// by subscription id; Cosmos DB: the partition's own order). The continuation is opaque.
     /// </summary>
     Task<DeliveryPage> ListAsync(string campaignId, string? continuation, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A campaign's outcomes counted per product (<see cref="DeliveryRecord.Product"/>). Claims still open are
+    /// not counted. This reads every record by default; a store that can count where the records are does so.
+    /// </summary>
+    async Task<IReadOnlyList<ProductDeliveryCounts>> CountByProductAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var parts = new List<ProductDeliveryCounts>();
+        string? continuation = null;
+        do
+        {
+            var page = await ListAsync(campaignId, continuation, 500, cancellationToken).ConfigureAwait(false);
+            parts.AddRange(ProductDeliveryCounts.Of(page.Deliveries));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+        return ProductDeliveryCounts.Sum(parts);
+    }
 }

@@ -35,7 +35,8 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Now, by the clock the host runs on (a test's fake clock, or the system's).</summary>
     public DateTimeOffset Now() => Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    public static BotHost Start(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null, string environment = "Testing")
+    /// <param name="port">A port chosen beforehand, for a host whose settings name its own address (the Marketing Messages stand-in); 0: any free one.</param>
+    public static BotHost Start(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null, string environment = "Testing", int port = 0)
     {
         var all = new Dictionary<string, string?>
         {
@@ -83,10 +84,18 @@ public sealed class BotHost : IAsyncDisposable
                 web.ConfigureTestServices(replaceServices);
             }
         });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new BotHost(factory, new Uri(address));
+    }
+
+    /// <summary>A loopback port free at this moment, for <see cref="Start"/>'s <c>port</c>.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -24,8 +24,8 @@ public sealed class LocalGraphTests : IDisposable
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly TempDatabase _database = new();
 
-    private LocalMarketingMessagesGraph Graph(long pricePerDelivered = 1, int dailyCap = 1, double duplicates = 0.1) =>
-        new(new LocalGraphOptions { PricePerDelivered = pricePerDelivered, DailyCapPerPerson = dailyCap, DuplicateShare = duplicates }, _clock);
+    private LocalMarketingMessagesGraph Graph(long pricePerDelivered = 1, int dailyCap = 1, double duplicates = 0.1, double failed = 0) =>
+        new(new LocalGraphOptions { PricePerDelivered = pricePerDelivered, DailyCapPerPerson = dailyCap, DuplicateShare = duplicates, FailedShare = failed }, _clock);
 
     private static string CreateCampaign(LocalMarketingMessagesGraph graph, long? budget = 3000, string name = "ours-c1")
     {
@@ -179,6 +179,28 @@ public sealed class LocalGraphTests : IDisposable
     }
 
     [Fact]
+    public void A_message_dropped_after_acceptance_gets_Metas_failure_without_field_or_tracking_id_and_costs_nothing()
+    {
+        var graph = Graph(duplicates: 0, failed: 0.5);
+        var campaign = CreateCampaign(graph, budget: null);
+        _clock.Advance(TimeSpan.FromHours(1));
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(200, graph.Send(Account, SendBody(campaign, $"us-{i:D3}")).Status);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var events = graph.TakeDueWebhooks(_clock.GetUtcNow()).Select(b => Inner(JsonNode.Parse(b)!.AsObject())).ToList();
+
+        var failures = events.Where(e => e.Field == "marketing_message_delivery_failed").ToList();
+        var deliveries = events.Count(e => e.Field == "marketing_message_deliveries");
+        Assert.InRange(failures.Count, 30, 70);
+        Assert.Equal(100, failures.Count + deliveries);
+        Assert.All(failures, f => Assert.Equal((false, false, true), (f.Value.ContainsKey("marketing_message_tracking_id"), f.Value.ContainsKey("field"), f.Value.ContainsKey("error_message"))));
+        Assert.Equal(deliveries, graph.SpentOn(campaign));
+    }
+
+    [Fact]
     public async Task Its_webhooks_are_signed_with_the_app_secret_as_Meta_signs_them()
     {
         var handler = new RecordingHandler();
@@ -242,7 +264,8 @@ public sealed class LocalGraphTests : IDisposable
             return (change["field"]!.GetValue<string>(), change["value"]!.AsObject());
         }
 
-        return (body["field"]!.GetValue<string>(), body);
+        // Meta's failure is the one event without a field.
+        return (body["field"]?.GetValue<string>() ?? "marketing_message_delivery_failed", body);
     }
 
     private sealed class RecordingHandler : HttpMessageHandler

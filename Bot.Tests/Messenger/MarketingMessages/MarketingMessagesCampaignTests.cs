@@ -3,7 +3,11 @@ using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Messenger.MarketingMessages.LocalGraph;
+using ConversationBot.Bot.Messenger.MarketingMessages.Outcomes;
 using ConversationBot.Bot.Tests.Notifications.Delivery;
+using ConversationBot.Bot.Tests.Notifications.Fakes;
+using ConversationBot.Notifications.Products.Outcomes;
+using Microsoft.Extensions.Logging.Abstractions;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Products;
@@ -57,11 +61,15 @@ public sealed class MarketingMessagesCampaignTests
 
         public IOptions<MessengerOptions> Options { get; }
 
+        /// <summary>Outlives a restart, as the database does.</summary>
+        public InMemoryMarketingMessageOutcomeStore Outcomes { get; } = new();
+
         /// <summary>A new process: a new client and a Meta-campaign cache that knows nothing.</summary>
         public void Restart()
         {
             var client = new MarketingMessagesClient(new HandlerFactory(Handler), Options);
-            var marketing = new MarketingMessagesNotificationSender(client, new MetaCampaigns(client, Options), Options);
+            var marketing = new MarketingMessagesNotificationSender(
+                client, new MetaCampaigns(client, Outcomes, Harness.Campaigns, Options), new MarketingMessageOutcomes(Outcomes, NullLogger<MarketingMessageOutcomes>.Instance), Harness.Clock, Options);
             Harness.SenderOverride = new MarketingOnly(marketing);
         }
     }
@@ -88,6 +96,15 @@ public sealed class MarketingMessagesCampaignTests
         Assert.All(records, r => Assert.Equal((DeliveryState.Sent, (MessengerProduct?)MessengerProduct.MarketingMessages), (r.State, r.Product)));
         Assert.Equal(s.Graph.Accepted.Select(a => a.TrackingId).Order(), records.Select(r => r.TrackingId!).Order());
         Assert.Contains($"POST /act_1234567890/message_campaign", s.Handler.Log);
+
+        // Each acceptance is the first status of the message's outcome, under the Meta campaign remembered for ours.
+        var metaCampaign = await s.Outcomes.FindMetaCampaignAsync("c1", CancellationToken.None);
+        Assert.Equal(s.Graph.Accepted[0].CampaignId, metaCampaign);
+        var outcomes = s.Outcomes.Of(metaCampaign!);
+        Assert.Equal(150, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Equal((MarketingMessageStatus.Accepted, "c1"), (o.Status, o.CampaignId)));
+        Assert.Equal(records.Select(r => r.TrackingId!).Order(), outcomes.Select(o => o.TrackingId!).Order());
+        Assert.DoesNotContain(outcomes, o => o.TokenKey.StartsWith("us-token", StringComparison.Ordinal));
     }
 
     [Fact]

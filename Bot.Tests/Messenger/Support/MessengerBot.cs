@@ -49,7 +49,9 @@ public sealed class MessengerBot : IAsyncDisposable
         Action<IServiceCollection>? replaceServices = null,
         IDictionary<string, string?>? settings = null,
         string? databasePath = null,
-        DateTimeOffset? clockAt = null)
+        DateTimeOffset? clockAt = null,
+        string environment = "Testing",
+        int port = 0)
     {
         var database = databasePath is null ? new TempDatabase() : null;
         var graph = await FakeGraphApi.StartAsync();
@@ -65,7 +67,7 @@ public sealed class MessengerBot : IAsyncDisposable
             services.AddSingleton<TimeProvider>(clock);
             RecordingBot.Replace(services);
             replaceServices?.Invoke(services);
-        });
+        }, environment, port);
         return new MessengerBot(database, graph, host, clock);
     }
 

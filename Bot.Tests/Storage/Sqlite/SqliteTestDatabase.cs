@@ -48,6 +48,8 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteSubscriptionStore.RegionRefusalColumns,
         SqliteDeliveryStore.ProductColumns,
         SqliteDeliveryStore.TrackingIdColumn,
+        SqliteMarketingMessageOutcomeStore.Schema,
+        SqliteMetaUnsubscribeOutbox.Schema,
     ];
 
     public void Dispose() => _file.Dispose();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Products;
+using ConversationBot.Notifications.Products.Unsubscribes;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger.MarketingMessages;
@@ -67,12 +68,31 @@ public sealed class MarketingMessagesClient(IHttpClientFactory httpClients, IOpt
         return Text(answer["marketing_message_tracking_id"]);
     }
 
+    /// <summary>
+    /// <c>POST /&lt;PAGE_ID&gt;/messaging_customer_base/unsubscribe</c> with one row of one identifier
+    /// (docs/marketing-messages.md, "Stop and erasure reach Meta"), with the Page access token as Meta's page on
+    /// it says; Meta's <c>invalid_rows_count</c> (a row it could not use).
+    /// </summary>
+    public async Task<int> UnsubscribeAsync(MetaUnsubscribeIdentifier identifier, string value, CancellationToken cancellationToken)
+    {
+        var row = new JsonObject { [identifier == MetaUnsubscribeIdentifier.Psid ? "psid" : "subscriber_token"] = value };
+        var answer = await SendAsync(
+            HttpMethod.Post,
+            Url($"{options.Value.PageId}/messaging_customer_base/unsubscribe"),
+            new JsonObject { ["data"] = new JsonArray(row) },
+            cancellationToken,
+            options.Value.PageAccessToken).ConfigureAwait(false);
+        return answer["invalid_rows_count"] is JsonValue count && int.TryParse(count.ToJsonString().Trim('"'), CultureInfo.InvariantCulture, out var invalid)
+            ? invalid
+            : throw new MessengerSendException("Meta answered the unsubscribe without invalid_rows_count.");
+    }
+
     private Uri Url(string path) => new($"{Settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{Settings.GraphApiVersion}/{path}");
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, Uri url, JsonObject? body, CancellationToken cancellationToken)
+    private async Task<JsonObject> SendAsync(HttpMethod method, Uri url, JsonObject? body, CancellationToken cancellationToken, string? accessToken = null)
     {
         using var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Settings.AccessToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken ?? Settings.AccessToken);
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");

@@ -120,6 +120,11 @@ public sealed partial class MarketingMessagesOptions
             yield return $"{section}:DuplicateShare must be between 0 and 1.";
         }
 
+        if (local.FailedShare is < 0 or > 1)
+        {
+            yield return $"{section}:FailedShare must be between 0 and 1.";
+        }
+
         if (local.MaxWebhookDelay < TimeSpan.Zero)
         {
             yield return $"{section}:MaxWebhookDelay must not be negative.";

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Products.Outcomes;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger.MarketingMessages;
@@ -10,10 +12,12 @@ namespace ConversationBot.Bot.Messenger.MarketingMessages;
 /// instead of making a second. Within a process one caller at a time asks per campaign, and the answer
 /// is kept. Two hosts that both create at the same moment both read the list again afterwards and take
 /// the lowest id, so their sends go through one campaign (the other stays empty and costs nothing).
-/// The budget is the configured maximum (<c>Messenger:MarketingMessages:MaxCampaignBudget</c>) until
-/// campaigns carry their own.
+/// Its lifetime budget is the campaign's own (<see cref="Campaign.Budget"/>, checked against the maximum when
+/// the campaign was created), else the configured maximum (<c>Messenger:MarketingMessages:MaxCampaignBudget</c>). Which Meta campaign carries ours is also stored
+/// (<see cref="IMarketingMessageOutcomeStore.RememberCampaignAsync"/>), so the campaign's report finds Meta's
+/// delivery webhooks without asking Meta.
 /// </summary>
-public sealed class MetaCampaigns(MarketingMessagesClient client, IOptions<MessengerOptions> options)
+public sealed class MetaCampaigns(MarketingMessagesClient client, IMarketingMessageOutcomeStore outcomes, ICampaignStore campaigns, IOptions<MessengerOptions> options)
 {
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
@@ -43,11 +47,14 @@ public sealed class MetaCampaigns(MarketingMessagesClient client, IOptions<Messe
             if (id is null)
             {
                 var settings = options.Value;
-                await client.CreateCampaignAsync(name, settings.PageId!, settings.MarketingMessages.MaxCampaignBudget!.Value, cancellationToken).ConfigureAwait(false);
+                var campaign = await campaigns.FindAsync(campaignId, cancellationToken).ConfigureAwait(false);
+                var budget = campaign?.Budget ?? settings.MarketingMessages.MaxCampaignBudget!.Value;
+                await client.CreateCampaignAsync(name, settings.PageId!, budget, cancellationToken).ConfigureAwait(false);
                 id = await client.FindCampaignAsync(name, cancellationToken).ConfigureAwait(false)
                     ?? throw new MessengerSendException($"Meta created message campaign '{name}' but does not list it.");
             }
 
+            await outcomes.RememberCampaignAsync(campaignId, id, cancellationToken).ConfigureAwait(false);
             _known[campaignId] = id;
             return id;
         }

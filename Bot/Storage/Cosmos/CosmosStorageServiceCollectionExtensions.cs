@@ -8,6 +8,8 @@ using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.Products.Outcomes;
+using ConversationBot.Notifications.Products.Unsubscribes;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Funnel;
@@ -50,6 +52,8 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<ITopicActivityStore, CosmosTopicActivityStore>();
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
+        services.AddSingleton<IMarketingMessageOutcomeStore, CosmosMarketingMessageOutcomeStore>();
+        services.AddSingleton<IMetaUnsubscribeOutbox, CosmosMetaUnsubscribeOutbox>();
         services.AddSingleton<ICampaignWorkStore, CosmosCampaignWorkStore>();
         services.AddSingleton<ISendSlotStore, CosmosSendSlotStore>();
         services.AddSingleton<IMessengerEventLog, CosmosMessengerEventLog>();

@@ -164,6 +164,32 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         return rows.Count <= pageSize ? new DeliveryPage(rows, null) : new DeliveryPage(rows.GetRange(0, pageSize), rows[pageSize - 1].SubscriptionId);
     }
 
+    /// <summary>Counted where the rows are: the primary key's campaign prefix serves it.</summary>
+    public async Task<IReadOnlyList<ProductDeliveryCounts>> CountByProductAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT product,
+                   SUM(CASE state WHEN 'Sent' THEN 1 ELSE 0 END),
+                   SUM(CASE state WHEN 'Skipped' THEN 1 ELSE 0 END),
+                   SUM(CASE state WHEN 'Failed' THEN 1 ELSE 0 END)
+            FROM campaign_deliveries WHERE campaign_id = $campaign AND state <> 'Claimed' GROUP BY product
+            """;
+        command.Parameters.AddWithValue("$campaign", campaignId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new List<ProductDeliveryCounts>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts.Add(new ProductDeliveryCounts(
+                reader.IsDBNull(0) ? null : Enum.Parse<MessengerProduct>(reader.GetString(0)),
+                new ConversationBot.Notifications.Campaigns.DeliveryCounts(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3))));
+        }
+
+        return counts;
+    }
+
     private static void Bind(SqliteCommand command, DeliveryRecord r)
     {
         // One statement is reused for every record of a page: parameters are set, not added again.

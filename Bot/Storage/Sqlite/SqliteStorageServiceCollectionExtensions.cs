@@ -5,6 +5,8 @@ using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
+using ConversationBot.Notifications.Products.Outcomes;
+using ConversationBot.Notifications.Products.Unsubscribes;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Funnel;
 using ConversationBot.Notifications.StopRate;
@@ -46,6 +48,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSqliteStore<IDeliveryStore, SqliteDeliveryStore>(SqliteDeliveryStore.Schema);
         services.AddSingleton(SqliteDeliveryStore.ProductColumns);
         services.AddSingleton(SqliteDeliveryStore.TrackingIdColumn);
+        services.AddSqliteStore<IMarketingMessageOutcomeStore, SqliteMarketingMessageOutcomeStore>(SqliteMarketingMessageOutcomeStore.Schema);
+        services.AddSqliteStore<IMetaUnsubscribeOutbox, SqliteMetaUnsubscribeOutbox>(SqliteMetaUnsubscribeOutbox.Schema);
         services.AddSqliteStore<ICampaignWorkStore, SqliteCampaignWorkStore>(SqliteCampaignWorkStore.Schema);
         services.AddSingleton<ISendSlotStore, InProcessSendSlotStore>();
         services.AddSingleton<ICustomerRecords, SqliteCampaignWorkRecords>();

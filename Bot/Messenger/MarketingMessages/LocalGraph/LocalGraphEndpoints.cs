@@ -16,7 +16,8 @@ public static class LocalGraphEndpoints
     public static IEndpointRouteBuilder MapLocalMarketingMessagesGraph(this IEndpointRouteBuilder endpoints, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value.MarketingMessages;
+        var messenger = endpoints.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value;
+        var options = messenger.MarketingMessages;
         if (!options.LocalGraph.Enabled)
         {
             return endpoints;
@@ -30,24 +31,27 @@ public static class LocalGraphEndpoints
 
         var group = endpoints.MapGroup(Prefix).ExcludeFromDescription();
         group.MapPost("/act_{account}/message_campaign", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options, body => graph.CreateCampaign(account, body)));
+            AnswerAsync(request, options.AccessToken, body => graph.CreateCampaign(account, body)));
         group.MapPost("/act_{account}/messages", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options, body => graph.Send(account, body)));
+            AnswerAsync(request, options.AccessToken, body => graph.Send(account, body)));
         group.MapGet("/act_{account}/ads", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options, _ => graph.ListAds(account), readBody: false));
+            AnswerAsync(request, options.AccessToken, _ => graph.ListAds(account), readBody: false));
         group.MapPost("/{campaignId}", (string campaignId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options, body => graph.UpdateCampaign(campaignId, body)));
+            AnswerAsync(request, options.AccessToken, body => graph.UpdateCampaign(campaignId, body)));
+        group.MapPost("/{pageId}/messaging_customer_base/unsubscribe", (string pageId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
+            AnswerAsync(request, messenger.PageAccessToken, body => graph.Unsubscribe(pageId, body)));
         group.MapGet("/{campaignId}/insights", (string campaignId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options, _ => graph.Insights(campaignId), readBody: false));
+            AnswerAsync(request, options.AccessToken, _ => graph.Insights(campaignId), readBody: false));
         return endpoints;
     }
 
-    private static async Task<IResult> AnswerAsync(HttpRequest request, MarketingMessagesOptions options, Func<JsonObject, LocalGraphAnswer> answer, bool readBody = true)
+    /// <param name="accessToken">The token the call needs: the Marketing Messages token, or the Page's for the unsubscribe (as Meta's pages say).</param>
+    private static async Task<IResult> AnswerAsync(HttpRequest request, string? accessToken, Func<JsonObject, LocalGraphAnswer> answer, bool readBody = true)
     {
         var token = request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
             ? header[7..]
             : request.Query["access_token"].ToString();
-        if (!string.Equals(token, options.AccessToken, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(accessToken) || !string.Equals(token, accessToken, StringComparison.Ordinal))
         {
             return Json(new LocalGraphAnswer(400, Error(190, "Invalid OAuth access token.")));
         }

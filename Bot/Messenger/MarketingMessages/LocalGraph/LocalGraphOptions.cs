@@ -31,6 +31,9 @@ public sealed class LocalGraphOptions
     /// <summary>The share of webhooks sent twice, 0 to 1.</summary>
     public double DuplicateShare { get; init; } = 0.1;
 
+    /// <summary>The share of accepted messages Meta drops afterwards (a <c>marketing_message_delivery_failed</c> webhook instead of a delivery), 0 to 1.</summary>
+    public double FailedShare { get; init; } = 0.05;
+
     /// <summary>The seed of its random choices, so a run can be repeated.</summary>
     public int Seed { get; init; } = 23;
 }

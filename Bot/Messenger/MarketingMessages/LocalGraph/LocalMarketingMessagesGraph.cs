@@ -28,12 +28,68 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     private readonly Dictionary<string, DateTimeOffset> _lastByToken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Token, DateOnly Day), int> _perDay = [];
     private readonly List<PendingWebhook> _webhooks = [];
+    private readonly HashSet<string> _optedOut = new(StringComparer.Ordinal);
     private long _nextCampaignId = 120212345678900000;
     private int _errors;
     private int _shapes;
 
+    /// <summary>Every webhook scheduled, in the order scheduled (not the order posted): its field, token, and whether it is a repeat.</summary>
+    public List<(string Field, string Token, bool Duplicate)> Scheduled { get; } = [];
+
+    /// <summary>Every webhook body handed out to be posted, in the order handed out.</summary>
+    public List<string> Taken { get; } = [];
+
     /// <summary>Every accepted send, in order: (campaign id, token, tracking id).</summary>
     public List<(string CampaignId, string Token, string TrackingId)> Accepted { get; } = [];
+
+    /// <summary>Every unsubscribe row taken, in order: (Page id, identifier name, value).</summary>
+    public List<(string PageId, string Identifier, string Value)> Unsubscribed { get; } = [];
+
+    /// <summary>
+    /// <c>POST /&lt;PAGE_ID&gt;/messaging_customer_base/unsubscribe</c>: each row must carry exactly one of
+    /// psid or subscriber_token (or phone and/or email); the others are counted in <c>invalid_rows_count</c>.
+    /// </summary>
+    public LocalGraphAnswer Unsubscribe(string pageId, JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body["data"] is not JsonArray rows)
+        {
+            return GraphError(400, 100, null, "(#100) data must be an array of rows");
+        }
+
+        var invalid = 0;
+        lock (_gate)
+        {
+            foreach (var row in rows)
+            {
+                var fields = (row as JsonObject)?.Where(f => Text(f.Value) is { Length: > 0 }).ToList() ?? [];
+                var single = fields.Count == 1 && fields[0].Key is "psid" or "subscriber_token";
+                var contact = fields.Count is 1 or 2 && fields.All(f => f.Key is "phone" or "email");
+                if (single || contact)
+                {
+                    Unsubscribed.AddRange(fields.Select(f => (pageId, f.Key, Text(f.Value)!)));
+                }
+                else
+                {
+                    invalid++;
+                }
+            }
+        }
+
+        return new(200, new JsonObject { ["invalid_rows_count"] = invalid });
+    }
+
+    /// <summary>
+    /// The person behind <paramref name="token"/> used the opt-out link Meta adds to every marketing message: Meta
+    /// tells the business nothing, and refuses the next send to it with 2300034 (docs/marketing-messages.md §2).
+    /// </summary>
+    public void OptOutByLink(string token)
+    {
+        lock (_gate)
+        {
+            _optedOut.Add(token);
+        }
+    }
 
     /// <summary>What a campaign has spent so far, in minor units.</summary>
     public long SpentOn(string campaignId)
@@ -196,6 +252,11 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
                 return MarketingError(2300032, "The subscription token is not in a supported region");
             }
 
+            if (_optedOut.Contains(token) || Unsubscribed.Any(u => u.Identifier == "subscriber_token" && u.Value == token))
+            {
+                return MarketingError(2300034, "The subscriber has stopped marketing messages");
+            }
+
             if (_lastByToken.TryGetValue(token, out var last) && now < last + PerToken)
             {
                 return MarketingError(2300035, "Minimum delay between messages not reached");
@@ -237,11 +298,15 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
                 if (webhook.Charge is { } campaign && !webhook.Duplicate)
                 {
                     campaign.Owed--;
-                    campaign.Delivered++;
-                    campaign.Spent += options.PricePerDelivered;
+                    if (!webhook.Failed)
+                    {
+                        campaign.Delivered++;
+                        campaign.Spent += options.PricePerDelivered;
+                    }
                 }
             }
 
+            Taken.AddRange(due.Select(w => w.Body));
             return [.. due.Select(w => w.Body)];
         }
     }
@@ -259,21 +324,36 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     {
         var delivered = sentAt + Delay();
         Enqueue(campaign, "marketing_message_echoes", token, tracking, sentAt + Delay(), charge: false);
+        if (_random.NextDouble() < options.FailedShare)
+        {
+            // Dropped after it was accepted (Meta's asynchronous failure): never delivered, never charged.
+            Enqueue(campaign, "marketing_message_delivery_failed", token, tracking, delivered, charge: true);
+            return;
+        }
+
         Enqueue(campaign, "marketing_message_deliveries", token, tracking, delivered, charge: true);
         if (_random.NextDouble() < 0.5)
         {
             // A read follows the delivery on the device, but its webhook may still overtake the others.
-            Enqueue(campaign, "marketing_message_reads", token, tracking, delivered + Delay(), charge: false);
+            var read = delivered + Delay();
+            Enqueue(campaign, "marketing_message_reads", token, tracking, read, charge: false);
+            if (_random.NextDouble() < 0.3)
+            {
+                Enqueue(campaign, "marketing_message_clicks", token, tracking, read + Delay(), charge: false);
+            }
         }
     }
 
     private void Enqueue(LocalCampaign campaign, string field, string token, string tracking, DateTimeOffset at, bool charge)
     {
         var body = WebhookBody(campaign, field, token, tracking, at);
-        _webhooks.Add(new PendingWebhook(at, body, charge ? campaign : null, false));
+        var failed = field == "marketing_message_delivery_failed";
+        _webhooks.Add(new PendingWebhook(at, body, charge ? campaign : null, false, failed));
+        Scheduled.Add((field, token, false));
         if (_random.NextDouble() < options.DuplicateShare)
         {
-            _webhooks.Add(new PendingWebhook(at + Delay(), body, charge ? campaign : null, true));
+            _webhooks.Add(new PendingWebhook(at + Delay(), body, charge ? campaign : null, true, failed));
+            Scheduled.Add((field, token, true));
         }
     }
 
@@ -291,6 +371,19 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
             ["messenger_subscription_token"] = token,
             ["message_id"] = numbers && long.TryParse(campaign.Id, out var id) ? id : campaign.Id,
         };
+        if (field == "marketing_message_delivery_failed")
+        {
+            // Meta's failure names the token and the campaign but no tracking id, no field and no numeric code.
+            inner.Remove("marketing_message_tracking_id");
+            inner.Remove("recipient_id");
+            inner.Remove("field");
+            inner["error_message"] = "The message could not be delivered.";
+        }
+        else if (field == "marketing_message_clicks")
+        {
+            inner.Remove("marketing_message_tracking_id");
+        }
+
         if (shape % 4 < 2)
         {
             return inner.ToJsonString();
@@ -392,5 +485,6 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
         public long Spent { get; set; }
     }
 
-    private sealed record PendingWebhook(DateTimeOffset At, string Body, LocalCampaign? Charge, bool Duplicate);
+    /// <param name="Charge">The campaign whose owed message this webhook settles: charged when delivered, released when failed.</param>
+    private sealed record PendingWebhook(DateTimeOffset At, string Body, LocalCampaign? Charge, bool Duplicate, bool Failed);
 }

@@ -1,16 +1,22 @@
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Notifications.Campaigns;
+using ConversationBot.Notifications.Products.Outcomes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ConversationBot.Bot.OperatorConsole.Pages.Campaigns;
 
-/// <summary>One campaign: what it sends to whom, and its progress, which the page keeps current while it runs (<c>?handler=progress</c>, polled by /console/progress.js).</summary>
-public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress live) : PageModel
+/// <summary>
+/// One campaign: what it sends to whom, and its progress, which the page keeps current while it runs (<c>?handler=progress</c>,
+/// polled by /console/progress.js); and its report per product as it was when the page was drawn (docs/marketing-messages.md, "The report").
+/// </summary>
+public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress live, CampaignProductFigures products) : PageModel
 {
     public Campaign Campaign { get; private set; } = null!;
 
     public ProgressBar Progress { get; private set; } = null!;
+
+    public IReadOnlyList<ProductFigures> Products { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -21,6 +27,7 @@ public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress l
 
         Campaign = campaign;
         Progress = ProgressBar.Of(campaign, await live.CountsAsync(campaign, cancellationToken).ConfigureAwait(false));
+        Products = await products.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
         return Page();
     }
 
