@@ -26,14 +26,13 @@ public sealed record PlatformProfile
         ReOptInOffered = true,
         ReOptInBeforeExpiry = TimeSpan.FromDays(7),
         SameTitleRequestLimit = null,
-        FollowUps = FollowUpAllowance.None,
         Regions = null,
     };
 
     /// <summary>
     /// Marketing Messages as Meta runs them since September 2025: no frequency in the request; one
     /// message per token per rolling 48 hours; tokens do not expire; no re-opt-in; the same title at
-    /// most once per 7 days per person; up to 3 follow-ups within 2 minutes; AU, EU, JP, KR, UK only
+    /// most once per 7 days per person; AU, EU, JP, KR, UK only
     /// (since February 10, 2026).
     /// </summary>
     public static PlatformProfile Current { get; } = new()
@@ -46,7 +45,6 @@ public sealed record PlatformProfile
         ReOptInOffered = false,
         ReOptInBeforeExpiry = TimeSpan.Zero,
         SameTitleRequestLimit = TimeSpan.FromDays(7),
-        FollowUps = new FollowUpAllowance(3, TimeSpan.FromMinutes(2), 250),
         Regions = new HashSet<string>(["AU", "EU", "JP", "KR", "UK"], StringComparer.OrdinalIgnoreCase),
     };
 
@@ -75,8 +73,6 @@ public sealed record PlatformProfile
     /// <c>null</c> when the platform only says "no duplicates" and our own cooldown decides.
     /// </summary>
     public required TimeSpan? SameTitleRequestLimit { get; init; }
-
-    public required FollowUpAllowance FollowUps { get; init; }
 
     /// <summary>The regions the platform serves; <c>null</c> means everywhere.</summary>
     public required IReadOnlySet<string>? Regions { get; init; }

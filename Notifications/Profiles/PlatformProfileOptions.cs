@@ -36,12 +36,6 @@ public sealed class PlatformProfileOptions
     /// <summary>The platform's same-title limit; <c>00:00:00</c> means none (our cooldown only).</summary>
     public TimeSpan? SameTitleRequestLimit { get; set; }
 
-    public int? FollowUpCount { get; set; }
-
-    public TimeSpan? FollowUpWithin { get; set; }
-
-    public int? FollowUpMaxCharacters { get; set; }
-
     /// <summary>Region codes; <c>["*"]</c> means everywhere.</summary>
     public string[]? Regions { get; set; }
 
@@ -58,10 +52,6 @@ public sealed class PlatformProfileOptions
                 : profile.SameTitleRequestLimit,
             SendRule = SendRuleOver(profile, section),
             TokenLifetime = LifetimeOver(profile, section),
-            FollowUps = new FollowUpAllowance(
-                NonNegative(FollowUpCount, $"{section}:FollowUpCount") ?? profile.FollowUps.Count,
-                NonNegative(FollowUpWithin, $"{section}:FollowUpWithin") ?? profile.FollowUps.Within,
-                NonNegative(FollowUpMaxCharacters, $"{section}:FollowUpMaxCharacters") ?? profile.FollowUps.MaxCharactersAfterFirst),
             Regions = Regions switch
             {
                 null => profile.Regions,

@@ -16,7 +16,6 @@ public class PlatformProfileTests
         Assert.True(p.ReOptInOffered);
         Assert.Equal(TimeSpan.FromDays(7), p.ReOptInBeforeExpiry);
         Assert.Null(p.SameTitleRequestLimit);
-        Assert.Equal(0, p.FollowUps.Count);
         Assert.Null(p.Regions);
     }
 
@@ -29,21 +28,7 @@ public class PlatformProfileTests
         Assert.False(p.TokenLifetime.Expires);
         Assert.False(p.ReOptInOffered);
         Assert.Equal(TimeSpan.FromDays(7), p.SameTitleRequestLimit);
-        Assert.Equal(new FollowUpAllowance(3, TimeSpan.FromMinutes(2), 250), p.FollowUps);
         Assert.Equal(["AU", "EU", "JP", "KR", "UK"], p.Regions!.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void Under_Current_follow_ups_are_three_within_two_minutes_and_the_later_ones_short()
-    {
-        var first = new DateTimeOffset(2026, 5, 6, 10, 0, 0, TimeSpan.Zero);
-        var f = PlatformProfile.Current.FollowUps;
-        Assert.True(f.Allows(1, 2000, first, first));
-        Assert.True(f.Allows(3, 250, first, first.AddMinutes(2)));
-        Assert.False(f.Allows(2, 251, first, first.AddSeconds(10)));
-        Assert.False(f.Allows(3, 10, first, first.AddMinutes(2).AddTicks(1)));
-        Assert.False(f.Allows(4, 10, first, first.AddSeconds(10)));
-        Assert.False(PlatformProfile.Launch2022.FollowUps.Allows(1, 10, first, first));
     }
 
     [Fact]
@@ -56,7 +41,6 @@ public class PlatformProfileTests
                 PerTokenInterval = TimeSpan.FromHours(24),
                 SameTitleRequestLimit = TimeSpan.Zero,
                 Regions = ["*"],
-                FollowUpCount = 1,
                 TokensExpire = true,
                 TokenLifetimeMonthsDaily = 1,
                 TokenLifetimeMonthsWeekly = 2,
@@ -67,7 +51,6 @@ public class PlatformProfileTests
         Assert.Equal(PerTokenSendRule.Rolling(TimeSpan.FromHours(24)), profile.SendRule);
         Assert.Null(profile.SameTitleRequestLimit);
         Assert.Null(profile.Regions);
-        Assert.Equal(1, profile.FollowUps.Count);
         Assert.Equal(2, profile.TokenLifetime.WeeklyMonths);
         Assert.True(profile.RequestCarriesFrequency);
         Assert.Equal(PlatformProfile.Current.SendRule, PlatformProfile.Current.SendRule); // the built-in is untouched
