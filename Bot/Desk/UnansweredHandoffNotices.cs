@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Dialogs.Handoff;
 using ConversationBot.Dialogs.Shop;
+using ConversationBot.Bot.Hosting;
 
 namespace ConversationBot.Bot.Desk;
 
@@ -59,26 +60,7 @@ public sealed partial class UnansweredHandoffNotices(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await NotifyAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicWork.RunAsync(NotifyAsync, Interval, time, ex => LogFailed(logger, ex), stoppingToken).ConfigureAwait(false);
     }
 
     private bool IsHeldByPageInbox(Handoff handoff) =>

@@ -4,6 +4,7 @@ using ConversationBot.Dialogs.Localization;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Notifications.Errors;
 using Microsoft.Extensions.Options;
+using ConversationBot.Bot.Hosting;
 
 namespace ConversationBot.Bot.Messenger.Handover;
 
@@ -69,26 +70,7 @@ public sealed partial class PageInboxTimeouts(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await EndTimedOutAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicWork.RunAsync(EndTimedOutAsync, Interval, time, ex => LogFailed(logger, ex), stoppingToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handover: the hand-off of {Psid} timed out; the bot took the thread back from the Page Inbox (greeted: {Greeted})")]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ConversationBot.Bot.Hosting;
 
 namespace ConversationBot.Bot.Messenger.Turns;
 
@@ -51,26 +52,7 @@ public sealed partial class MessengerInboxSweep(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (MessengerTurnRunner.IsPassing(ex) && !stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.TurnLease, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicWork.RunAsync(SweepAsync, options.Value.TurnLease, time, ex => LogSweepFailed(logger, ex), stoppingToken, MessengerTurnRunner.IsPassing).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Took over {Count} Messenger events that a stopped host left unfinished")]

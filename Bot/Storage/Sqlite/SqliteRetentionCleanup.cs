@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ConversationBot.Bot.Hosting;
 
 namespace ConversationBot.Bot.Storage.Sqlite;
 
@@ -83,26 +84,7 @@ public sealed partial class SqliteRetentionCleanup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CleanUpAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && !stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicWork.RunAsync(CleanUpAsync, Interval, clock, ex => LogFailed(logger, ex), stoppingToken).ConfigureAwait(false);
     }
 
     private async Task<int> DeleteInBatchesAsync(string sql, DateTimeOffset before, CancellationToken cancellationToken)
