@@ -107,23 +107,6 @@ public sealed class CampaignBudgetEndToEndTests(ITestOutputHelper output)
         output.WriteLine($"finished ({done["status"]}): products {products.ToJsonString()}");
     }
 
-    private static Task<MessengerBot> StartAsync(int port)
-    {
-        var self = $"http://127.0.0.1:{port}";
-        return MessengerBot.StartAsync(
-            settings: AdminClient.Settings(new Dictionary<string, string?>
-            {
-                ["Notifications:Region"] = "US",
-                ["Messenger:MarketingMessages:AdAccountId"] = "act_1234567890",
-                ["Messenger:MarketingMessages:AccessToken"] = "local-token",
-                ["Messenger:MarketingMessages:MaxCampaignBudget"] = "5000",
-                ["Messenger:MarketingMessages:GraphBaseUrl"] = $"{self}/local-graph",
-                ["Messenger:MarketingMessages:LocalGraph:Enabled"] = "true",
-                ["Messenger:MarketingMessages:LocalGraph:WebhookUrl"] = $"{self}/api/messenger",
-                ["Messenger:MarketingMessages:LocalGraph:FailedShare"] = "0",
-                ["Messenger:MarketingMessages:LocalGraph:MaxWebhookDelay"] = "00:00:05",
-            }),
-            environment: "Development",
-            port: port);
-    }
+    private static Task<MessengerBot> StartAsync(int port) =>
+        MarketingMessagesHost.StartWithStandInAsync(port, new Dictionary<string, string> { ["FailedShare"] = "0", ["MaxWebhookDelay"] = "00:00:05" });
 }

@@ -26,23 +26,12 @@ public sealed class MarketingMessagesWebhookEndToEndTests
     public async Task The_report_per_product_counts_each_message_once_at_its_furthest_status_though_the_webhooks_came_late_out_of_order_and_twice()
     {
         var port = BotHost.FreePort();
-        var self = $"http://127.0.0.1:{port}";
-        await using var bot = await MessengerBot.StartAsync(
-            settings: AdminClient.Settings(new Dictionary<string, string?>
-            {
-                ["Notifications:Region"] = "US",
-                ["Messenger:MarketingMessages:AdAccountId"] = "act_1234567890",
-                ["Messenger:MarketingMessages:AccessToken"] = "local-token",
-                ["Messenger:MarketingMessages:MaxCampaignBudget"] = "5000",
-                ["Messenger:MarketingMessages:GraphBaseUrl"] = $"{self}/local-graph",
-                ["Messenger:MarketingMessages:LocalGraph:Enabled"] = "true",
-                ["Messenger:MarketingMessages:LocalGraph:WebhookUrl"] = $"{self}/api/messenger",
-                ["Messenger:MarketingMessages:LocalGraph:DuplicateShare"] = "0.3",
-                ["Messenger:MarketingMessages:LocalGraph:FailedShare"] = "0.1",
-                ["Messenger:MarketingMessages:LocalGraph:MaxWebhookDelay"] = "00:10:00",
-            }),
-            environment: "Development",
-            port: port);
+        await using var bot = await MarketingMessagesHost.StartWithStandInAsync(port, new Dictionary<string, string>
+        {
+            ["DuplicateShare"] = "0.3",
+            ["FailedShare"] = "0.1",
+            ["MaxWebhookDelay"] = "00:10:00",
+        });
         await SubscribeAsync(bot);
         var graph = bot.Host.Services.GetRequiredService<LocalMarketingMessagesGraph>();
         var admin = new AdminClient(bot.Host);

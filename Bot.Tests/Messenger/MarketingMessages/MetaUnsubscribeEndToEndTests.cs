@@ -61,7 +61,7 @@ public sealed class MetaUnsubscribeEndToEndTests
     {
         using var database = new TempDatabase();
         var token = "8183222379117308817";
-        await using (var first = await MessengerBot.StartAsync(settings: Settings("http://127.0.0.1:9/graph"), databasePath: database.FilePath))
+        await using (var first = await MessengerBot.StartAsync(settings: MarketingMessagesHost.Settings("http://127.0.0.1:9/graph"), databasePath: database.FilePath))
         {
             (await first.PostSampleAsync("optin-notification-messages.json")).EnsureSuccessStatusCode();
             (await first.PostSampleAsync("optin-stop.json")).EnsureSuccessStatusCode();
@@ -86,21 +86,6 @@ public sealed class MetaUnsubscribeEndToEndTests
         Assert.Single(graph.Unsubscribed, u => u.Value == token);
     }
 
-    private static Task<MessengerBot> StartAsync(int port, string? databasePath = null)
-    {
-        var self = $"http://127.0.0.1:{port}";
-        var settings = Settings($"{self}/local-graph");
-        settings["Messenger:MarketingMessages:LocalGraph:Enabled"] = "true";
-        settings["Messenger:MarketingMessages:LocalGraph:WebhookUrl"] = $"{self}/api/messenger";
-        return MessengerBot.StartAsync(settings: settings, environment: "Development", port: port, databasePath: databasePath);
-    }
-
-    private static Dictionary<string, string?> Settings(string graphBaseUrl) => AdminClient.Settings(new Dictionary<string, string?>
-    {
-        ["Notifications:Region"] = "US",
-        ["Messenger:MarketingMessages:AdAccountId"] = "act_1234567890",
-        ["Messenger:MarketingMessages:AccessToken"] = "local-token",
-        ["Messenger:MarketingMessages:MaxCampaignBudget"] = "5000",
-        ["Messenger:MarketingMessages:GraphBaseUrl"] = graphBaseUrl,
-    });
+    private static Task<MessengerBot> StartAsync(int port, string? databasePath = null) =>
+        MarketingMessagesHost.StartWithStandInAsync(port, databasePath: databasePath);
 }
