@@ -48,9 +48,10 @@ public sealed partial class UnansweredHandoffNotices(
                 continue;
             }
 
+            // Marked as told: from here on the stopping token is not passed on, since nobody will send it again.
             var text = HandoffWaitText.WhileUnanswered(hours.At(now), shop, marked.Culture());
-            var result = await sender.SendAsBotAsync(marked, text, cancellationToken).ConfigureAwait(false);
-            await transcripts.AppendAsync(marked, [new TranscriptEntry(time.GetUtcNow(), TranscriptAuthor.Bot, text) { Note = result.Problem }], cancellationToken).ConfigureAwait(false);
+            var result = await sender.SendAsBotAsync(marked, text, CancellationToken.None).ConfigureAwait(false);
+            await transcripts.AppendAsync(marked, [new TranscriptEntry(time.GetUtcNow(), TranscriptAuthor.Bot, text) { Note = result.Problem }], CancellationToken.None).ConfigureAwait(false);
             LogTold(logger, marked.ChannelId, marked.ConversationId, result.Sent);
             told++;
         }

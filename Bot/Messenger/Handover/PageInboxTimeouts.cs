@@ -43,19 +43,21 @@ public sealed partial class PageInboxTimeouts(
                 continue;
             }
 
+            // Released: from here on the stopping token is not passed on. This instance alone acts on the release, so
+            // a take-back cut short by a stop would leave the thread with the inbox and the customer unanswered.
             var back = Texts.For(handoff.Culture())[nameof(DialogStrings.Handoff_Released)];
             string? note;
             try
             {
-                await send.TakeThreadControlAsync(handoff.CustomerId, "hand-off timed out", cancellationToken).ConfigureAwait(false);
-                note = (await sender.SendAsBotAsync(handoff, back, cancellationToken, takeThreadBack: false).ConfigureAwait(false)).Problem;
+                await send.TakeThreadControlAsync(handoff.CustomerId, "hand-off timed out", CancellationToken.None).ConfigureAwait(false);
+                note = (await sender.SendAsBotAsync(handoff, back, CancellationToken.None, takeThreadBack: false).ConfigureAwait(false)).Problem;
             }
             catch (PlatformRefusedException refused)
             {
                 note = $"not sent: the thread could not be taken back from the Page Inbox ({classifier.Classify(refused.Error, time.GetUtcNow()).Explanation})";
             }
 
-            await transcripts.AppendAsync(handoff, [new TranscriptEntry(time.GetUtcNow(), TranscriptAuthor.Bot, back) { Note = note }], cancellationToken).ConfigureAwait(false);
+            await transcripts.AppendAsync(handoff, [new TranscriptEntry(time.GetUtcNow(), TranscriptAuthor.Bot, back) { Note = note }], CancellationToken.None).ConfigureAwait(false);
             LogEnded(logger, handoff.CustomerId, note is null);
             ended++;
         }
