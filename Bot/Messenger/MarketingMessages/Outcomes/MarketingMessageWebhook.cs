@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ConversationBot.Bot.Messenger.Webhook;
 using ConversationBot.Notifications.Products.Outcomes;
 
 namespace ConversationBot.Bot.Messenger.MarketingMessages.Outcomes;
@@ -84,7 +85,7 @@ public static class MarketingMessageWebhook
                     {
                         if (change.ValueKind == JsonValueKind.Object
                             && change.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object
-                            && FieldOf(value, MessengerJsonText(change, "field")) is { } field)
+                            && FieldOf(value, MessengerJson.StringOf(change, "field")) is { } field)
                         {
                             Add(value, field, $"$.entry[{e}].changes[{c}].value", receivedAt, reports, problems);
                         }
@@ -103,7 +104,7 @@ public static class MarketingMessageWebhook
     /// <summary>The event's kind: the change's <c>field</c>, else its own, else a failure (the only kind Meta sends without one).</summary>
     private static string? FieldOf(JsonElement value, string? outerField)
     {
-        var field = outerField ?? MessengerJsonText(value, "field");
+        var field = outerField ?? MessengerJson.StringOf(value, "field");
         if (field is not null)
         {
             return Fields.ContainsKey(field) ? field : null;
@@ -130,7 +131,7 @@ public static class MarketingMessageWebhook
             Fields[field],
             TimeOf(value) ?? receivedAt,
             IdOf(value, "marketing_message_tracking_id"),
-            MessengerJsonText(value, "error_message")));
+            MessengerJson.StringOf(value, "error_message")));
     }
 
     /// <summary>A string, or a whole number written as one: Meta's samples write ids both ways.</summary>
@@ -166,7 +167,4 @@ public static class MarketingMessageWebhook
             return null;
         }
     }
-
-    private static string? MessengerJsonText(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
