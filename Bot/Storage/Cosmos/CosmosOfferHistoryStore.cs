@@ -58,36 +58,16 @@ public sealed class CosmosOfferHistoryStore(CosmosDatabase cosmos) : IOfferHisto
     public Task BlockOffersUntilAsync(string channelId, string customerId, DateTimeOffset until, CancellationToken cancellationToken) =>
         UpdateAsync(channelId, customerId, d => d with { BlockedUntil = until }, cancellationToken);
 
-    private async Task UpdateAsync(string channelId, string customerId, Func<OffersDocument, OffersDocument> change, CancellationToken cancellationToken)
+    private Task UpdateAsync(string channelId, string customerId, Func<OffersDocument, OffersDocument> change, CancellationToken cancellationToken)
     {
         var id = IdFor(channelId, customerId);
-        if (_lastRead.TryRemove(id, out var kept) && await TryWriteOnAsync(id, change(kept.Document ?? New(id, channelId, customerId)), kept.ETag, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        await CosmosDocumentUpdate.UpdateAsync<OffersDocument>(
+        return CosmosDocumentUpdate.UpdateAsync<OffersDocument>(
             cosmos.Customers,
             id,
             new PartitionKey(id),
             stored => change(stored ?? New(id, channelId, customerId)),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <returns>False when the version written on is no longer the stored one: absent no more (409), changed or gone (412, 404).</returns>
-    private async Task<bool> TryWriteOnAsync(string id, OffersDocument next, string? etag, CancellationToken cancellationToken)
-    {
-        using var body = CosmosJson.Write(next);
-        using var write = etag is null
-            ? await cosmos.Customers.CreateItemStreamAsync(body, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await cosmos.Customers.ReplaceItemStreamAsync(body, id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
-        if (write.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-
-        write.EnsureSuccessStatusCode();
-        return true;
+            cancellationToken,
+            known: _lastRead.TryRemove(id, out var kept) ? new CosmosVersion<OffersDocument>(kept.Document, kept.ETag) : null);
     }
 
     private void Keep(string id, OffersDocument? document, string? etag)
