@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ConversationBot.Bot.Storage;
 using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
 
@@ -28,7 +28,7 @@ public sealed class WindowStamp
     /// <summary>Remembered stamps are a saving, not state: past this many customers they are forgotten and the state's stamp or a new stamp takes over.</summary>
     private const int MaxRemembered = 100_000;
 
-    private readonly ConcurrentDictionary<(string ChannelId, string CustomerId), DateTimeOffset> _remembered = new();
+    private readonly RememberedValues<(string ChannelId, string CustomerId), DateTimeOffset> _remembered = new(MaxRemembered);
 
     private readonly IStatePropertyAccessor<DateTimeOffset?> _stampedAt;
     private readonly IMessagingWindowStore _windows;
@@ -58,7 +58,7 @@ public sealed class WindowStamp
         // Stamped moments ago (this conversation's state says so, or the store does): skipping can
         // only make our window close earlier than the platform's, by less than the resolution, never later.
         var customer = (activity.ChannelId, activity.From.Id);
-        if ((_remembered.TryGetValue(customer, out var remembered) && IsRecent(remembered, at))
+        if ((_remembered.TryGet(customer, out var remembered) && IsRecent(remembered, at))
             || (await _stampedAt.GetAsync(turnContext, () => null, cancellationToken).ConfigureAwait(false) is { } stamped && IsRecent(stamped, at)))
         {
             return;
@@ -68,12 +68,7 @@ public sealed class WindowStamp
         // instant already stored stays), so a read here would only repeat the one inside the save.
         await _windows.SaveAsync(MessagingWindow.Restore(activity.ChannelId, activity.From.Id, at), cancellationToken).ConfigureAwait(false);
         await _stampedAt.SetAsync(turnContext, at, cancellationToken).ConfigureAwait(false);
-        if (_remembered.Count >= MaxRemembered)
-        {
-            _remembered.Clear();
-        }
-
-        _remembered[customer] = at;
+        _remembered.Remember(customer, at);
     }
 
     private static bool IsRecent(DateTimeOffset stamped, DateTimeOffset at) => at >= stamped && at - stamped < Resolution;

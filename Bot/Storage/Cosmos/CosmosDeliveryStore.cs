@@ -25,7 +25,7 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
     private const int MaxHeldClaims = 10_000;
 
     /// <summary>The version of each claim this instance created or read, by (campaign, subscription): what its outcome replaces.</summary>
-    private readonly ConcurrentDictionary<(string CampaignId, string SubscriptionId), HeldClaim> _held = new();
+    private readonly RememberedValues<(string CampaignId, string SubscriptionId), HeldClaim> _held = new(MaxHeldClaims);
 
     private Container Deliveries => cosmos.Deliveries;
 
@@ -91,7 +91,7 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
         ArgumentNullException.ThrowIfNull(owner);
         return ForEachAsync(subscriptionIds, async (subscriptionId, token) =>
         {
-            _held.TryRemove((campaignId, subscriptionId), out _);
+            _held.Forget((campaignId, subscriptionId));
             var stored = await ReadAsync(campaignId, subscriptionId, token).ConfigureAwait(false);
             if (stored is not { } claim || !IsClaimedBy(claim.Document.Delivery, owner))
             {
@@ -146,17 +146,12 @@ public sealed class CosmosDeliveryStore(CosmosDatabase cosmos) : IDeliveryStore
             return;
         }
 
-        if (_held.Count >= MaxHeldClaims)
-        {
-            _held.Clear();
-        }
-
-        _held[(record.CampaignId, record.SubscriptionId)] = new HeldClaim(record.ClaimedBy, etag);
+        _held.Remember((record.CampaignId, record.SubscriptionId), new HeldClaim(record.ClaimedBy, etag));
     }
 
     /// <summary>The kept ETag of a claim held by <paramref name="owner"/>, removed: an outcome is written once.</summary>
     private string? TakeHeld(string campaignId, string subscriptionId, string owner) =>
-        _held.TryRemove((campaignId, subscriptionId), out var held) && held.Owner == owner ? held.ETag : null;
+        _held.TryTake((campaignId, subscriptionId), out var held) && held.Owner == owner ? held.ETag : null;
 
     private static bool IsClaimedBy(DeliveryRecord stored, string owner) => stored.State == DeliveryState.Claimed && stored.ClaimedBy == owner;
 

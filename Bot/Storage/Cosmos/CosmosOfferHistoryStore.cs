@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using ConversationBot.Notifications.OptIns;
 using Microsoft.Azure.Cosmos;
@@ -25,7 +24,7 @@ public sealed class CosmosOfferHistoryStore(CosmosDatabase cosmos) : IOfferHisto
     private const int MaxKept = 10_000;
 
     /// <summary>The version of each history this instance last read, by id: null document = read as absent.</summary>
-    private readonly ConcurrentDictionary<string, (OffersDocument? Document, string? ETag)> _lastRead = new(StringComparer.Ordinal);
+    private readonly RememberedValues<string, CosmosVersion<OffersDocument>> _lastRead = new(MaxKept, StringComparer.Ordinal);
 
     public async Task<OfferHistory> GetAsync(string channelId, string customerId, CancellationToken cancellationToken)
     {
@@ -67,7 +66,7 @@ public sealed class CosmosOfferHistoryStore(CosmosDatabase cosmos) : IOfferHisto
             new PartitionKey(id),
             stored => change(stored ?? New(id, channelId, customerId)),
             cancellationToken,
-            known: _lastRead.TryRemove(id, out var kept) ? new CosmosVersion<OffersDocument>(kept.Document, kept.ETag) : null);
+            known: _lastRead.TryTake(id, out var kept) ? kept : null);
     }
 
     private void Keep(string id, OffersDocument? document, string? etag)
@@ -77,12 +76,7 @@ public sealed class CosmosOfferHistoryStore(CosmosDatabase cosmos) : IOfferHisto
             return;
         }
 
-        if (_lastRead.Count >= MaxKept)
-        {
-            _lastRead.Clear();
-        }
-
-        _lastRead[id] = (document, etag);
+        _lastRead.Remember(id, new CosmosVersion<OffersDocument>(document, etag));
     }
 
     private static OffersDocument New(string id, string channelId, string customerId) => new(id, channelId, customerId, [], [], null);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using ConversationBot.Bot.Storage.Cosmos.Documents;
 using Microsoft.Azure.Cosmos;
@@ -17,14 +16,14 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
     /// <summary>Subscription id to topic never changes, so it is cached for the process; bounded, because topics can hold millions.</summary>
     private const int MaxCachedLocations = 100_000;
 
-    private readonly ConcurrentDictionary<string, string> _topics = new(StringComparer.Ordinal);
+    private readonly RememberedValues<string, string> _topics = new(MaxCachedLocations, StringComparer.Ordinal);
 
     private Container Lookups => cosmos.Lookups;
 
     /// <returns>The topic partition of the subscription, or null when no subscription with this id was ever saved.</returns>
     public async Task<string?> FindTopicAsync(string subscriptionId, CancellationToken cancellationToken)
     {
-        if (_topics.TryGetValue(subscriptionId, out var cached))
+        if (_topics.TryGet(subscriptionId, out var cached))
         {
             return cached;
         }
@@ -161,15 +160,7 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
         }
     }
 
-    private void Remember(string subscriptionId, string topicId)
-    {
-        if (_topics.Count >= MaxCachedLocations)
-        {
-            _topics.Clear();
-        }
-
-        _topics[subscriptionId] = topicId;
-    }
+    private void Remember(string subscriptionId, string topicId) => _topics.Remember(subscriptionId, topicId);
 
     private async Task<T?> ReadAsync<T>(string id, CancellationToken cancellationToken)
         where T : class

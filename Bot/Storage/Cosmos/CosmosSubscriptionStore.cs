@@ -20,7 +20,7 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
     /// <summary>A campaign page's saves go out side by side, a few at a time, so one page does not take all the throughput.</summary>
     private const int SaveParallelism = 8;
 
-    private readonly ConcurrentDictionary<string, StoredVersion> _versions = new(StringComparer.Ordinal);
+    private readonly RememberedValues<string, StoredVersion> _versions = new(MaxRemembered, StringComparer.Ordinal);
     private readonly CosmosTopicSubscriberCounts _counts = new(cosmos);
 
     private Container Subscriptions => cosmos.Subscriptions;
@@ -161,7 +161,7 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
             body, document.Id, new PartitionKey(snapshot.TopicId), new ItemRequestOptions { IfMatchEtag = stored.ETag }, cancellationToken).ConfigureAwait(false);
         if (replace.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
         {
-            _versions.TryRemove(snapshot.Id, out _);
+            _versions.Forget(snapshot.Id);
             return false;
         }
 
@@ -179,13 +179,13 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
     /// <summary>The version, ETag and token stored for this id: remembered from this process's last read or write when it is the one being saved, read otherwise.</summary>
     private async Task<StoredVersion?> StoredVersionAsync(SubscriptionSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (_versions.TryGetValue(snapshot.Id, out var remembered) && remembered.Version == snapshot.Version)
+        if (_versions.TryGet(snapshot.Id, out var remembered) && remembered.Version == snapshot.Version)
         {
             return remembered;
         }
 
         var current = await ReadAsync(snapshot.Id, snapshot.TopicId, cancellationToken).ConfigureAwait(false);
-        return current is null ? null : _versions.GetValueOrDefault(snapshot.Id);
+        return current is not null && _versions.TryGet(snapshot.Id, out var read) ? read : null;
     }
 
     private Func<string, string, Task<bool>> HoldsTokenAsync(string token, CancellationToken cancellationToken) =>
@@ -214,15 +214,7 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
         return subscription;
     }
 
-    private void Remember(string subscriptionId, StoredVersion stored)
-    {
-        if (_versions.Count >= MaxRemembered)
-        {
-            _versions.Clear();
-        }
-
-        _versions[subscriptionId] = stored;
-    }
+    private void Remember(string subscriptionId, StoredVersion stored) => _versions.Remember(subscriptionId, stored);
 
     internal static QueryDefinition ActiveQuery(string select, string topicId) =>
         new QueryDefinition($"{select} WHERE c.topicId = @topic AND c.status = @status")
