@@ -67,6 +67,20 @@ public sealed class LocalGraphTests : IDisposable
     }
 
     [Fact]
+    public void A_shortened_warm_up_lets_a_newcomer_send_within_seconds()
+    {
+        var graph = new LocalMarketingMessagesGraph(new LocalGraphOptions { WarmUp = TimeSpan.FromSeconds(10) }, _clock);
+        var campaign = CreateCampaign(graph);
+
+        _clock.Advance(TimeSpan.FromSeconds(4));
+        var early = graph.Send(Account, SendBody(campaign, "us-1"));
+        Assert.Equal(6, early.Body["error"]!["error_data"]!["remaining_seconds"]!.GetValue<long>());
+
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(200, graph.Send(Account, SendBody(campaign, "us-1")).Status);
+    }
+
+    [Fact]
     public void One_message_per_token_per_12_hours_a_daily_cap_per_person_and_tokens_in_the_five_regions_refused()
     {
         var graph = Graph(dailyCap: 1);

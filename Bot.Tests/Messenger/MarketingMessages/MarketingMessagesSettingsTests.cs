@@ -63,6 +63,37 @@ public sealed class MarketingMessagesSettingsTests : IDisposable
     }
 
     [Fact]
+    public void The_local_stand_ins_settings_are_checked_by_their_keys()
+    {
+        var options = new MessengerOptions
+        {
+            PageId = "104567890123456",
+            MarketingMessages = new MarketingMessagesOptions
+            {
+                AdAccountId = "act_1234567890",
+                AccessToken = "local-token",
+                MaxCampaignBudget = 5000,
+                LocalGraph = new() { Enabled = true, WebhookUrl = new Uri("https://example.com/api/messenger"), PricePerDelivered = 0, DailyCapPerPerson = 0, DuplicateShare = 2, FailedShare = -1, WarmUp = TimeSpan.FromSeconds(-1), MaxWebhookDelay = TimeSpan.FromSeconds(-1) },
+            },
+        };
+
+        var failures = new MessengerOptionsValidation().Validate(null, options).Failures!.ToList();
+
+        var local = $"{Section}:LocalGraph";
+        Assert.Equal(
+            [
+                $"{local}:DailyCapPerPerson must be at least 1.",
+                $"{local}:DuplicateShare must be between 0 and 1.",
+                $"{local}:FailedShare must be between 0 and 1.",
+                $"{local}:MaxWebhookDelay must not be negative.",
+                $"{local}:PricePerDelivered must be positive.",
+                $"{local}:WarmUp must not be negative.",
+                $"{local}:WebhookUrl must be an http(s) address on this machine (localhost, 127.0.0.1).",
+            ],
+            failures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_complete_set_up_passes_and_names_the_ad_account_as_Meta_writes_it()
     {
         var options = new MessengerOptions

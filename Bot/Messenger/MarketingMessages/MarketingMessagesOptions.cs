@@ -125,6 +125,11 @@ public sealed partial class MarketingMessagesOptions
             yield return $"{section}:FailedShare must be between 0 and 1.";
         }
 
+        if (local.WarmUp < TimeSpan.Zero)
+        {
+            yield return $"{section}:WarmUp must not be negative.";
+        }
+
         if (local.MaxWebhookDelay < TimeSpan.Zero)
         {
             yield return $"{section}:MaxWebhookDelay must not be negative.";

@@ -16,6 +16,12 @@ public sealed class LocalGraphOptions
     /// <summary>Where its delivery webhooks are posted, signed with <c>Messenger:AppSecret</c>; only a loopback address is accepted.</summary>
     public Uri? WebhookUrl { get; init; }
 
+    /// <summary>
+    /// How long a new campaign refuses sends (2300003). Meta's is about an hour, the default; a newcomer trying a
+    /// campaign on one machine may shorten it (docs/marketing-messages.md, "The local stand-in").
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The pretend price of one delivered message, in the ad account currency's minor unit.</summary>
     public long PricePerDelivered { get; init; } = 1;
 

@@ -5,7 +5,7 @@ namespace ConversationBot.Bot.Messenger.MarketingMessages.LocalGraph;
 
 /// <summary>
 /// The rules of Meta's Marketing Messages endpoints (docs/marketing-messages.md §1-§4), kept in memory:
-/// a campaign accepts sends only an hour after it was created (2300003 with <c>remaining_seconds</c>) and
+/// a campaign accepts sends only an hour (<see cref="LocalGraphOptions.WarmUp"/>) after it was created (2300003 with <c>remaining_seconds</c>) and
 /// not before its start time (2300033); one message per token per 12 hours (2300035); tokens in the five
 /// regions refused (2300032); a daily cap per person (2300043); text over 640 characters (2300010) and a
 /// fourth button (2300026) refused; the lifetime budget charged per delivered message and refused once what
@@ -19,7 +19,6 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
 {
     private const int MaxText = 640;
     private const int MaxButtons = 3;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromHours(1);
     private static readonly TimeSpan PerToken = TimeSpan.FromHours(12);
 
     private readonly object _gate = new();
@@ -242,9 +241,9 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
                 return MarketingError(2300033, "The campaign has not started", campaign.Start - now);
             }
 
-            if (now < campaign.CreatedAt + WarmUp)
+            if (now < campaign.CreatedAt + options.WarmUp)
             {
-                return MarketingError(2300003, "Message is not active", campaign.CreatedAt + WarmUp - now);
+                return MarketingError(2300003, "Message is not active", campaign.CreatedAt + options.WarmUp - now);
             }
 
             if (options.FiveRegionTokenPrefixes.Any(p => token.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
