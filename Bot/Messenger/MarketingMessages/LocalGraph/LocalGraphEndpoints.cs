@@ -35,7 +35,7 @@ public static class LocalGraphEndpoints
     /// <summary>
     /// The stand-in's routes under <see cref="Prefix"/> for <paramref name="graph"/>, on any host: the bot's own
     /// (above, Development only), or a process of its own that outlives the bot, as the crash tests
-    /// (Bot.Tests/EndToEnd/MarketingMessagesCrashTests.cs) hosts it.
+    /// (Bot.Tests/EndToEnd/MarketingMessagesCrashTests.cs) and bench/Fanout host it.
     /// </summary>
     /// <param name="accessToken">The Marketing Messages access token calls must carry.</param>
     /// <param name="pageAccessToken">The Page access token the unsubscribe call must carry.</param>
