@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
-using ConversationBot.Bot.Tests.Messenger.MarketingMessages;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Delivery;
-using ConversationBot.Notifications.Subscriptions;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ConversationBot.Bot.Tests.EndToEnd;
@@ -98,7 +95,7 @@ public sealed class MarketingMessagesCrashTests(ITestOutputHelper output) : IAsy
         Assert.Equal((0, 0), (figures.Lost, figures.Duplicated));
         Assert.InRange(figures.Unknown.Count, 1, ParallelSends);
         Assert.Equal(string.Empty, string.Join("\n", figures.NotSent.Where(d => !figures.Unknown.Contains(d))));
-        Assert.Equal(UsSubscribers - figures.Unknown.Count(c => c.StartsWith("psid-us-", StringComparison.Ordinal)), _meta.Graph.Accepted.Count);
+        Assert.Equal(UsSubscribers - figures.Unknown.Count(TwoProductSubscribers.IsUs), _meta.Graph.Accepted.Count);
         Assert.Equal(UsSubscribers + GermanSubscribers - figures.Unknown.Count, AdminClient.Progress(campaign, "sent"));
         OneMetaCampaign(id);
     }
@@ -106,13 +103,7 @@ public sealed class MarketingMessagesCrashTests(ITestOutputHelper output) : IAsy
     /// <summary>The bot's settings on the test's database, with 200 US and 100 German subscribers of weekly deals saved by a host that sends nothing.</summary>
     private async Task<Dictionary<string, string?>> SeededAsync()
     {
-        var settings = new Dictionary<string, string?>(MessengerBot.Settings(_sendApi));
-        foreach (var (key, value) in MarketingMessagesHost.Settings(_meta.BaseUrl.ToString()))
-        {
-            settings[key] = value;
-        }
-
-        settings["Storage:Sqlite:Path"] = _database.FilePath;
+        var settings = TwoProductSubscribers.Settings(_sendApi, _meta, _database.FilePath);
         settings["Delivery:PageSize"] = "100";
         settings["Delivery:MaxParallelSends"] = ParallelSends.ToString(CultureInfo.InvariantCulture);
         settings["Delivery:MessengerSendsPerSecond"] = "0";
@@ -120,25 +111,13 @@ public sealed class MarketingMessagesCrashTests(ITestOutputHelper output) : IAsy
         settings["Delivery:MaxRetryWait"] = "00:00:00.100";
         settings["Delivery:LeaseDuration"] = "00:00:02";
         settings["Delivery:ItemLeaseDuration"] = "00:00:02";
-
-        await using var seeding = BotHost.Start(_database.FilePath, new Dictionary<string, string?>(settings) { ["Delivery:Enabled"] = "false" });
-        var store = seeding.Services.GetRequiredService<ISubscriptionStore>();
-        var at = seeding.Now().AddDays(-3);
-        var subscribers = Enumerable.Range(0, UsSubscribers).Select(i => ("us", i, "America/New_York"))
-            .Concat(Enumerable.Range(0, GermanSubscribers).Select(i => ("eu", i, "Europe/Berlin")));
-        foreach (var (region, i, zone) in subscribers)
-        {
-            var subscription = Subscription.OptInOnMessenger(
-                "weekly-deals", null, Psid(region, i), $"{region}-token-{i:D4}", zone, null, null, "Current", SubscriptionOrigin.RequestedByUs, at);
-            Assert.True(await store.TrySaveAsync(subscription, CancellationToken.None));
-        }
-
+        await TwoProductSubscribers.SeedAsync(settings, UsSubscribers, GermanSubscribers);
         return settings;
     }
 
-    private static string Psid(string region, int i) => $"psid-{region}-{i:D4}";
+    private static string Psid(string region, int i) => TwoProductSubscribers.Psid(region, i);
 
-    private static string PsidOf(string token) => "psid-" + token.Replace("-token-", "-", StringComparison.Ordinal);
+    private static string PsidOf(string token) => TwoProductSubscribers.PsidOf(token);
 
     private HashSet<string> HeldTokens()
     {
@@ -156,8 +135,8 @@ public sealed class MarketingMessagesCrashTests(ITestOutputHelper output) : IAsy
     {
         var us = _meta.Graph.Accepted.GroupBy(a => PsidOf(a.Token)).ToDictionary(g => g.Key, g => g.Count());
         var german = _sendApi.Requests.GroupBy(r => PsidOf(r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>())).ToDictionary(g => g.Key, g => g.Count());
-        Assert.All(us.Keys, c => Assert.StartsWith("psid-us-", c, StringComparison.Ordinal));
-        Assert.All(german.Keys, c => Assert.StartsWith("psid-eu-", c, StringComparison.Ordinal));
+        Assert.All(us.Keys, c => Assert.True(TwoProductSubscribers.IsUs(c), c));
+        Assert.All(german.Keys, c => Assert.False(TwoProductSubscribers.IsUs(c), c));
 
         var deliveries = new List<JsonNode>();
         string? continuation = null;

@@ -27,10 +27,13 @@ public sealed class StandInGraphServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly JumpingClock _clock;
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<long> _arrivals = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _refusals = new();
     private int _sends;
     private int _holdSendsFrom = int.MaxValue;
     private int _held;
     private int _creations;
+    private long _refusedAt;
     private volatile bool _holdCreations;
 
     private StandInGraphServer(WebApplication app, LocalMarketingMessagesGraph graph, JumpingClock clock)
@@ -54,6 +57,15 @@ public sealed class StandInGraphServer : IAsyncDisposable
 
     /// <summary>Tokens of the sends whose answer was held back, in the order they arrived.</summary>
     public List<string> HeldTokens { get; } = [];
+
+    /// <summary>When each send arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamps), for rate checks.</summary>
+    public IReadOnlyList<long> Arrivals => [.. _arrivals];
+
+    /// <summary>When the last refusal of <see cref="RefuseNextSend"/> was answered (a Stopwatch timestamp), 0 before.</summary>
+    public long RefusedAt => Interlocked.Read(ref _refusedAt);
+
+    /// <summary>The next send is refused with this Graph error body instead of reaching the stand-in (nothing is sent), once.</summary>
+    public void RefuseNextSend(string errorBody) => _refusals.Enqueue(errorBody);
 
     /// <summary>From the <paramref name="count"/>-th send on, each is taken in by the stand-in but not answered until <see cref="ReleaseHeld"/> or until its client is gone.</summary>
     public void HoldSendsFrom(int count) => Volatile.Write(ref _holdSendsFrom, count);
@@ -101,6 +113,19 @@ public sealed class StandInGraphServer : IAsyncDisposable
         {
             await next(http);
             return;
+        }
+
+        if (send)
+        {
+            _arrivals.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+            if (_refusals.TryDequeue(out var refusal))
+            {
+                Interlocked.Exchange(ref _refusedAt, System.Diagnostics.Stopwatch.GetTimestamp());
+                http.Response.StatusCode = 400;
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(refusal);
+                return;
+            }
         }
 
         // The stand-in decides first (the message reaches "Meta"); only its answer is held.
