@@ -42,6 +42,16 @@ internal static class BenchBot
             ["Delivery:QuietHours:Start"] = "00:00",
             ["Delivery:QuietHours:End"] = "00:00",
         };
+        if (settings.Product == DeliveryProduct.MarketingMessages)
+        {
+            // A US shop: its US subscribers go through Marketing Messages, to the stand-in in the driver's process.
+            overrides["Notifications:Region"] = "US";
+            overrides["Messenger:MarketingMessages:AdAccountId"] = "act_" + MarketingMessagesStandIn.AdAccount;
+            overrides["Messenger:MarketingMessages:AccessToken"] = MarketingMessagesStandIn.AccessToken;
+            overrides["Messenger:MarketingMessages:MaxCampaignBudget"] = "100000000";
+            overrides["Messenger:MarketingMessages:GraphBaseUrl"] = settings.GraphBaseUrl.ToString();
+        }
+
         if (settings.PageSize is { } pageSize)
         {
             overrides["Delivery:PageSize"] = pageSize.ToString(CultureInfo.InvariantCulture);

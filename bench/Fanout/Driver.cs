@@ -2,13 +2,21 @@ using System.Globalization;
 
 namespace ConversationBot.Bench.Fanout;
 
-/// <summary>Starts the fake, measures the raw POST rate, fans out to each N in fresh processes, checks the counts, and prints the table with the goals.</summary>
+/// <summary>
+/// Starts the fake (the Send API, or with --marketing-messages the Marketing Messages stand-in), measures the raw
+/// POST rate to it, fans out to each N in fresh processes, checks the counts, and prints the table with the goals.
+/// </summary>
 internal static class Driver
 {
     public static async Task<int> RunAsync(FanoutSettings settings)
     {
-        await using var graph = await FakeGraphApi.StartAsync();
+        await using IDeliveryTarget graph = settings.Product == DeliveryProduct.MarketingMessages
+            ? await MarketingMessagesStandIn.StartAsync()
+            : await SendApiTarget.StartAsync();
         var page = settings.PageSize?.ToString(CultureInfo.InvariantCulture) ?? "default";
+        Console.WriteLine(settings.Product == DeliveryProduct.MarketingMessages
+            ? "product: Marketing Messages (US subscribers, POST act_<id>/messages to the local stand-in, warm-up passed at once, no delivery webhooks)"
+            : "product: Send API (German subscribers, Recurring Notifications tokens, POST /<page>/messages to a fake)");
         Console.WriteLine($"bench/fanout: N = {string.Join(", ", settings.Subscribers.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}; {settings.Parallel} sends in flight, page size {page}; " +
             $"Delivery:MessengerSendsPerSecond=0 (unlimited; production default 250/s); {Environment.ProcessorCount} cores shared by the fake Graph API (this process) and each step's child process");
 
@@ -20,10 +28,10 @@ internal static class Driver
             var database = Path.Combine(Path.GetTempPath(), $"bench-fanout-{Environment.ProcessId}-{n}.db");
             try
             {
-                var child = new ChildSettings(graph.BaseUrl, database, n, settings.Parallel, settings.PageSize, settings.RawSeconds);
+                await graph.ResetAsync();
+                var child = new ChildSettings(graph.BaseUrl, database, n, settings.Parallel, settings.PageSize, settings.RawSeconds, settings.Product);
                 var seeded = await ChildProcess.RunAsync<SeedResult>("seed", child, settings.Verbose);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seeded {seeded.Seeded:N0} subscriptions in {seeded.Seconds:F1} s (not measured)"));
-                graph.Reset();
                 var run = await ChildProcess.RunAsync<RunResult>("run", child, settings.Verbose);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  N={n:N0}: {run.Sent:N0} sent in {run.Seconds:F1} s = {run.PerSecond:F0}/s, runner CPU {run.CpuMicroseconds:F0} µs per delivery, peak RSS {run.ResidentPeakMegabytes:F0} MB ({run.Outcomes})"));
                 problems.AddRange(Check(run, graph));
@@ -48,16 +56,16 @@ internal static class Driver
         return problems.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<RawResult> RawAsync(FakeGraphApi graph, FanoutSettings settings)
+    private static async Task<RawResult> RawAsync(IDeliveryTarget graph, FanoutSettings settings)
     {
-        graph.Reset();
-        var raw = await ChildProcess.RunAsync<RawResult>("raw", new ChildSettings(graph.BaseUrl, string.Empty, 0, settings.Parallel, settings.PageSize, settings.RawSeconds), settings.Verbose);
+        await graph.ResetAsync();
+        var raw = await ChildProcess.RunAsync<RawResult>("raw", new ChildSettings(graph.BaseUrl, string.Empty, 0, settings.Parallel, settings.PageSize, settings.RawSeconds, settings.Product, graph.RawCampaignId), settings.Verbose);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw POSTs, one HttpClient, {raw.Concurrency} concurrent: {raw.PerSecond:F0}/s ({raw.Posts:N0} in {raw.Seconds:F1} s, {raw.Failures} failed), client CPU {raw.CpuMicroseconds:F0} µs per POST"));
         return raw;
     }
 
     /// <summary>Exactly once, counted at the fake: N requests, N distinct tokens, none twice; and the campaign's own counts agree.</summary>
-    private static IEnumerable<string> Check(RunResult run, FakeGraphApi graph)
+    private static IEnumerable<string> Check(RunResult run, IDeliveryTarget graph)
     {
         var n = run.Subscribers;
         if (run.Status != "Completed" || run.Sent != n || run.Skipped != 0 || run.Failed != 0)
@@ -72,6 +80,12 @@ internal static class Driver
         if (measured.Sum(p => p.Value) != n || measured.Count != n || warm.Count != Seeder.WarmUpSubscribers || twice > 0 || graph.Requests != n + warm.Count)
         {
             yield return $"N={n}: the fake received {graph.Requests} requests: {measured.Count} campaign tokens, {warm.Count} warm-up tokens, {twice} not exactly once";
+        }
+
+        // One Meta campaign per campaign of ours (the warm-up's and the measured one's) beside the raw baseline's own.
+        if (graph is MarketingMessagesStandIn standIn && standIn.Campaigns != 3)
+        {
+            yield return $"N={n}: the stand-in holds {standIn.Campaigns} Meta campaigns, not 3 (the raw baseline's, the warm-up's and the measured campaign's)";
         }
     }
 

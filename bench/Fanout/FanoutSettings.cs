@@ -8,9 +8,10 @@ namespace ConversationBot.Bench.Fanout;
 /// --page-size (Delivery:MaxParallelSends and Delivery:PageSize; the bot's defaults when absent),
 /// --raw-seconds (the baseline's measured time), --verbose (echo the children's logs);
 /// --instances (comma-separated fleet sizes: the fleet comparison on Cosmos DB instead) with
-/// --fleet-subscribers (its campaign's size, default 2,000).
+/// --fleet-subscribers (its campaign's size, default 2,000); --marketing-messages (US subscribers through
+/// Marketing Messages against the local stand-in instead of German ones through the Send API).
 /// </summary>
-internal sealed record FanoutSettings(IReadOnlyList<int> Subscribers, int Parallel, int? PageSize, int RawSeconds, bool Verbose, IReadOnlyList<int> Instances, int FleetSubscribers)
+internal sealed record FanoutSettings(IReadOnlyList<int> Subscribers, int Parallel, int? PageSize, int RawSeconds, bool Verbose, IReadOnlyList<int> Instances, int FleetSubscribers, DeliveryProduct Product = DeliveryProduct.SendApi)
 {
     public static FanoutSettings Parse(string[] args)
     {
@@ -28,6 +29,7 @@ internal sealed record FanoutSettings(IReadOnlyList<int> Subscribers, int Parall
             arguments.Int("raw-seconds") ?? 5,
             arguments.Has("verbose"),
             arguments.Ints("instances"),
-            arguments.Int("fleet-subscribers") ?? 2000);
+            arguments.Int("fleet-subscribers") ?? 2000,
+            arguments.Has("marketing-messages") ? DeliveryProduct.MarketingMessages : DeliveryProduct.SendApi);
     }
 }

@@ -21,19 +21,21 @@ internal static class Seeder
         var store = app.Services.GetRequiredService<ISubscriptionStore>();
         var at = TimeProvider.System.GetUtcNow().AddDays(-30);
         var started = Stopwatch.GetTimestamp();
-        await SeedAsync(store, BenchBot.WarmUpTopic, "warm", WarmUpSubscribers, at);
-        await SeedAsync(store, BenchBot.Topic, "token", settings.Subscribers, at);
+        // A German subscriber is served by Recurring Notifications, a US one by Marketing Messages (docs/marketing-messages.md, "Which product carries a message").
+        var zone = settings.Product == DeliveryProduct.MarketingMessages ? "America/New_York" : "Europe/Berlin";
+        await SeedAsync(store, BenchBot.WarmUpTopic, "warm", WarmUpSubscribers, at, zone);
+        await SeedAsync(store, BenchBot.Topic, "token", settings.Subscribers, at, zone);
         ChildProcess.Report(new SeedResult(settings.Subscribers, Stopwatch.GetElapsedTime(started).TotalSeconds));
         return 0;
     }
 
-    private static async Task SeedAsync(ISubscriptionStore store, string topic, string prefix, int count, DateTimeOffset at)
+    private static async Task SeedAsync(ISubscriptionStore store, string topic, string prefix, int count, DateTimeOffset at, string zone)
     {
         var batch = new List<Subscription>(Batch);
         for (var i = 0; i < count; i++)
         {
             var id = i.ToString("D7", CultureInfo.InvariantCulture);
-            batch.Add(Subscription.OptInOnMessenger(topic, null, $"{prefix}-psid-{id}", $"{prefix}-{id}", "Europe/Berlin", null, null, "Current", SubscriptionOrigin.RequestedByUs, at));
+            batch.Add(Subscription.OptInOnMessenger(topic, null, $"{prefix}-psid-{id}", $"{prefix}-{id}", zone, null, null, "Current", SubscriptionOrigin.RequestedByUs, at));
             if (batch.Count == Batch || i == count - 1)
             {
                 var conflicts = await store.TrySaveManyAsync(batch, CancellationToken.None);

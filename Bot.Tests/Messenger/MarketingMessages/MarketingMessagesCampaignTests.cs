@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Messenger;
 using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Messenger.MarketingMessages.LocalGraph;
@@ -10,6 +11,7 @@ using ConversationBot.Notifications.Products.Outcomes;
 using Microsoft.Extensions.Logging.Abstractions;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
+using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.Subscriptions;
@@ -69,7 +71,8 @@ public sealed class MarketingMessagesCampaignTests
         {
             var client = new MarketingMessagesClient(new HandlerFactory(Handler), Options);
             var marketing = new MarketingMessagesNotificationSender(
-                client, new MetaCampaigns(client, Outcomes, Harness.Campaigns, Options), new MarketingMessageOutcomes(Outcomes, NullLogger<MarketingMessageOutcomes>.Instance), Harness.Clock, Options);
+                client, new MetaCampaigns(client, Outcomes, Harness.Campaigns, Options), new MarketingMessageOutcomes(Outcomes, NullLogger<MarketingMessageOutcomes>.Instance), Harness.Clock, Options,
+                new FleetSendRate(new InProcessSendSlotStore(), new MessengerPage("104567890123456"), Microsoft.Extensions.Options.Options.Create(new DeliveryHostOptions { MessengerSendsPerSecond = 0 }), Harness.Clock));
             Harness.SenderOverride = new MarketingOnly(marketing);
         }
     }

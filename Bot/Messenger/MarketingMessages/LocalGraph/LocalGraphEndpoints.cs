@@ -29,19 +29,32 @@ public static class LocalGraphEndpoints
                 $"Messenger:MarketingMessages:LocalGraph:Enabled is for Development only (environment '{environment.EnvironmentName}'): it pretends to be Meta and charges nothing.");
         }
 
+        return endpoints.MapLocalGraphRoutes(endpoints.ServiceProvider.GetRequiredService<LocalMarketingMessagesGraph>(), options.AccessToken, messenger.PageAccessToken);
+    }
+
+    /// <summary>
+    /// The stand-in's routes under <see cref="Prefix"/> for <paramref name="graph"/>, on any host: the bot's own
+    /// (above, Development only), or a process of its own that outlives the bot, as the crash tests
+    /// (Bot.Tests/EndToEnd/MarketingMessagesCrashTests.cs) and bench/Fanout host it.
+    /// </summary>
+    /// <param name="accessToken">The Marketing Messages access token calls must carry.</param>
+    /// <param name="pageAccessToken">The Page access token the unsubscribe call must carry.</param>
+    public static IEndpointRouteBuilder MapLocalGraphRoutes(this IEndpointRouteBuilder endpoints, LocalMarketingMessagesGraph graph, string? accessToken, string? pageAccessToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
         var group = endpoints.MapGroup(Prefix).ExcludeFromDescription();
-        group.MapPost("/act_{account}/message_campaign", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options.AccessToken, body => graph.CreateCampaign(account, body)));
-        group.MapPost("/act_{account}/messages", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options.AccessToken, body => graph.Send(account, body)));
-        group.MapGet("/act_{account}/ads", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options.AccessToken, _ => graph.ListAds(account), readBody: false));
-        group.MapPost("/{campaignId}", (string campaignId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options.AccessToken, body => graph.UpdateCampaign(campaignId, body)));
-        group.MapPost("/{pageId}/messaging_customer_base/unsubscribe", (string pageId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, messenger.PageAccessToken, body => graph.Unsubscribe(pageId, body)));
-        group.MapGet("/{campaignId}/insights", (string campaignId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
-            AnswerAsync(request, options.AccessToken, _ => graph.Insights(campaignId), readBody: false));
+        group.MapPost("/act_{account}/message_campaign", (string account, HttpRequest request) =>
+            AnswerAsync(request, accessToken, body => graph.CreateCampaign(account, body)));
+        group.MapPost("/act_{account}/messages", (string account, HttpRequest request) =>
+            AnswerAsync(request, accessToken, body => graph.Send(account, body)));
+        group.MapGet("/act_{account}/ads", (string account, HttpRequest request) =>
+            AnswerAsync(request, accessToken, _ => graph.ListAds(account), readBody: false));
+        group.MapPost("/{campaignId}", (string campaignId, HttpRequest request) =>
+            AnswerAsync(request, accessToken, body => graph.UpdateCampaign(campaignId, body)));
+        group.MapPost("/{pageId}/messaging_customer_base/unsubscribe", (string pageId, HttpRequest request) =>
+            AnswerAsync(request, pageAccessToken, body => graph.Unsubscribe(pageId, body)));
+        group.MapGet("/{campaignId}/insights", (string campaignId, HttpRequest request) =>
+            AnswerAsync(request, accessToken, _ => graph.Insights(campaignId), readBody: false));
         return endpoints;
     }
 
