@@ -49,6 +49,13 @@ public sealed class MarketingMessagesClient(IHttpClientFactory httpClients, IOpt
         return Text(answer["id"]) ?? throw new MessengerSendException("Meta created a message campaign but named no id.");
     }
 
+    /// <summary><c>POST /&lt;message campaign id&gt;</c> with a new <c>lifetime_budget</c> (minor units): Meta lets a campaign held for its spent budget send again.</summary>
+    public async Task UpdateLifetimeBudgetAsync(string metaCampaignId, long lifetimeBudget, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metaCampaignId);
+        await SendAsync(HttpMethod.Post, Url(Uri.EscapeDataString(metaCampaignId)), new JsonObject { ["lifetime_budget"] = lifetimeBudget }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary><c>POST act_&lt;id&gt;/messages</c>: one subscriber; the <c>marketing_message_tracking_id</c> of the accepted send.</summary>
     public async Task<string?> SendAsync(string campaignId, string subscriptionToken, JsonObject message, CancellationToken cancellationToken)
     {
