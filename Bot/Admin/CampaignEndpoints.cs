@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Delivery.Schedules;
+using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
@@ -69,7 +70,7 @@ public static class CampaignEndpoints
 
     /// <summary>The campaign the body describes, checked by the same rules as a creation, counted and rendered; nothing is sent or stored.</summary>
     private static async Task<Results<Ok<CampaignPreviewView>, ValidationProblem>> PreviewAsync(
-        HttpRequest request, CampaignService campaigns, CampaignPreview preview, SubscriberLanguages languages, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, CampaignService campaigns, CampaignPreview preview, MetaDeliveryEstimates estimates, SubscriberLanguages languages, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (draft, problem) = await ReadDraftAsync(request, languages, cancellationToken).ConfigureAwait(false);
         if (draft is null)
@@ -84,7 +85,8 @@ public static class CampaignEndpoints
         }
 
         var figures = await preview.RunAsync(draft, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(CampaignPreviewView.Of(figures, draft.Content, languages));
+        var estimate = await estimates.ForAsync(figures, draft.Budget, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(CampaignPreviewView.Of(figures, draft.Content, languages, estimate));
     }
 
     private static async Task<(CampaignDraft? Draft, ValidationProblem? Problem)> ReadDraftAsync(HttpRequest request, SubscriberLanguages languages, CancellationToken cancellationToken)

@@ -36,6 +36,11 @@ public static class LocalGraphEndpoints
             AnswerAsync(request, options.AccessToken, body => graph.Send(account, body)));
         group.MapGet("/act_{account}/ads", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
             AnswerAsync(request, options.AccessToken, _ => graph.ListAds(account), readBody: false));
+        group.MapGet("/act_{account}/message_delivery_estimate", async (string account, HttpRequest request, LocalMarketingMessagesGraph graph, LocalGraphAudience audience) =>
+        {
+            var tokens = await audience.TokensAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return await AnswerAsync(request, options.AccessToken, _ => graph.Estimate(tokens, Query(request, "lifetime_budget"), Query(request, "daily_budget")), readBody: false).ConfigureAwait(false);
+        });
         group.MapPost("/{campaignId}", (string campaignId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
             AnswerAsync(request, options.AccessToken, body => graph.UpdateCampaign(campaignId, body)));
         group.MapPost("/{pageId}/messaging_customer_base/unsubscribe", (string pageId, HttpRequest request, LocalMarketingMessagesGraph graph) =>
@@ -72,6 +77,12 @@ public static class LocalGraphEndpoints
 
         return Json(answer(body));
     }
+
+    /// <summary>A whole-number query parameter; <c>null</c> when absent, and -1 when it is no number (the estimate refuses it as Meta does).</summary>
+    private static long? Query(HttpRequest request, string name) =>
+        request.Query[name].ToString() is { Length: > 0 } text
+            ? long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1
+            : null;
 
     private static JsonObject Error(int code, string message) =>
         new() { ["error"] = new JsonObject { ["message"] = message, ["type"] = "OAuthException", ["code"] = code, ["fbtrace_id"] = "local-graph" } };
