@@ -39,7 +39,7 @@ public static class CampaignEndpoints
             .Accepts<CampaignRequest>("application/json")
             .WithSummary("What a campaign would do, without sending anything: the audience, who may get it now and who not (by reason, with the earliest next time), and the message per language and channel.");
         admin.MapGet("/campaigns", ListAsync).WithSummary("Campaigns in creation order, optionally of one status (Scheduled, Running, Completed, Cancelled).");
-        admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress (sent, skipped, failed, left) and its report per product (accepted, delivered, read, clicked, failed).");
+        admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress (sent, skipped, failed, left) and its report per product (accepted, delivered, read, clicked, failed; Marketing Messages' spend from Meta's insights).");
         admin.MapPost("/campaigns/{id}/cancel", CancelAsync).WithSummary("Cancels a campaign; the page being sent finishes, nothing after it goes out.");
         admin.MapGet("/campaigns/{id}/deliveries", ListDeliveriesAsync).WithSummary("A campaign's delivery records: who got it, who was skipped or failed, and why.");
         admin.MapGet("/topics", ListTopicsAsync).WithSummary("The configured topics with their active subscriber counts and stop-rate guard.");
@@ -148,7 +148,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<CampaignView>, NotFound>> ShowAsync(
-        string id, ICampaignStore campaigns, ICampaignWorkStore work, CampaignProductFigures products, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ICampaignStore campaigns, ICampaignWorkStore work, CampaignProductFigures products, MetaCampaignSpend spending, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } campaign)
         {
@@ -157,7 +157,8 @@ public static class CampaignEndpoints
 
         var view = await ViewAsync(campaign, work, clock, cancellationToken).ConfigureAwait(false);
         var figures = await products.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(view with { Products = [.. figures.Select(ProductFiguresView.Of)] });
+        var spend = await spending.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(view with { Products = [.. figures.Select(f => ProductFiguresView.Of(f, spend))] });
     }
 
     /// <summary>A campaign that has not started has no items to read; a started one's items give the progress and the instances' shares.</summary>

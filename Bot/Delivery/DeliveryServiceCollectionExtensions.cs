@@ -44,6 +44,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<MarketingMessagesClient>();
         services.AddSingleton<MetaCampaigns>();
         services.AddSingleton<MetaDeliveryEstimates>();
+        services.AddSingleton<MetaCampaignSpend>();
         services.AddSingleton<MarketingMessageOutcomes>();
         services.AddSingleton<CampaignProductFigures>();
         services.AddSingleton<MarketingMessagesNotificationSender>();

@@ -73,6 +73,29 @@ public sealed class MarketingMessagesClient(IHttpClientFactory httpClients, IOpt
         return (Bound("estimate_delivery_lower_bound"), Bound("estimate_delivery_upper_bound"), Bound("estimate_cost_lower_bound"), Bound("estimate_cost_upper_bound"));
     }
 
+    /// <summary>
+    /// <c>GET /&lt;message campaign id&gt;/insights</c>: Meta's delivered count, spend and cost per delivered message, from
+    /// <c>data[0]</c> (strings, as Meta writes insights; numbers read too). No row yet means nothing delivered or spent.
+    /// </summary>
+    public async Task<(long Delivered, decimal Spend, decimal? CostPerDelivered)> InsightsAsync(string metaCampaignId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metaCampaignId);
+        var url = Url($"{Uri.EscapeDataString(metaCampaignId)}/insights?fields=marketing_messages_delivered,marketing_messages_spend,marketing_messages_cost_per_delivered");
+        var answer = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        if (answer["data"] is not JsonArray rows)
+        {
+            throw new MessengerSendException("Meta's insights answer has no data.");
+        }
+
+        if (rows.FirstOrDefault() is not JsonObject row)
+        {
+            return (0, 0m, null);
+        }
+
+        decimal? Figure(string name) => row[name] is JsonValue value && decimal.TryParse(value.ToJsonString().Trim('"'), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+        return ((long)(Figure("marketing_messages_delivered") ?? 0m), Figure("marketing_messages_spend") ?? 0m, Figure("marketing_messages_cost_per_delivered"));
+    }
+
     /// <summary><c>POST /&lt;message campaign id&gt;</c> with a new <c>lifetime_budget</c> (minor units): Meta lets a campaign held for its spent budget send again.</summary>
     public async Task UpdateLifetimeBudgetAsync(string metaCampaignId, long lifetimeBudget, CancellationToken cancellationToken)
     {

@@ -42,6 +42,9 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     /// <summary>Every accepted send, in order: (campaign id, token, tracking id).</summary>
     public List<(string CampaignId, string Token, string TrackingId)> Accepted { get; } = [];
 
+    /// <summary>How many times insights were asked for (a report shown again within its cache must not ask).</summary>
+    public int InsightsReads { get; private set; }
+
     /// <summary>Every unsubscribe row taken, in order: (Page id, identifier name, value).</summary>
     public List<(string PageId, string Identifier, string Value)> Unsubscribed { get; } = [];
 
@@ -190,6 +193,7 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     {
         lock (_gate)
         {
+            InsightsReads++;
             if (!_campaigns.TryGetValue(campaignId, out var campaign))
             {
                 return GraphError(400, 100, 33, "(#100) the object does not exist");
