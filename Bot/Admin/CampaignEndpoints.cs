@@ -8,6 +8,7 @@ using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,12 +51,17 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Created<CampaignView>, ValidationProblem>> CreateAsync(
-        HttpRequest request, CampaignService campaigns, SubscriberLanguages languages, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, CampaignService campaigns, CampaignPreview preview, MessengerReach reach, SubscriberLanguages languages, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (draft, problem) = await ReadDraftAsync(request, languages, cancellationToken).ConfigureAwait(false);
         if (draft is null)
         {
             return problem!;
+        }
+
+        if (await ReachProblemsAsync(draft, campaigns, preview, reach, clock, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unreachable)
+        {
+            return Invalid(unreachable, "The campaign was not created.");
         }
 
         var result = await campaigns.CreateAsync(draft, cancellationToken).ConfigureAwait(false);
@@ -66,6 +72,24 @@ public static class CampaignEndpoints
 
         signal.Wake();
         return TypedResults.Created($"/api/admin/campaigns/{Uri.EscapeDataString(campaign.Id)}", CampaignView.Of(campaign, [], clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// Subscribers only Marketing Messages could reach while it is not configured (<see cref="CampaignReachRule"/>): counted by
+    /// the preview's walk over the audience, and only where configuring it could help (the business in one of its 20
+    /// regions) and the draft is otherwise valid, so a deployment that cannot use it pays no walk.
+    /// </summary>
+    private static async Task<IReadOnlyList<FieldError>> ReachProblemsAsync(
+        CampaignDraft draft, CampaignService campaigns, CampaignPreview preview, MessengerReach reach, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (reach.MarketingMessagesConfigured || draft.WithoutMarketingMessages || !MarketingMessagesRegions.AcceptsBusinessIn(reach.BusinessRegion)
+            || campaigns.Validate(draft, clock.GetUtcNow()).Count > 0)
+        {
+            return [];
+        }
+
+        var figures = await preview.RunAsync(draft, cancellationToken).ConfigureAwait(false);
+        return CampaignReachRule.Validate(figures.OnlyMarketingMessages, draft.WithoutMarketingMessages);
     }
 
     /// <summary>The campaign the body describes, checked by the same rules as a creation, counted and rendered; nothing is sent or stored.</summary>
@@ -100,7 +124,7 @@ public static class CampaignEndpoints
         {
             return (null, Invalid(unknown, unknown is "cron" or "timeZone" or "schedule"
                 ? "is not a member of a campaign: schedules are set in configuration (Delivery:Schedules) and listed at /api/admin/schedules."
-                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment, localTime, localDate, ignoreQuietHours, budget)."));
+                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment, localTime, localDate, ignoreQuietHours, budget, withoutMarketingMessages)."));
         }
         catch (JsonException ex)
         {

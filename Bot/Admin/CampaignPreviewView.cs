@@ -14,7 +14,9 @@ namespace ConversationBot.Bot.Admin;
 /// earliest next-eligible instant), who may get it now by product (<c>eligibleNowByProduct</c>: Recurring
 /// Notifications, Marketing Messages, other channels, and <c>Neither</c> for Messenger subscribers no product
 /// serves), Meta's delivery and cost estimate when Marketing Messages would carry some (<c>marketingMessagesEstimate</c>,
-/// marked unavailable with the reason when Meta gave none), and the exact message per language and channel. Nothing is
+/// marked unavailable with the reason when Meta gave none), how many only Marketing Messages could reach while it is not
+/// configured (<c>onlyMarketingMessagesCouldReach</c>: creating the campaign is refused for them unless
+/// <c>withoutMarketingMessages</c>), and the exact message per language and channel. Nothing is
 /// sent or stored.
 /// </summary>
 public sealed record CampaignPreviewView(
@@ -28,7 +30,8 @@ public sealed record CampaignPreviewView(
     IReadOnlyDictionary<string, long> AudienceByChannel,
     IReadOnlyList<CampaignPreviewMessageView> Messages,
     IReadOnlyDictionary<string, long>? EligibleNowByProduct = null,
-    MarketingMessagesEstimate? MarketingMessagesEstimate = null)
+    MarketingMessagesEstimate? MarketingMessagesEstimate = null,
+    long OnlyMarketingMessagesCouldReach = 0)
 {
     /// <summary>Stands for the subscriber's token in the Messenger body: the preview shows no one's token.</summary>
     public const string TokenPlaceholder = "<notification_messages_token>";
@@ -53,6 +56,6 @@ public sealed record CampaignPreviewView(
         }).ToList();
         return new CampaignPreviewView(
             figures.EvaluatedAt, figures.Audience, figures.Eligible, figures.NotEligible, figures.Reasons, figures.EarliestNextEligibleAt,
-            figures.ByLanguage, figures.ByChannel, messages, figures.ByProduct, estimate);
+            figures.ByLanguage, figures.ByChannel, messages, figures.ByProduct, estimate, figures.OnlyMarketingMessages);
     }
 }

@@ -30,6 +30,12 @@ public static class LocalGraphEndpoints
         }
 
         var group = endpoints.MapGroup(Prefix).ExcludeFromDescription();
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var request = context.HttpContext.Request;
+            context.HttpContext.RequestServices.GetRequiredService<LocalMarketingMessagesGraph>().Requests.Enqueue($"{request.Method} {request.Path}");
+            return await next(context).ConfigureAwait(false);
+        });
         group.MapPost("/act_{account}/message_campaign", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>
             AnswerAsync(request, options.AccessToken, body => graph.CreateCampaign(account, body)));
         group.MapPost("/act_{account}/messages", (string account, HttpRequest request, LocalMarketingMessagesGraph graph) =>

@@ -42,6 +42,9 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     /// <summary>Every accepted send, in order: (campaign id, token, tracking id).</summary>
     public List<(string CampaignId, string Token, string TrackingId)> Accepted { get; } = [];
 
+    /// <summary>Every call that reached the stand-in, as "METHOD /path", in order: a refused campaign must have made none.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
     /// <summary>How many times insights were asked for (a report shown again within its cache must not ask).</summary>
     public int InsightsReads { get; private set; }
 
