@@ -217,6 +217,22 @@ public sealed class CampaignBudgetEndToEndTests(ITestOutputHelper output)
         Assert.Contains("Cancelled", finished["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_raise_Meta_does_not_answer_is_a_502_and_changes_nothing()
+    {
+        // Nothing listens on the port just freed: Meta cannot be asked whether it has a campaign for ours.
+        await using var bot = await MessengerBot.StartAsync(settings: MarketingMessagesHost.Settings($"http://127.0.0.1:{BotHost.FreePort()}/graph"));
+        var admin = new AdminClient(bot.Host);
+        using var posts = new AdminPosts(bot.Host);
+        var id = await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals", budget = 2500, sendAt = bot.Clock.GetUtcNow().AddDays(1) });
+
+        var (status, problem) = await posts.PostJsonAsync($"/api/admin/campaigns/{id}/budget", new { budget = 4000 });
+
+        Assert.Equal(502, status);
+        Assert.Equal("Meta did not take the new budget; nothing was changed.", problem["title"]!.GetValue<string>());
+        Assert.Equal(2500, (await admin.CampaignAsync(id))["budget"]!.GetValue<long>());
+    }
+
     private static Task<MessengerBot> StartAsync(int port) =>
         MarketingMessagesHost.StartWithStandInAsync(port, new Dictionary<string, string> { ["FailedShare"] = "0", ["MaxWebhookDelay"] = "00:00:05" });
 }
