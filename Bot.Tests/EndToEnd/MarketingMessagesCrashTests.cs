@@ -33,7 +33,7 @@ public sealed class MarketingMessagesCrashTests(ITestOutputHelper output) : IAsy
         _sendApi = await FakeGraphApi.StartAsync();
 
         // No delivery webhooks (nobody to post them to once the bot is killed), no dropped messages: this test counts sends.
-        _meta = await StandInGraphServer.StartAsync(new() { FailedShare = 0 }, MessengerBot.PageAccessToken);
+        _meta = await StandInGraphServer.StartAsync(new() { FailedShare = 0, WarmUp = TimeSpan.Zero }, MessengerBot.PageAccessToken);
     }
 
     public async Task DisposeAsync()

@@ -24,7 +24,7 @@ public sealed class MarketingMessagesSendRateTests(ITestOutputHelper output) : I
     public async Task InitializeAsync()
     {
         _sendApi = await FakeGraphApi.StartAsync();
-        _meta = await StandInGraphServer.StartAsync(new() { FailedShare = 0 }, MessengerBot.PageAccessToken);
+        _meta = await StandInGraphServer.StartAsync(new() { FailedShare = 0, WarmUp = TimeSpan.Zero }, MessengerBot.PageAccessToken);
     }
 
     public async Task DisposeAsync()

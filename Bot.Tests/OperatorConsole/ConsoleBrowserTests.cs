@@ -80,11 +80,11 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         var received = fixture.Graph.Messages.Where(m => m["text"]?.GetValue<string>() == "Console test: rain jackets 20% off").ToList();
         Assert.Equal(ConsoleFixture.MessengerSubscribers, received.Count);
 
-        // The report per product is drawn with the page: after the run it names the product that carried them.
+        // The report per product is drawn with the page: after the run it names the product that carried them (free: no spend).
         await page.ReloadAsync();
         var line = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Recurring Notifications" }) });
         Assert.Equal(
-            ["Recurring Notifications", ConsoleFixture.MessengerSubscribers.ToString(CultureInfo.InvariantCulture), "–", "–", "–", "0", "0"],
+            ["Recurring Notifications", ConsoleFixture.MessengerSubscribers.ToString(CultureInfo.InvariantCulture), "–", "–", "–", "0", "0", "–", "–"],
             await line.Locator("th, td").AllInnerTextsAsync());
         await ConsoleFixture.AssertAccessibleAsync(page, "campaign with its report per product");
         await ShootAsync(page, "campaign");

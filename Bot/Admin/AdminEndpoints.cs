@@ -30,6 +30,7 @@ public static partial class AdminEndpoints
         admin.MapHandoffDeskEndpoints();
         admin.MapGet("/messenger/set-aside", ListSetAsideAsync).WithSummary("Messenger webhook events set aside instead of run, newest first, with the reason and the event as it came (at most 200; kept seven days).");
         admin.MapCampaignEndpoints();
+        admin.MapCampaignBudgetEndpoints();
         admin.MapMessengerProfileEndpoints();
         admin.MapEntryLinkEndpoints();
         admin.MapFunnelEndpoints();

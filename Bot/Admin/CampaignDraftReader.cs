@@ -19,7 +19,7 @@ public static class CampaignDraftReader
         var segment = body.Segment is { } s ? new CampaignSegment(s.Languages, s.Channels, s.OptedInAfter, s.OptedInBefore) : CampaignSegment.Everyone;
         var localTime = LocalTime(body, errors);
         var draft = Content(body, languages, segment, errors);
-        return draft is null || errors.Count > 0 ? null : draft with { LocalTime = localTime, IgnoresQuietHours = body.IgnoreQuietHours, Budget = body.Budget };
+        return draft is null || errors.Count > 0 ? null : draft with { LocalTime = localTime, IgnoresQuietHours = body.IgnoreQuietHours, Budget = body.Budget, WithoutMarketingMessages = body.WithoutMarketingMessages };
     }
 
     private static LocalSendTime? LocalTime(CampaignRequest body, List<FieldError> errors)

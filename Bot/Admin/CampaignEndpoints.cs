@@ -1,12 +1,14 @@
 using System.Text.Json;
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Delivery.Schedules;
+using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Bot.Storage;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery;
 using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
+using ConversationBot.Notifications.Products;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +40,7 @@ public static class CampaignEndpoints
             .Accepts<CampaignRequest>("application/json")
             .WithSummary("What a campaign would do, without sending anything: the audience, who may get it now and who not (by reason, with the earliest next time), and the message per language and channel.");
         admin.MapGet("/campaigns", ListAsync).WithSummary("Campaigns in creation order, optionally of one status (Scheduled, Running, Completed, Cancelled).");
-        admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress (sent, skipped, failed, left) and its report per product (accepted, delivered, read, clicked, failed).");
+        admin.MapGet("/campaigns/{id}", ShowAsync).WithSummary("One campaign with its progress (sent, skipped, failed, left) and its report per product (accepted, delivered, read, clicked, failed; Marketing Messages' spend from Meta's insights).");
         admin.MapPost("/campaigns/{id}/cancel", CancelAsync).WithSummary("Cancels a campaign; the page being sent finishes, nothing after it goes out.");
         admin.MapGet("/campaigns/{id}/deliveries", ListDeliveriesAsync).WithSummary("A campaign's delivery records: who got it, who was skipped or failed, and why.");
         admin.MapGet("/topics", ListTopicsAsync).WithSummary("The configured topics with their active subscriber counts and stop-rate guard.");
@@ -49,12 +51,17 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Created<CampaignView>, ValidationProblem>> CreateAsync(
-        HttpRequest request, CampaignService campaigns, SubscriberLanguages languages, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, CampaignService campaigns, CampaignPreview preview, MessengerReach reach, SubscriberLanguages languages, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (draft, problem) = await ReadDraftAsync(request, languages, cancellationToken).ConfigureAwait(false);
         if (draft is null)
         {
             return problem!;
+        }
+
+        if (await ReachProblemsAsync(draft, campaigns, preview, reach, clock, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unreachable)
+        {
+            return Invalid(unreachable, "The campaign was not created.");
         }
 
         var result = await campaigns.CreateAsync(draft, cancellationToken).ConfigureAwait(false);
@@ -67,9 +74,27 @@ public static class CampaignEndpoints
         return TypedResults.Created($"/api/admin/campaigns/{Uri.EscapeDataString(campaign.Id)}", CampaignView.Of(campaign, [], clock.GetUtcNow()));
     }
 
+    /// <summary>
+    /// Subscribers only Marketing Messages could reach while it is not configured (<see cref="CampaignReachRule"/>): counted by
+    /// the preview's walk over the audience, and only where configuring it could help (the business in one of its 20
+    /// regions) and the draft is otherwise valid, so a deployment that cannot use it pays no walk.
+    /// </summary>
+    private static async Task<IReadOnlyList<FieldError>> ReachProblemsAsync(
+        CampaignDraft draft, CampaignService campaigns, CampaignPreview preview, MessengerReach reach, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (reach.MarketingMessagesConfigured || draft.WithoutMarketingMessages || !MarketingMessagesRegions.AcceptsBusinessIn(reach.BusinessRegion)
+            || campaigns.Validate(draft, clock.GetUtcNow()).Count > 0)
+        {
+            return [];
+        }
+
+        var figures = await preview.RunAsync(draft, cancellationToken).ConfigureAwait(false);
+        return CampaignReachRule.Validate(figures.OnlyMarketingMessages, draft.WithoutMarketingMessages);
+    }
+
     /// <summary>The campaign the body describes, checked by the same rules as a creation, counted and rendered; nothing is sent or stored.</summary>
     private static async Task<Results<Ok<CampaignPreviewView>, ValidationProblem>> PreviewAsync(
-        HttpRequest request, CampaignService campaigns, CampaignPreview preview, SubscriberLanguages languages, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, CampaignService campaigns, CampaignPreview preview, MetaDeliveryEstimates estimates, SubscriberLanguages languages, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (draft, problem) = await ReadDraftAsync(request, languages, cancellationToken).ConfigureAwait(false);
         if (draft is null)
@@ -84,7 +109,8 @@ public static class CampaignEndpoints
         }
 
         var figures = await preview.RunAsync(draft, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(CampaignPreviewView.Of(figures, draft.Content, languages));
+        var estimate = await estimates.ForAsync(figures, draft.Budget, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(CampaignPreviewView.Of(figures, draft.Content, languages, estimate));
     }
 
     private static async Task<(CampaignDraft? Draft, ValidationProblem? Problem)> ReadDraftAsync(HttpRequest request, SubscriberLanguages languages, CancellationToken cancellationToken)
@@ -98,7 +124,7 @@ public static class CampaignEndpoints
         {
             return (null, Invalid(unknown, unknown is "cron" or "timeZone" or "schedule"
                 ? "is not a member of a campaign: schedules are set in configuration (Delivery:Schedules) and listed at /api/admin/schedules."
-                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment, localTime, localDate, ignoreQuietHours, budget)."));
+                : "is not a member of a campaign (topic, text, imageUrl, buttons[].title, buttons[].payload, sendAt, endAt, content.<language>, defaultLanguage, segment, localTime, localDate, ignoreQuietHours, budget, withoutMarketingMessages)."));
         }
         catch (JsonException ex)
         {
@@ -146,7 +172,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<CampaignView>, NotFound>> ShowAsync(
-        string id, ICampaignStore campaigns, ICampaignWorkStore work, CampaignProductFigures products, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ICampaignStore campaigns, ICampaignWorkStore work, CampaignProductFigures products, MetaCampaignSpend spending, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } campaign)
         {
@@ -155,7 +181,8 @@ public static class CampaignEndpoints
 
         var view = await ViewAsync(campaign, work, clock, cancellationToken).ConfigureAwait(false);
         var figures = await products.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(view with { Products = [.. figures.Select(ProductFiguresView.Of)] });
+        var spend = await spending.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(view with { Products = [.. figures.Select(f => ProductFiguresView.Of(f, spend))] });
     }
 
     /// <summary>A campaign that has not started has no items to read; a started one's items give the progress and the instances' shares.</summary>

@@ -18,6 +18,7 @@ namespace ConversationBot.Bot.Admin;
 /// <param name="LocalTime">"09:00": each subscriber at that time in their own zone (Delivery:FallbackTimeZone when they have none).</param>
 /// <param name="LocalDate">With <paramref name="LocalTime"/>: the day, e.g. <c>2027-03-29</c>; absent: the next such time.</param>
 /// <param name="IgnoreQuietHours">True sends inside the subscribers' quiet hours (Delivery:QuietHours); recorded on the campaign.</param>
+/// <param name="WithoutMarketingMessages">True sends to the others when some subscribers could only be reached through Marketing Messages, which is not configured (they are skipped); without it such a campaign is refused.</param>
 /// <param name="Budget">The most its Marketing Messages may cost, in the ad account currency's minor unit (5000 = 50.00); at most Messenger:MarketingMessages:MaxCampaignBudget, which is also what an absent one means.</param>
 public sealed record CampaignRequest(
     string? Topic,
@@ -32,4 +33,5 @@ public sealed record CampaignRequest(
     string? LocalTime = null,
     DateOnly? LocalDate = null,
     bool IgnoreQuietHours = false,
-    long? Budget = null);
+    long? Budget = null,
+    bool WithoutMarketingMessages = false);

@@ -8,6 +8,7 @@ namespace ConversationBot.Bot.Admin;
 /// <see cref="Buttons"/> are the default language's version; <see cref="Content"/> has every version by
 /// language (absent for a campaign created before languages), <see cref="Segment"/> the audience filter.
 /// <see cref="Products"/>: the report per product (docs/marketing-messages.md, "The report"), on a single campaign's view only.
+/// <see cref="HeldReason"/>: why a send's answer holds it until <see cref="ResumeAt"/> (e.g. its Marketing Messages budget is spent).
 /// </summary>
 public sealed record CampaignView(
     string Id,
@@ -33,7 +34,8 @@ public sealed record CampaignView(
     DateOnly? LocalDate,
     bool IgnoresQuietHours,
     IReadOnlyList<ProductFiguresView>? Products = null,
-    long? Budget = null)
+    long? Budget = null,
+    string? HeldReason = null)
 {
     /// <summary>The campaign with its progress from its work items (none before it starts; a completed one holds their counts itself).</summary>
     public static CampaignView Of(Campaign campaign, IReadOnlyList<CampaignWorkItem> items, DateTimeOffset now)
@@ -62,6 +64,7 @@ public sealed record CampaignView(
             campaign.LocalTime?.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             campaign.LocalTime?.Date,
             campaign.IgnoresQuietHours,
-            Budget: campaign.Budget);
+            Budget: campaign.Budget,
+            HeldReason: campaign.HeldReasonAt(now));
     }
 }

@@ -48,6 +48,7 @@ public static class MessengerServiceCollectionExtensions
         services.TryAddSingleton<IMessengerEventLog, SqliteMessengerEventLog>();
 
         // The local stand-in for Meta's Marketing Messages endpoints: served only when enabled in Development (LocalGraphEndpoints).
+        services.AddSingleton<LocalGraphAudience>();
         services.AddSingleton(sp => new LocalMarketingMessagesGraph(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.MarketingMessages.LocalGraph, sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(LocalGraphWebhookSender.HttpClientName);
         services.AddHostedService<LocalGraphWebhookSender>();

@@ -44,6 +44,7 @@ public sealed class Campaign
         NextWaveAt = s.NextWaveAt;
         Pass = s.Pass;
         Budget = s.Budget;
+        HeldReason = s.HeldReason;
     }
 
     public string Id { get; }
@@ -66,7 +67,17 @@ public sealed class Campaign
     public bool IgnoresQuietHours { get; }
 
     /// <summary>The most its Meta campaign may spend on Marketing Messages, in minor units (<see cref="CampaignBudgetRule"/>); <c>null</c>: the configured maximum.</summary>
-    public long? Budget { get; }
+    public long? Budget { get; private set; }
+
+    /// <summary>
+    /// Why a send's answer holds the campaign until <see cref="ResumeAt"/> (its Meta campaign's budget spent, the
+    /// Meta campaign warming up, a request Meta refuses); <c>null</c> when it is not held, or only waits for a
+    /// wave or a paused Page. A raised budget wakes a held campaign at once (<see cref="RaiseBudget"/>).
+    /// </summary>
+    public string? HeldReason { get; private set; }
+
+    /// <summary><see cref="HeldReason"/> while the hold lasts at <paramref name="now"/>; a hold that ran out is not cleared in the store until the next one.</summary>
+    public string? HeldReasonAt(DateTimeOffset now) => ResumeAt is { } resume && resume > now && !IsFinished ? HeldReason : null;
 
     /// <summary>
     /// The campaign goes out in waves (a pass over the topic each): a pass sends the subscribers due
@@ -214,7 +225,7 @@ public sealed class Campaign
     public CampaignSnapshot ToSnapshot() => new(
         Id, TopicId, Content, CreatedAt, StartAt, EndAt, ScheduleId, Status, StartedAt, FinishedAt, FinishReason,
         Cursor, Counts, Audience, LeaseOwner, LeaseExpiresAt, ResumeAt, Version, Localized, Segment.IsEveryone ? null : Segment,
-        LocalTime, IgnoresQuietHours, WaveFrom, WaveUntil, Waiting, NextWaveAt, Pass, Budget);
+        LocalTime, IgnoresQuietHours, WaveFrom, WaveUntil, Waiting, NextWaveAt, Pass, Budget, HeldReason);
 
     /// <summary>Whether an instance may take the campaign up at <paramref name="now"/>: started, not finished, not put off, and nobody's live lease on it.</summary>
     public bool IsDueAt(DateTimeOffset now) =>
@@ -241,6 +252,7 @@ public sealed class Campaign
         Status = CampaignStatus.Running;
         StartedAt ??= now;
         ResumeAt = null;
+        HeldReason = null;
         if (Cursor is null && WaveUntil is null)
         {
             // A pass begins: it sends whoever is due by now; later ones wait for a later pass.
@@ -326,12 +338,40 @@ public sealed class Campaign
         LeaseExpiresAt = null;
     }
 
-    /// <summary>Puts the rest of the campaign off until <paramref name="until"/> (the page may not send before), releasing the lease.</summary>
-    public void PutOff(DateTimeOffset until)
+    /// <summary>
+    /// Puts the rest of the campaign off until <paramref name="until"/> (the page may not send before), releasing the lease;
+    /// <paramref name="heldReason"/>: why a send's answer holds it (<see cref="HeldReason"/>), <c>null</c> for a wave or a paused Page.
+    /// </summary>
+    public void PutOff(DateTimeOffset until, string? heldReason = null)
     {
         EnsureRunning();
         ResumeAt = until;
+        HeldReason = heldReason;
         ReleaseLease();
+    }
+
+    /// <summary>
+    /// The operator raised the budget (checked by <see cref="CampaignBudgetRule.ValidateRaise"/>). A campaign held by a
+    /// send's answer (<see cref="HeldReason"/>) is due again at <paramref name="now"/> instead of after the recheck: the
+    /// budget is the likeliest reason it was held, and a hold for another reason costs one refused send and holds it
+    /// again. True when it was woken. A wave's wait or a paused Page is not touched: the budget changes neither.
+    /// </summary>
+    public bool RaiseBudget(long budget, DateTimeOffset now)
+    {
+        if (IsFinished)
+        {
+            throw new InvalidOperationException($"Campaign {Id} is {Status}: its budget is final.");
+        }
+
+        Budget = budget;
+        if (HeldReason is null || ResumeAt is not { } resume || resume <= now)
+        {
+            return false;
+        }
+
+        ResumeAt = now;
+        HeldReason = null;
+        return true;
     }
 
     public bool HasEndedAt(DateTimeOffset now) => EndAt is { } end && now >= end;
@@ -381,6 +421,7 @@ public sealed class Campaign
         FinishedAt = now;
         FinishReason = reason;
         ResumeAt = null;
+        HeldReason = null;
         ReleaseLease();
     }
 

@@ -32,4 +32,29 @@ public sealed record CampaignBudgetRule(long? MaxBudget)
             ? [new FieldError("budget", $"must be at most {max} (Messenger:MarketingMessages:MaxCampaignBudget).")]
             : [];
     }
+
+    /// <summary>
+    /// Every rule a raise of a running campaign's budget to <paramref name="budget"/> breaks, under <c>budget</c>: the
+    /// rules of a new budget, and more than the one in force (<paramref name="current"/>, else the maximum). A budget is
+    /// only raised: what Meta has charged stays charged, a lifetime budget below the spend is refused by Meta, and an
+    /// operator who wants fewer messages cancels the campaign (docs/marketing-messages.md, "Budgets").
+    /// </summary>
+    public IReadOnlyList<FieldError> ValidateRaise(long? current, long? budget)
+    {
+        if (budget is null)
+        {
+            return [new FieldError("budget", "is required: the new budget in the ad account currency's minor unit (5000 = 50.00).")];
+        }
+
+        var errors = Validate(budget);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var inForce = current ?? MaxBudget!.Value;
+        return budget <= inForce
+            ? [new FieldError("budget", $"must be more than the budget in force ({inForce}): a budget is raised, not lowered; cancel the campaign to send no more.")]
+            : [];
+    }
 }

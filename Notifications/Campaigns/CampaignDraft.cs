@@ -8,7 +8,9 @@ namespace ConversationBot.Notifications.Campaigns;
 /// <see cref="CampaignService.Validate"/>, for both. <see cref="IsPlain"/>: given in the single-language
 /// form (<c>text</c>, <c>imageUrl</c>, <c>buttons</c>), whose errors name those fields rather than <c>content.en...</c>.
 /// <see cref="LocalTime"/>: each subscriber at that time in their zone; <see cref="IgnoresQuietHours"/>: the
-/// operator's explicit choice to send inside the subscribers' quiet hours.
+/// operator's explicit choice to send inside the subscribers' quiet hours; <see cref="WithoutMarketingMessages"/>: the
+/// operator's explicit choice to send to the others when some subscribers only unconfigured Marketing Messages could
+/// reach (<see cref="CampaignReachRule"/>).
 /// </summary>
 public sealed record CampaignDraft(
     string? TopicId,
@@ -19,4 +21,5 @@ public sealed record CampaignDraft(
     bool IsPlain = false,
     LocalSendTime? LocalTime = null,
     bool IgnoresQuietHours = false,
-    long? Budget = null);
+    long? Budget = null,
+    bool WithoutMarketingMessages = false);

@@ -73,6 +73,49 @@ public sealed class CampaignService(
         return errors;
     }
 
+    /// <summary>
+    /// Raises a campaign's Marketing Messages budget to <paramref name="budget"/> (<see cref="CampaignBudgetRule.ValidateRaise"/>)
+    /// and wakes it when a send's answer holds it (<see cref="Campaign.RaiseBudget"/>). <paramref name="beforeSave"/> runs
+    /// once, after the checks and before anything is saved: the caller's part that must succeed first (the budget of the
+    /// campaign's Meta campaign); when it throws nothing is saved. <c>null</c> when there is no such campaign.
+    /// </summary>
+    public Task<CampaignBudgetRaise?> RaiseBudgetAsync(
+        string campaignId, long? budget, Func<Campaign, long, CancellationToken, Task> beforeSave, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(beforeSave);
+        var told = false;
+        return ConflictRetry.RunAsync($"Campaign {campaignId}", async token =>
+        {
+            var campaign = await campaigns.FindAsync(campaignId, token).ConfigureAwait(false);
+            if (campaign is null)
+            {
+                return Round<CampaignBudgetRaise?>.Done(null);
+            }
+
+            if (campaign.IsFinished)
+            {
+                return Round<CampaignBudgetRaise?>.Done(new CampaignBudgetRaise(campaign, [], false));
+            }
+
+            var errors = _budgets.ValidateRaise(campaign.Budget, budget);
+            if (errors.Count > 0)
+            {
+                return Round<CampaignBudgetRaise?>.Done(new CampaignBudgetRaise(campaign, errors, false));
+            }
+
+            if (!told)
+            {
+                await beforeSave(campaign, budget!.Value, token).ConfigureAwait(false);
+                told = true;
+            }
+
+            var woken = campaign.RaiseBudget(budget!.Value, clock.GetUtcNow());
+            return await campaigns.TrySaveAsync(campaign, token).ConfigureAwait(false)
+                ? Round<CampaignBudgetRaise?>.Done(new CampaignBudgetRaise((await campaigns.FindAsync(campaignId, token).ConfigureAwait(false))!, [], woken))
+                : Round<CampaignBudgetRaise?>.Conflict;
+        }, cancellationToken);
+    }
+
     /// <summary>Cancels the campaign; its runner stops after the page in flight. <c>null</c> when there is no such campaign.</summary>
     public Task<CampaignCancellation?> CancelAsync(string campaignId, CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync($"Campaign {campaignId}", async token =>

@@ -34,4 +34,5 @@ public sealed record CampaignSnapshot(
     long Waiting = 0,
     DateTimeOffset? NextWaveAt = null,
     int Pass = 0,
-    long? Budget = null);
+    long? Budget = null,
+    string? HeldReason = null);

@@ -114,7 +114,7 @@ public sealed class CampaignPageWork
 
         var sends = await _send.SendAsync(campaign, reserved, stopping).ConfigureAwait(false);
         var (counts, handedBack) = await _record.RecordAsync(campaign.Id, owner, outcomes, sends).ConfigureAwait(false);
-        return new PageResult(earlier + counts, handedBack > 0 && sends.PausedUntil is null, sends.PausedUntil);
+        return new PageResult(earlier + counts, handedBack > 0 && sends.PausedUntil is null, sends.PausedUntil, HeldReason: sends.HeldReason);
     }
 
     /// <param name="Counts">The page's outcomes.</param>
@@ -122,5 +122,6 @@ public sealed class CampaignPageWork
     /// <param name="SendsPausedUntil">The platform restricted the page from sending until then.</param>
     /// <param name="Waiting">Subscribers of the page not due in this pass.</param>
     /// <param name="NextDueAt">When the first of them is due.</param>
-    public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil, long Waiting = 0, DateTimeOffset? NextDueAt = null);
+    /// <param name="HeldReason">Why a send's answer holds the campaign until <paramref name="SendsPausedUntil"/> (<c>null</c>: the Page is paused).</param>
+    public sealed record PageResult(DeliveryCounts Counts, bool Interrupted, DateTimeOffset? SendsPausedUntil, long Waiting = 0, DateTimeOffset? NextDueAt = null, string? HeldReason = null);
 }

@@ -41,6 +41,11 @@ public sealed class CampaignPreview(
             var batch = await subscriptions.ListActiveByTopicAsync(draft.TopicId, continuation, options.PageSize, cancellationToken).ConfigureAwait(false);
             foreach (var subscription in batch.Subscriptions.Where(s => draft.Segment.Includes(s, languages)))
             {
+                if (recipients.OnlyMarketingMessagesCouldServe(subscription))
+                {
+                    figures.OnlyMarketingMessagesCouldServe();
+                }
+
                 var language = languages.Of(subscription.Language);
                 var due = timing.For(at, draft.LocalTime, draft.IgnoresQuietHours, subscription.TimeZoneId);
                 if (due.IsWaitingAt(at))

@@ -6,7 +6,8 @@ namespace ConversationBot.Notifications.Delivery;
 /// instant, and the audience per language and per channel. <see cref="ByProduct"/>: who may get it now, by
 /// the product that would carry it (<c>RecurringNotifications</c>, <c>MarketingMessages</c>, <c>Channel</c> off
 /// Messenger), and under <c>Neither</c> the Messenger subscribers no product serves (the costs differ: only
-/// Marketing Messages is paid; docs/marketing-messages.md).
+/// Marketing Messages is paid; docs/marketing-messages.md). <see cref="OnlyMarketingMessages"/>: subscribers of the segment
+/// (due now or later) whom only Marketing Messages could reach while it is not configured, whatever else keeps them from it now.
 /// </summary>
 public sealed record CampaignPreviewFigures(
     DateTimeOffset EvaluatedAt,
@@ -17,7 +18,8 @@ public sealed record CampaignPreviewFigures(
     DateTimeOffset? EarliestNextEligibleAt,
     IReadOnlyDictionary<string, long> ByLanguage,
     IReadOnlyDictionary<string, long> ByChannel,
-    IReadOnlyDictionary<string, long>? ByProduct = null)
+    IReadOnlyDictionary<string, long>? ByProduct = null,
+    long OnlyMarketingMessages = 0)
 {
     /// <summary>The <see cref="ByProduct"/> key of subscribers whom no product serves.</summary>
     public const string Neither = "Neither";
@@ -33,6 +35,9 @@ public sealed record CampaignPreviewFigures(
         private readonly SortedDictionary<string, long> _channels = new(StringComparer.OrdinalIgnoreCase);
         private readonly SortedDictionary<string, long> _products = new(StringComparer.Ordinal);
         private long _eligible;
+        private long _onlyMarketingMessages;
+
+        public void OnlyMarketingMessagesCouldServe() => _onlyMarketingMessages++;
 
         /// <param name="product">The product that would carry it: a <see cref="Products.MessengerProduct"/> name, or <see cref="Channel"/>.</param>
         public void Eligible(string language, string channelId, string product = Channel)
@@ -67,7 +72,8 @@ public sealed record CampaignPreviewFigures(
                 reasons.Aggregate((DateTimeOffset?)null, (earliest, r) => Earliest(earliest, r.EarliestNextEligibleAt)),
                 new Dictionary<string, long>(_languages, StringComparer.Ordinal),
                 new Dictionary<string, long>(_channels, StringComparer.OrdinalIgnoreCase),
-                new Dictionary<string, long>(_products, StringComparer.Ordinal));
+                new Dictionary<string, long>(_products, StringComparer.Ordinal),
+                _onlyMarketingMessages);
         }
 
         private void Count(string language, string channelId)

@@ -216,8 +216,15 @@ public sealed class CampaignRunner
         var result = await _pageWork.RunAsync(campaign, subscribers, owner, halt.Token).ConfigureAwait(false);
         if (result.SendsPausedUntil is { } until)
         {
-            await lease.TryChangeAsync(Release, None).ConfigureAwait(false);
-            return await PutOffAsync(campaign, until).ConfigureAwait(false);
+            // The page's outcomes so far stay on the item while the campaign waits, so its progress shows who is left.
+            var before = default(DeliveryCounts);
+            if (await lease.TryChangeAsync(i => { before = i.Counts; i.Release(result.Counts); return true; }, None).ConfigureAwait(false))
+            {
+                await _activity.DeliveredAsync(
+                    campaign.TopicId, result.Counts.Sent - before.Sent, result.Counts.Skipped - before.Skipped, result.Counts.Failed - before.Failed, None).ConfigureAwait(false);
+            }
+
+            return await PutOffAsync(campaign, until, result.HeldReason).ConfigureAwait(false);
         }
 
         if (result.Interrupted)
@@ -307,18 +314,22 @@ public sealed class CampaignRunner
             ? CampaignRunOutcome.Completed
             : null;
 
-    /// <summary>The page may not send before <paramref name="until"/>: no instance takes an item of the campaign before then.</summary>
-    private Task<CampaignRunOutcome> PutOffAsync(Campaign campaign, DateTimeOffset until) =>
-        ChangeAsync(campaign, current =>
+    /// <summary>The page may not send before <paramref name="until"/>: no instance takes an item of the campaign before then; <paramref name="heldReason"/> says why a send's answer holds it.</summary>
+    private Task<CampaignRunOutcome> PutOffAsync(Campaign campaign, DateTimeOffset until, string? heldReason = null)
+    {
+        var budgetWhenSent = campaign.Budget;
+        return ChangeAsync(campaign, current =>
         {
-            if (current.IsFinished)
+            // A budget raised while the refused sends were in flight (Campaign.RaiseBudget) is not held back for the recheck.
+            if (current.IsFinished || (heldReason is not null && current.Budget != budgetWhenSent))
             {
                 return null;
             }
 
-            current.PutOff(until);
+            current.PutOff(until, heldReason);
             return CampaignRunOutcome.PutOff;
         });
+    }
 
     /// <summary>
     /// Changes the campaign and saves it against the version read; on a conflict reads the newer version and

@@ -52,6 +52,9 @@ public sealed class RecipientDecision(IMessagingWindowStore windows, TopicCatalo
     /// <summary>The product for this subscriber now (after a refusal it may differ from the one decided first).</summary>
     public ProductRoute Route(Subscription subscription) => _router.Choose(subscription);
 
+    /// <summary>Whether only Marketing Messages, which is not configured, could reach this subscriber (<see cref="ProductRouter.OnlyMarketingMessagesCouldServe"/>).</summary>
+    public bool OnlyMarketingMessagesCouldServe(Subscription subscription) => _router.OnlyMarketingMessagesCouldServe(subscription);
+
     /// <summary>Whether the message may go, and through which product.</summary>
     public sealed record RoutedEligibility(SendEligibility Eligibility, ProductRoute Route);
 }

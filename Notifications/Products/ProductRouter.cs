@@ -14,6 +14,23 @@ public sealed class ProductRouter(MessengerReach reach)
 {
     public MessengerReach Reach { get; } = reach ?? throw new ArgumentNullException(nameof(reach));
 
+    /// <summary>
+    /// Whether this subscriber is one no product serves now that Marketing Messages would serve were it configured
+    /// (the business is in one of its 20 regions, the subscriber outside the five or unclear): the subscribers a
+    /// campaign leaves out for want of an ad account (Notifications/Campaigns/CampaignReachRule.cs).
+    /// </summary>
+    public bool OnlyMarketingMessagesCouldServe(Subscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (Reach.MarketingMessagesConfigured || !MarketingMessagesRegions.AcceptsBusinessIn(Reach.BusinessRegion) || Choose(subscription).Product is not null)
+        {
+            return false;
+        }
+
+        var configured = new ProductRouter(new MessengerReach(Reach.Profile, Reach.BusinessRegion, marketingMessagesConfigured: true));
+        return configured.Choose(subscription).Product == MessengerProduct.MarketingMessages;
+    }
+
     public ProductRoute Choose(Subscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);

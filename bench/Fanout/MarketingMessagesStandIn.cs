@@ -10,8 +10,7 @@ namespace ConversationBot.Bench.Fanout;
 /// Meta's Marketing Messages endpoints as the bot's own local stand-in (Bot/Messenger/MarketingMessages/LocalGraph/,
 /// served here by <see cref="LocalGraphEndpoints.MapLocalGraphRoutes"/>) on 127.0.0.1 in the driver's process, with
 /// its rules: one message per token per 12 hours, the daily cap, the budget, region per token. Two differences, for
-/// a benchmark: the hour's warm-up after a campaign is created passes at once (its clock jumps an hour when it
-/// answers a creation), and it posts no delivery webhooks (nothing would receive them). A reset starts a fresh one
+/// a benchmark: no warm-up after a campaign is created (<see cref="LocalGraphOptions.WarmUp"/> zero), and it posts no delivery webhooks (nothing would receive them). A reset starts a fresh one
 /// (a new port), so each step's tokens are counted alone and the 12-hour rule does not carry from one N to the next.
 /// </summary>
 internal sealed class MarketingMessagesStandIn : IDeliveryTarget
@@ -21,7 +20,6 @@ internal sealed class MarketingMessagesStandIn : IDeliveryTarget
 
     private WebApplication _app = null!;
     private LocalMarketingMessagesGraph _graph = null!;
-    private JumpingClock _clock = null!;
 
     private MarketingMessagesStandIn()
     {
@@ -52,45 +50,23 @@ internal sealed class MarketingMessagesStandIn : IDeliveryTarget
             await DisposeAsync();
         }
 
-        _clock = new JumpingClock();
-
         // No webhooks are posted, so none need their shares; prices and caps as the stand-in's defaults.
-        _graph = new LocalMarketingMessagesGraph(new LocalGraphOptions { DuplicateShare = 0, FailedShare = 0 }, _clock);
+        _graph = new LocalMarketingMessagesGraph(new LocalGraphOptions { DuplicateShare = 0, FailedShare = 0, WarmUp = TimeSpan.Zero }, TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _app = builder.Build();
-        var clock = _clock;
-        _app.Use(async (http, next) =>
-        {
-            await next(http);
-            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Value?.EndsWith("/message_campaign", StringComparison.Ordinal) == true)
-            {
-                clock.Jump(TimeSpan.FromHours(1));
-            }
-        });
         _app.MapLocalGraphRoutes(_graph, AccessToken, "bench-page-access-token");
         await _app.StartAsync();
 
-        // The raw baseline's campaign, with a budget that no run reaches, warmed up.
+        // The raw baseline's campaign, with a budget that no run reaches.
         var created = _graph.CreateCampaign(AdAccount, new JsonObject { ["name"] = "bench:raw", ["page_id"] = "1234567890", ["lifetime_budget"] = long.MaxValue / 2 });
         RawCampaignId = created.Body["id"]!.GetValue<string>();
-        _clock.Jump(TimeSpan.FromHours(1));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    /// <summary>The system clock, moved on by the warm-ups passed at once.</summary>
-    private sealed class JumpingClock : TimeProvider
-    {
-        private long _jumpTicks;
-
-        public void Jump(TimeSpan by) => Interlocked.Add(ref _jumpTicks, by.Ticks);
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _jumpTicks));
     }
 }

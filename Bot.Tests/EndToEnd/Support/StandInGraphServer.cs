@@ -15,17 +15,15 @@ namespace ConversationBot.Bot.Tests.EndToEnd.Support;
 /// the test's own process, on 127.0.0.1: it outlives a killed bot and counts what reached "Meta". Its routes are
 /// the bot's own (<see cref="LocalGraphEndpoints.MapLocalGraphRoutes"/>), so its rules are the stand-in's. Two
 /// things are the test's: a send (or a campaign creation) can be taken in by the stand-in and its answer held
-/// back, which is a message that reached Meta while the sender waits; and the hour's warm-up after a creation
-/// passes at once (the stand-in's clock jumps an hour when it answers a creation), because the bot process runs on
-/// the real clock and waiting out the warm-up is tested on a fake one
-/// (Bot.Tests/Messenger/MarketingMessages/MarketingMessagesCampaignTests.cs).
+/// back, which is a message that reached Meta while the sender waits. The tests set the stand-in's warm-up to zero
+/// (<see cref="LocalGraphOptions.WarmUp"/>), because the bot process runs on the real clock; waiting out the warm-up
+/// is tested on a fake one (Bot.Tests/Messenger/MarketingMessages/MarketingMessagesCampaignTests.cs).
 /// </summary>
 public sealed class StandInGraphServer : IAsyncDisposable
 {
     public const string AccessToken = "local-token";
 
     private readonly WebApplication _app;
-    private readonly JumpingClock _clock;
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Collections.Concurrent.ConcurrentQueue<long> _arrivals = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _refusals = new();
@@ -36,10 +34,9 @@ public sealed class StandInGraphServer : IAsyncDisposable
     private long _refusedAt;
     private volatile bool _holdCreations;
 
-    private StandInGraphServer(WebApplication app, LocalMarketingMessagesGraph graph, JumpingClock clock)
+    private StandInGraphServer(WebApplication app, LocalMarketingMessagesGraph graph)
     {
         _app = app;
-        _clock = clock;
         Graph = graph;
     }
 
@@ -83,8 +80,7 @@ public sealed class StandInGraphServer : IAsyncDisposable
 
     public static async Task<StandInGraphServer> StartAsync(LocalGraphOptions? options = null, string pageAccessToken = "test-page-access-token")
     {
-        var clock = new JumpingClock();
-        var graph = new LocalMarketingMessagesGraph(options ?? new LocalGraphOptions(), clock);
+        var graph = new LocalMarketingMessagesGraph(options ?? new LocalGraphOptions(), TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -93,7 +89,7 @@ public sealed class StandInGraphServer : IAsyncDisposable
         app.Use((http, next) => server!.AnswerOrHoldAsync(http, next));
         app.MapLocalGraphRoutes(graph, AccessToken, pageAccessToken);
         await app.StartAsync();
-        server = new StandInGraphServer(app, graph, clock);
+        server = new StandInGraphServer(app, graph);
         return server;
     }
 
@@ -137,7 +133,6 @@ public sealed class StandInGraphServer : IAsyncDisposable
         if (creation)
         {
             Interlocked.Increment(ref _creations);
-            _clock.Jump(TimeSpan.FromHours(1));
         }
 
         var hold = creation ? _holdCreations : Interlocked.Increment(ref _sends) >= Volatile.Read(ref _holdSendsFrom);
@@ -168,15 +163,5 @@ public sealed class StandInGraphServer : IAsyncDisposable
         http.Response.Body = answer;
         buffer.Position = 0;
         await buffer.CopyToAsync(answer);
-    }
-
-    /// <summary>The system clock, moved on by the warm-ups passed at once.</summary>
-    private sealed class JumpingClock : TimeProvider
-    {
-        private long _jumpTicks;
-
-        public void Jump(TimeSpan by) => Interlocked.Add(ref _jumpTicks, by.Ticks);
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _jumpTicks));
     }
 }

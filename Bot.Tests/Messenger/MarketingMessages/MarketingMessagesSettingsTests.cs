@@ -31,7 +31,7 @@ public sealed class MarketingMessagesSettingsTests : IDisposable
     {
         var options = new MessengerOptions
         {
-            MarketingMessages = new MarketingMessagesOptions { AdAccountId = "act_12x", GraphApiVersion = "24", MaxCampaignBudget = 0, MinConversationGapSeconds = -5 },
+            MarketingMessages = new MarketingMessagesOptions { AdAccountId = "act_12x", GraphApiVersion = "24", MaxCampaignBudget = 0, MinConversationGapSeconds = -5, InsightsCache = TimeSpan.Zero },
         };
 
         var failures = new MessengerOptionsValidation().Validate(null, options).Failures!.ToList();
@@ -42,6 +42,7 @@ public sealed class MarketingMessagesSettingsTests : IDisposable
                 $"{Section}:AccessToken is required when {Section}:AdAccountId is set (user secrets or a Key Vault reference).",
                 $"{Section}:AdAccountId must be the ad account's number, with or without act_ (e.g. act_1234567890).",
                 $"{Section}:GraphApiVersion must look like v24.0.",
+                $"{Section}:InsightsCache must be more than zero and at most 01:00:00.",
                 $"{Section}:MaxCampaignBudget is required and must be positive (the ad account currency's minor unit, e.g. 5000 for 50.00).",
                 $"{Section}:MinConversationGapSeconds must be positive when set.",
             ],

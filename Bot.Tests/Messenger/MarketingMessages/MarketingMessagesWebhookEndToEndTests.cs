@@ -54,6 +54,12 @@ public sealed class MarketingMessagesWebhookEndToEndTests
             Line(report, "RecurringNotifications").ToJsonString());
         Assert.Equal(expected.ToJsonString(), Line(report, "MarketingMessages").ToJsonString());
 
+        // Meta's insights charge what its webhooks said was delivered, at the stand-in's price of 1 each (read anew past their minute's cache).
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        var spend = (await ShowAsync(admin, id))["products"]!.AsArray().Single(p => p!["product"]!.GetValue<string>() == "MarketingMessages")!["spend"]!;
+        Assert.Equal(expected["delivered"]!.GetValue<int>(), spend["spend"]!.GetValue<decimal>());
+        Assert.Equal(expected["delivered"]!.GetValue<int>(), spend["metaDelivered"]!.GetValue<long>());
+
         // Every webhook again, late and backwards: nothing moves.
         foreach (var body in graph.Taken.AsEnumerable().Reverse().ToList())
         {
@@ -115,6 +121,11 @@ public sealed class MarketingMessagesWebhookEndToEndTests
     private static async Task<JsonObject> ShowAsync(AdminClient admin, string id) =>
         (await admin.SendAsync(HttpMethod.Get, $"/api/admin/campaigns/{id}")).Body!.AsObject();
 
-    private static JsonObject Line(JsonObject campaign, string product) =>
-        campaign["products"]!.AsArray().Single(p => p!["product"]!.GetValue<string>() == product)!.AsObject();
+    /// <summary>A product's line of the report without its spend (Meta's insights, compared on their own).</summary>
+    private static JsonObject Line(JsonObject campaign, string product)
+    {
+        var line = campaign["products"]!.AsArray().Single(p => p!["product"]!.GetValue<string>() == product)!.DeepClone().AsObject();
+        line.Remove("spend");
+        return line;
+    }
 }

@@ -49,6 +49,60 @@ public sealed class MarketingMessagesClient(IHttpClientFactory httpClients, IOpt
         return Text(answer["id"]) ?? throw new MessengerSendException("Meta created a message campaign but named no id.");
     }
 
+    /// <summary>
+    /// <c>GET act_&lt;id&gt;/message_delivery_estimate</c> for a direct-send campaign on the Page with <paramref name="lifetimeBudget"/>:
+    /// the delivery and cost bounds (costs in minor units). Meta documents the fields, not the answer's shape: they are read
+    /// from <c>data[0]</c> or the answer itself, as numbers or strings. An answer without them is thrown.
+    /// </summary>
+    public async Task<(long DeliveredLower, long DeliveredUpper, long CostLower, long CostUpper)> EstimateAsync(long lifetimeBudget, CancellationToken cancellationToken)
+    {
+        var query = string.Join('&', new Dictionary<string, string>
+        {
+            ["lifetime_budget"] = lifetimeBudget.ToString(CultureInfo.InvariantCulture),
+            ["pacing_type"] = "no_pacing",
+            ["is_direct_send_campaign"] = "true",
+            ["promoted_object"] = new JsonObject { ["page_id"] = options.Value.PageId }.ToJsonString(),
+            ["targeting_spec"] = """{"publisher_platforms":["messenger"],"messenger_positions":["marketing_messages"]}""",
+            ["fields"] = "estimate_delivery_upper_bound,estimate_delivery_lower_bound,estimate_cost_upper_bound,estimate_cost_lower_bound",
+        }.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+        var answer = await SendAsync(HttpMethod.Get, Url($"{Settings.AdAccountPath}/message_delivery_estimate?{query}"), null, cancellationToken).ConfigureAwait(false);
+        var row = (answer["data"] as JsonArray)?.FirstOrDefault() as JsonObject ?? answer;
+        long Bound(string name) => row[name] is JsonValue value && long.TryParse(value.ToJsonString().Trim('"'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new MessengerSendException($"Meta's delivery estimate has no whole number {name}.");
+        return (Bound("estimate_delivery_lower_bound"), Bound("estimate_delivery_upper_bound"), Bound("estimate_cost_lower_bound"), Bound("estimate_cost_upper_bound"));
+    }
+
+    /// <summary>
+    /// <c>GET /&lt;message campaign id&gt;/insights</c>: Meta's delivered count, spend and cost per delivered message, from
+    /// <c>data[0]</c> (strings, as Meta writes insights; numbers read too). No row yet means nothing delivered or spent.
+    /// </summary>
+    public async Task<(long Delivered, decimal Spend, decimal? CostPerDelivered)> InsightsAsync(string metaCampaignId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metaCampaignId);
+        var url = Url($"{Uri.EscapeDataString(metaCampaignId)}/insights?fields=marketing_messages_delivered,marketing_messages_spend,marketing_messages_cost_per_delivered");
+        var answer = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        if (answer["data"] is not JsonArray rows)
+        {
+            throw new MessengerSendException("Meta's insights answer has no data.");
+        }
+
+        if (rows.FirstOrDefault() is not JsonObject row)
+        {
+            return (0, 0m, null);
+        }
+
+        decimal? Figure(string name) => row[name] is JsonValue value && decimal.TryParse(value.ToJsonString().Trim('"'), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+        return ((long)(Figure("marketing_messages_delivered") ?? 0m), Figure("marketing_messages_spend") ?? 0m, Figure("marketing_messages_cost_per_delivered"));
+    }
+
+    /// <summary><c>POST /&lt;message campaign id&gt;</c> with a new <c>lifetime_budget</c> (minor units): Meta lets a campaign held for its spent budget send again.</summary>
+    public async Task UpdateLifetimeBudgetAsync(string metaCampaignId, long lifetimeBudget, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metaCampaignId);
+        await SendAsync(HttpMethod.Post, Url(Uri.EscapeDataString(metaCampaignId)), new JsonObject { ["lifetime_budget"] = lifetimeBudget }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary><c>POST act_&lt;id&gt;/messages</c>: one subscriber; the <c>marketing_message_tracking_id</c> of the accepted send.</summary>
     public async Task<string?> SendAsync(string campaignId, string subscriptionToken, JsonObject message, CancellationToken cancellationToken)
     {

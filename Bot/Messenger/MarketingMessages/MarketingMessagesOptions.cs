@@ -31,6 +31,12 @@ public sealed partial class MarketingMessagesOptions
     /// <summary>Optional: Meta refuses a send (2300052) when the person and the Page talked within this many seconds.</summary>
     public int? MinConversationGapSeconds { get; init; }
 
+    /// <summary>
+    /// How long a campaign's spend read from Meta's insights is shown again before Meta is asked anew: a report refreshed
+    /// in the console does not call Meta each time, and Meta's figures move slowly anyway (it counts deliveries late).
+    /// </summary>
+    public TimeSpan InsightsCache { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A local stand-in for Meta's endpoints, for Development (<see cref="LocalGraph.LocalGraphOptions"/>).</summary>
     public LocalGraph.LocalGraphOptions LocalGraph { get; init; } = new();
 
@@ -79,6 +85,11 @@ public sealed partial class MarketingMessagesOptions
         if (MaxCampaignBudget is not > 0)
         {
             yield return $"{section}:{nameof(MaxCampaignBudget)} is required and must be positive (the ad account currency's minor unit, e.g. 5000 for 50.00).";
+        }
+
+        if (InsightsCache <= TimeSpan.Zero || InsightsCache > TimeSpan.FromHours(1))
+        {
+            yield return $"{section}:{nameof(InsightsCache)} must be more than zero and at most 01:00:00.";
         }
 
         if (MinConversationGapSeconds is <= 0)

@@ -25,6 +25,24 @@ public sealed class MetaCampaigns(MarketingMessagesClient client, IMarketingMess
     /// <summary>The Meta campaign name of our campaign <paramref name="campaignId"/>.</summary>
     public static string NameFor(string campaignId) => $"conversationbot:{campaignId}";
 
+    /// <summary>
+    /// Gives our campaign's Meta campaign the lifetime budget <paramref name="budget"/>, when Meta has one for it (searched
+    /// by name at Meta, which knows even a campaign a crashed host created); false when there is none yet: it will be
+    /// created with the campaign's stored budget. Meta's refusal or no answer is thrown (<see cref="MessengerSendException"/>,
+    /// <see cref="HttpRequestException"/>, a time-out), before the caller stores anything.
+    /// </summary>
+    public async Task<bool> RaiseBudgetAsync(string campaignId, long budget, CancellationToken cancellationToken)
+    {
+        var id = _known.TryGetValue(campaignId, out var known) ? known : await client.FindCampaignAsync(NameFor(campaignId), cancellationToken).ConfigureAwait(false);
+        if (id is null)
+        {
+            return false;
+        }
+
+        await client.UpdateLifetimeBudgetAsync(id, budget, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>The Meta campaign id for our campaign, found or created.</summary>
     public async Task<string> EnsureAsync(string campaignId, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ internal sealed class SendBatch
     /// <summary>The latest instant until which the page or the campaign may not send, if a send said so.</summary>
     public DateTimeOffset? PausedUntil { get; private set; }
 
+    /// <summary>Why a send's answer holds the campaign (not set for a paused Page).</summary>
+    public string? HeldReason { get; private set; }
+
     public int TokensAccepted => Volatile.Read(ref _tokensAccepted);
 
     public void Record(DeliveryRecord? outcome, SubscriptionChange? change = null)
@@ -42,11 +45,13 @@ internal sealed class SendBatch
 
     public List<(Reservation Item, FailedSend.Final Final)> TakeTokenRefusals() => [.. _tokenRefusals];
 
-    public void Pause(DateTimeOffset until)
+    /// <param name="heldReason">Why the campaign is held; <c>null</c> when the Page is paused.</param>
+    public void Pause(DateTimeOffset until, string? heldReason = null)
     {
         lock (_pauseLock)
         {
             PausedUntil = PausedUntil is { } current && current > until ? current : until;
+            HeldReason ??= heldReason;
         }
     }
 }

@@ -101,7 +101,7 @@ internal sealed class SendStep(
                     return;
                 case FailedSend.HoldCampaign hold:
                     // Only this campaign waits; everyone not yet sent stays pending and is sent once when it resumes.
-                    batch.Pause(hold.Until);
+                    batch.Pause(hold.Until, hold.Reason);
                     batch.HandBack(item);
                     return;
                 case FailedSend.Reroute:
@@ -143,7 +143,7 @@ internal sealed class SendStep(
                 batch.HandBack(item);
             }
 
-            batch.Pause(now + options.HeldCampaignRecheck);
+            batch.Pause(now + options.HeldCampaignRecheck, $"Marketing Messages refused {refused.Count} tokens of one step and accepted none: the access token or the Page is suspected, not the people.");
             return;
         }
 

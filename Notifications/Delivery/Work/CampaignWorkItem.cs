@@ -167,6 +167,17 @@ public sealed class CampaignWorkItem
         Release();
     }
 
+    /// <summary>
+    /// Hands back a page worked in part because the campaign is put off (a hold, a paused Page): its outcomes so far
+    /// (<paramref name="soFar"/>) are kept, so the campaign's progress counts them while it waits. Whoever works the
+    /// page next counts its records again (the claims conflict and are read) and replaces them.
+    /// </summary>
+    public void Release(DeliveryCounts soFar)
+    {
+        Counts = soFar;
+        Release();
+    }
+
     /// <summary>Hands the item back (an orderly stop, a put-off page): the next instance that looks takes it at once.</summary>
     public void Release()
     {

@@ -29,8 +29,29 @@ public static class LocalGraphEndpoints
                 $"Messenger:MarketingMessages:LocalGraph:Enabled is for Development only (environment '{environment.EnvironmentName}'): it pretends to be Meta and charges nothing.");
         }
 
-        return endpoints.MapLocalGraphRoutes(endpoints.ServiceProvider.GetRequiredService<LocalMarketingMessagesGraph>(), options.AccessToken, messenger.PageAccessToken);
+        var graph = endpoints.ServiceProvider.GetRequiredService<LocalMarketingMessagesGraph>();
+        endpoints.MapLocalGraphRoutes(graph, options.AccessToken, messenger.PageAccessToken);
+
+        // The estimate counts the bot's own subscribers (LocalGraphAudience reads its store), so it is served only
+        // where the stand-in runs inside the bot.
+        var estimates = endpoints.MapGroup(Prefix).ExcludeFromDescription();
+        RecordRequests(estimates, graph);
+        estimates.MapGet("/act_{account}/message_delivery_estimate", async (string account, HttpRequest request, LocalGraphAudience audience) =>
+        {
+            var tokens = await audience.TokensAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return await AnswerAsync(request, options.AccessToken, _ => graph.Estimate(tokens, Query(request, "lifetime_budget"), Query(request, "daily_budget")), readBody: false).ConfigureAwait(false);
+        });
+        return endpoints;
     }
+
+    /// <summary>Every call the stand-in receives is noted (<see cref="LocalMarketingMessagesGraph.Requests"/>), so a test can say Meta was asked nothing.</summary>
+    private static void RecordRequests(RouteGroupBuilder group, LocalMarketingMessagesGraph graph) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var request = context.HttpContext.Request;
+            graph.Requests.Enqueue($"{request.Method} {request.Path}");
+            return await next(context).ConfigureAwait(false);
+        });
 
     /// <summary>
     /// The stand-in's routes under <see cref="Prefix"/> for <paramref name="graph"/>, on any host: the bot's own
@@ -43,6 +64,7 @@ public static class LocalGraphEndpoints
     {
         ArgumentNullException.ThrowIfNull(graph);
         var group = endpoints.MapGroup(Prefix).ExcludeFromDescription();
+        RecordRequests(group, graph);
         group.MapPost("/act_{account}/message_campaign", (string account, HttpRequest request) =>
             AnswerAsync(request, accessToken, body => graph.CreateCampaign(account, body)));
         group.MapPost("/act_{account}/messages", (string account, HttpRequest request) =>
@@ -85,6 +107,12 @@ public static class LocalGraphEndpoints
 
         return Json(answer(body));
     }
+
+    /// <summary>A whole-number query parameter; <c>null</c> when absent, and -1 when it is no number (the estimate refuses it as Meta does).</summary>
+    private static long? Query(HttpRequest request, string name) =>
+        request.Query[name].ToString() is { Length: > 0 } text
+            ? long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1
+            : null;
 
     private static JsonObject Error(int code, string message) =>
         new() { ["error"] = new JsonObject { ["message"] = message, ["type"] = "OAuthException", ["code"] = code, ["fbtrace_id"] = "local-graph" } };

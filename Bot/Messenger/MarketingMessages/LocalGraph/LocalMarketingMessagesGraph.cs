@@ -41,6 +41,12 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     /// <summary>Every accepted send, in order: (campaign id, token, tracking id).</summary>
     public List<(string CampaignId, string Token, string TrackingId)> Accepted { get; } = [];
 
+    /// <summary>Every call that reached the stand-in, as "METHOD /path", in order: a refused campaign must have made none.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>How many times insights were asked for (a report shown again within its cache must not ask).</summary>
+    public int InsightsReads { get; private set; }
+
     /// <summary>Every unsubscribe row taken, in order: (Page id, identifier name, value).</summary>
     public List<(string PageId, string Identifier, string Value)> Unsubscribed { get; } = [];
 
@@ -189,6 +195,7 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
     {
         lock (_gate)
         {
+            InsightsReads++;
             if (!_campaigns.TryGetValue(campaignId, out var campaign))
             {
                 return GraphError(400, 100, 33, "(#100) the object does not exist");
@@ -205,6 +212,47 @@ public sealed class LocalMarketingMessagesGraph(LocalGraphOptions options, TimeP
                 }),
             });
         }
+    }
+
+    /// <summary>
+    /// <c>GET act_&lt;id&gt;/message_delivery_estimate</c>: how many messages the budget would deliver and what they would cost,
+    /// from the tokens Meta issued for the Page (<paramref name="issuedTokens"/>). Reachable are those Meta would accept
+    /// now: not in the five regions, not opted out, not sent within 12 hours. The upper bound is what the budget pays
+    /// for of them at <c>PricePerDelivered</c> (all of them without a budget), the lower bound that less the share Meta
+    /// drops after accepting (<c>FailedShare</c>); costs are the bounds times the price, in minor units.
+    /// </summary>
+    public LocalGraphAnswer Estimate(IReadOnlyCollection<string> issuedTokens, long? lifetimeBudget, long? dailyBudget)
+    {
+        ArgumentNullException.ThrowIfNull(issuedTokens);
+        if (lifetimeBudget is <= 0 || dailyBudget is <= 0)
+        {
+            return GraphError(400, 100, null, "(#100) a budget must be positive");
+        }
+
+        var now = clock.GetUtcNow();
+        long reachable;
+        lock (_gate)
+        {
+            reachable = issuedTokens.LongCount(token =>
+                !options.FiveRegionTokenPrefixes.Any(p => token.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+                && !_optedOut.Contains(token)
+                && !Unsubscribed.Any(u => u.Identifier == "subscriber_token" && u.Value == token)
+                && !(_lastByToken.TryGetValue(token, out var last) && now < last + PerToken));
+        }
+
+        var budget = lifetimeBudget ?? dailyBudget;
+        var upper = budget is { } b ? Math.Min(reachable, b / options.PricePerDelivered) : reachable;
+        var lower = (long)Math.Floor(upper * (1 - options.FailedShare));
+        return new(200, new JsonObject
+        {
+            ["data"] = new JsonArray(new JsonObject
+            {
+                ["estimate_delivery_lower_bound"] = lower,
+                ["estimate_delivery_upper_bound"] = upper,
+                ["estimate_cost_lower_bound"] = lower * options.PricePerDelivered,
+                ["estimate_cost_upper_bound"] = upper * options.PricePerDelivered,
+            }),
+        });
     }
 
     /// <summary><c>POST act_&lt;id&gt;/messages</c>: one subscriber, accepted or refused by Meta's rules.</summary>

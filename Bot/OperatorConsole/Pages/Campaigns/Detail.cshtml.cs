@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Delivery;
+using ConversationBot.Bot.Messenger.MarketingMessages;
 using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Products.Outcomes;
 using Microsoft.AspNetCore.Mvc;
@@ -10,13 +11,16 @@ namespace ConversationBot.Bot.OperatorConsole.Pages.Campaigns;
 /// One campaign: what it sends to whom, and its progress, which the page keeps current while it runs (<c>?handler=progress</c>,
 /// polled by /console/progress.js); and its report per product as it was when the page was drawn (docs/marketing-messages.md, "The report").
 /// </summary>
-public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress live, CampaignProductFigures products) : PageModel
+public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress live, CampaignProductFigures products, MetaCampaignSpend spending) : PageModel
 {
     public Campaign Campaign { get; private set; } = null!;
 
     public ProgressBar Progress { get; private set; } = null!;
 
     public IReadOnlyList<ProductFigures> Products { get; private set; } = [];
+
+    /// <summary>What the Marketing Messages line cost by Meta's insights (read at most once a minute); <c>null</c> when it had none.</summary>
+    public MarketingMessagesSpend? Spend { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -28,6 +32,7 @@ public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress l
         Campaign = campaign;
         Progress = ProgressBar.Of(campaign, await live.CountsAsync(campaign, cancellationToken).ConfigureAwait(false));
         Products = await products.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        Spend = await spending.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
         return Page();
     }
 
