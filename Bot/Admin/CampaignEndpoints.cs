@@ -9,6 +9,7 @@ using ConversationBot.Notifications.Delivery.Work;
 using ConversationBot.Notifications.Languages;
 using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Products;
+using ConversationBot.Notifications.Products.Outcomes;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Topics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -181,7 +182,7 @@ public static class CampaignEndpoints
 
         var view = await ViewAsync(campaign, work, clock, cancellationToken).ConfigureAwait(false);
         var figures = await products.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
-        var spend = await spending.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        var spend = await spending.OfAsync(campaign.Id, ProductFigures.DeliveredThroughMarketingMessages(figures), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(view with { Products = [.. figures.Select(f => ProductFiguresView.Of(f, spend))] });
     }
 

@@ -8,16 +8,18 @@ namespace ConversationBot.Bot.Messenger.MarketingMessages;
 /// <summary>
 /// A campaign's Marketing Messages spend for its report (docs/marketing-messages.md, "Spend"), read from Meta's insights
 /// when the report is asked for and shown again for <c>Messenger:MarketingMessages:InsightsCache</c> (a minute), so a
-/// page refreshed does not call Meta each time. Meta refusing or not answering gives a spend marked unavailable with the
+/// page refreshed does not call Meta each time, unless the deliveries the webhooks told us of have changed since: a
+/// report that shows more delivered messages than its spend was read for would show a spend that is plainly behind. Meta refusing or not answering gives a spend marked unavailable with the
 /// reason (kept as long, so an outage is not asked about on every refresh either); the rest of the report stands.
 /// </summary>
 public sealed partial class MetaCampaignSpend(
     MarketingMessagesClient client, IMarketingMessageOutcomeStore outcomes, IOptions<MessengerOptions> options, TimeProvider clock, ILogger<MetaCampaignSpend> logger)
 {
-    private readonly RememberedValues<string, MarketingMessagesSpend> _read = new(1000, StringComparer.Ordinal);
+    private readonly RememberedValues<string, (MarketingMessagesSpend Spend, long? Delivered)> _read = new(1000, StringComparer.Ordinal);
 
     /// <summary><c>null</c> when the campaign has no Meta campaign (it sent nothing through Marketing Messages) or the product is off.</summary>
-    public async Task<MarketingMessagesSpend?> OfAsync(string campaignId, CancellationToken cancellationToken)
+    /// <param name="delivered">The messages the delivery webhooks say were delivered, as the same report shows them.</param>
+    public async Task<MarketingMessagesSpend?> OfAsync(string campaignId, long? delivered, CancellationToken cancellationToken)
     {
         var settings = options.Value.MarketingMessages;
         if (!settings.IsEnabled || await outcomes.FindMetaCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false) is not { } metaCampaign)
@@ -26,13 +28,13 @@ public sealed partial class MetaCampaignSpend(
         }
 
         var now = clock.GetUtcNow();
-        if (_read.TryGet(metaCampaign, out var known) && now - known.ReadAt < settings.InsightsCache)
+        if (_read.TryGet(metaCampaign, out var known) && now - known.Spend.ReadAt < settings.InsightsCache && known.Delivered == delivered)
         {
-            return known;
+            return known.Spend;
         }
 
         var spend = await ReadAsync(metaCampaign, now, cancellationToken).ConfigureAwait(false);
-        _read.Remember(metaCampaign, spend);
+        _read.Remember(metaCampaign, (spend, delivered));
         return spend;
     }
 

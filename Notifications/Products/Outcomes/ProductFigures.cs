@@ -7,4 +7,9 @@ namespace ConversationBot.Notifications.Products.Outcomes;
 /// per message (Marketing Messages' webhooks); elsewhere they are <c>null</c>, not zero. Failed: refused
 /// when sent, or, through Marketing Messages, reported failed after it was accepted.
 /// </summary>
-public sealed record ProductFigures(MessengerProduct? Product, long Accepted, long? Delivered, long? Read, long? Clicked, long Failed, long Skipped);
+public sealed record ProductFigures(MessengerProduct? Product, long Accepted, long? Delivered, long? Read, long? Clicked, long Failed, long Skipped)
+{
+    /// <summary>The report's delivered count of its Marketing Messages line; <c>null</c> when it has none.</summary>
+    public static long? DeliveredThroughMarketingMessages(IEnumerable<ProductFigures> report) =>
+        report.FirstOrDefault(f => f.Product == MessengerProduct.MarketingMessages)?.Delivered;
+}

@@ -32,7 +32,7 @@ public sealed class DetailModel(ICampaignStore campaigns, CampaignLiveProgress l
         Campaign = campaign;
         Progress = ProgressBar.Of(campaign, await live.CountsAsync(campaign, cancellationToken).ConfigureAwait(false));
         Products = await products.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
-        Spend = await spending.OfAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
+        Spend = await spending.OfAsync(campaign.Id, ProductFigures.DeliveredThroughMarketingMessages(Products), cancellationToken).ConfigureAwait(false);
         return Page();
     }
 
