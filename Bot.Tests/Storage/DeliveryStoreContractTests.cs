@@ -176,51 +176,62 @@ public abstract class DeliveryStoreContractTests
     }
 
     [Fact]
-    public async Task A_delivery_is_claimed_once_and_the_second_claim_loses()
+    public async Task An_outcome_is_recorded_once_per_campaign_and_subscription_and_found_by_id()
     {
         var store = CreateDeliveryStore();
-        var first = DeliveryRecord.Claim("c1", "messenger|u1|weekly-deals", "messenger", "u1", "instance-a", At);
-        var second = DeliveryRecord.Claim("c1", "messenger|u1|weekly-deals", "messenger", "u1", "instance-b", At);
+        var sent = DeliveryRecord.Claim("c1", "messenger|u1|weekly-deals", "messenger", "u1", "instance-a", At).Sent(At.AddSeconds(1), 1);
+        var skipped = DeliveryRecord.Claim("c1", "messenger|u2|weekly-deals", "messenger", "u2", "instance-a", At).Skipped("AlreadySentThisPeriod", At);
 
-        var wonByA = await store.TryClaimManyAsync([first, DeliveryRecord.Claim("c1", "messenger|u2|weekly-deals", "messenger", "u2", "instance-a", At)], None);
-        var wonByB = await store.TryClaimManyAsync([second, DeliveryRecord.Claim("c1", "messenger|u3|weekly-deals", "messenger", "u3", "instance-b", At)], None);
+        await store.RecordOutcomesAsync([sent, skipped], None);
 
-        Assert.Equal(["messenger|u1|weekly-deals", "messenger|u2|weekly-deals"], wonByA.Order(StringComparer.Ordinal));
-        Assert.Equal(["messenger|u3|weekly-deals"], wonByB);
-        var found = await store.FindManyAsync("c1", ["messenger|u1|weekly-deals", "messenger|u3|weekly-deals", "messenger|nobody|weekly-deals"], None);
-        Assert.Equal("instance-a", found["messenger|u1|weekly-deals"].ClaimedBy);
-        Assert.Equal("instance-b", found["messenger|u3|weekly-deals"].ClaimedBy);
+        var found = await store.FindManyAsync("c1", ["messenger|u1|weekly-deals", "messenger|u2|weekly-deals", "messenger|nobody|weekly-deals"], None);
         Assert.Equal(2, found.Count);
+        Assert.Equal(sent, found["messenger|u1|weekly-deals"]);
+        Assert.Equal(skipped, found["messenger|u2|weekly-deals"]);
+        Assert.Empty(await store.FindManyAsync("c2", ["messenger|u1|weekly-deals"], None));
     }
 
     [Fact]
-    public async Task The_same_subscription_is_claimed_separately_in_each_campaign()
+    public async Task The_same_subscription_has_a_record_in_each_campaign()
     {
         var store = CreateDeliveryStore();
 
-        var inFirst = await store.TryClaimManyAsync([DeliveryRecord.Claim("c1", "s1", "emulator", "u1", "a", At)], None);
-        var inSecond = await store.TryClaimManyAsync([DeliveryRecord.Claim("c2", "s1", "emulator", "u1", "a", At)], None);
+        await store.RecordOutcomesAsync([DeliveryRecord.Claim("c1", "s1", "emulator", "u1", "a", At).Sent(At, 1)], None);
+        await store.RecordOutcomesAsync([DeliveryRecord.Claim("c2", "s1", "emulator", "u1", "a", At).Skipped("Stopped", At)], None);
 
-        Assert.Single(inFirst);
-        Assert.Single(inSecond);
+        Assert.Equal(DeliveryState.Sent, (await store.FindManyAsync("c1", ["s1"], None))["s1"].State);
+        Assert.Equal(DeliveryState.Skipped, (await store.FindManyAsync("c2", ["s1"], None))["s1"].State);
     }
 
     [Fact]
-    public async Task An_outcome_replaces_only_a_claim_still_held_by_its_owner()
+    public async Task A_later_outcome_replaces_an_unsent_record_but_never_a_sent_one()
     {
         var store = CreateDeliveryStore();
         var claim = DeliveryRecord.Claim("c1", "s1", "messenger", "u1", "instance-a", At);
-        await store.TryClaimManyAsync([claim], None);
+        var unknown = (claim with { ClaimedBy = "instance-b" }).Failed(DeliveryReasons.OutcomeUnknown, "claimed by instance-a; not resent", At.AddSeconds(1), 0);
+        await store.RecordOutcomesAsync([unknown], None);
 
-        await store.SaveOutcomesAsync([(claim with { ClaimedBy = "instance-b" }).Sent(At.AddSeconds(1), 1)], None);
-        Assert.Equal(DeliveryState.Claimed, (await store.FindManyAsync("c1", ["s1"], None))["s1"].State);
+        // The first owner was still sending when another instance took the page over and recorded the claim as unknown.
+        var sent = claim.Sent(At.AddSeconds(2), 1);
+        await store.RecordOutcomesAsync([sent], None);
+        Assert.Equal(sent, (await store.FindManyAsync("c1", ["s1"], None))["s1"]);
 
-        await store.SaveOutcomesAsync([claim.Failed(DeliveryReasons.RetriesExhausted, "HTTP 500 \"body\" ü", At.AddSeconds(2), 4)], None);
-        var failed = (await store.FindManyAsync("c1", ["s1"], None))["s1"];
-        Assert.Equal(claim.Failed(DeliveryReasons.RetriesExhausted, "HTTP 500 \"body\" ü", At.AddSeconds(2), 4), failed);
+        await store.RecordOutcomesAsync([claim.Failed(DeliveryReasons.RetriesExhausted, "HTTP 500 \"body\" ü", At.AddSeconds(3), 4)], None);
+        Assert.Equal(sent, (await store.FindManyAsync("c1", ["s1"], None))["s1"]);
+    }
 
-        await store.SaveOutcomesAsync([claim.Sent(At.AddSeconds(3), 1)], None);
-        Assert.Equal(DeliveryState.Failed, (await store.FindManyAsync("c1", ["s1"], None))["s1"].State);
+    [Fact]
+    public async Task A_record_left_claimed_by_an_earlier_version_is_replaced_by_its_outcome()
+    {
+        var store = CreateDeliveryStore();
+        var claim = DeliveryRecord.Claim("c1", "s1", "messenger", "u1", "instance-a", At);
+        await store.RecordOutcomesAsync([claim], None);
+        Assert.Equal(claim, (await store.FindManyAsync("c1", ["s1"], None))["s1"]);
+
+        var unknown = claim.Failed(DeliveryReasons.OutcomeUnknown, "claimed by instance-a; not resent", At.AddSeconds(1), 0);
+        await store.RecordOutcomesAsync([unknown], None);
+
+        Assert.Equal(unknown, (await store.FindManyAsync("c1", ["s1"], None))["s1"]);
     }
 
     [Fact]
@@ -228,25 +239,22 @@ public abstract class DeliveryStoreContractTests
     {
         var store = CreateDeliveryStore();
         var claim = DeliveryRecord.Claim("c1", "messenger|kunde-ü|weekly-deals", "messenger", "kunde-ü", "instance-a", At);
-        await store.TryClaimManyAsync([claim], None);
         var skipped = claim.Skipped("AlreadySentThisPeriod", At.AddSeconds(1), At.AddDays(2), "detail");
 
-        await store.SaveOutcomesAsync([skipped], None);
+        await store.RecordOutcomesAsync([skipped], None);
 
         Assert.Equal(skipped, (await store.FindManyAsync("c1", [claim.SubscriptionId], None))[claim.SubscriptionId]);
     }
 
     [Fact]
-    public async Task The_product_the_reason_it_was_chosen_and_the_tracking_id_round_trip_with_the_claim_and_the_outcome()
+    public async Task The_product_the_reason_it_was_chosen_and_the_tracking_id_round_trip_with_the_outcome()
     {
         var store = CreateDeliveryStore();
         var route = new ProductRoute(MessengerProduct.MarketingMessages, ProductRouteReason.OtherProductRefusedRegion, "detail");
         var claim = DeliveryRecord.Claim("c1", "s-mm", "messenger", "u-mm", "instance-a", At).Routed(route);
-        await store.TryClaimManyAsync([claim], None);
-        Assert.Equal(claim, (await store.FindManyAsync("c1", ["s-mm"], None))["s-mm"]);
 
         var sent = claim.Sent(At.AddSeconds(1), 1, "5f0c2a9e-3b7d-4e61-9a2f-0c8d1e7b4a10");
-        await store.SaveOutcomesAsync([sent], None);
+        await store.RecordOutcomesAsync([sent], None);
 
         var loaded = (await store.FindManyAsync("c1", ["s-mm"], None))["s-mm"];
         Assert.Equal(sent, loaded);
@@ -256,31 +264,11 @@ public abstract class DeliveryStoreContractTests
     }
 
     [Fact]
-    public async Task Releasing_deletes_only_the_owners_unfinished_claims()
-    {
-        var store = CreateDeliveryStore();
-        await store.TryClaimManyAsync(
-            [
-                DeliveryRecord.Claim("c1", "s1", "messenger", "u1", "a", At),
-                DeliveryRecord.Claim("c1", "s2", "messenger", "u2", "a", At),
-                DeliveryRecord.Claim("c1", "s3", "messenger", "u3", "b", At),
-            ],
-            None);
-        await store.SaveOutcomesAsync([DeliveryRecord.Claim("c1", "s2", "messenger", "u2", "a", At).Sent(At, 1)], None);
-
-        await store.ReleaseAsync("c1", ["s1", "s2", "s3"], "a", None);
-
-        var left = await store.FindManyAsync("c1", ["s1", "s2", "s3"], None);
-        Assert.Equal(["s2", "s3"], left.Keys.Order(StringComparer.Ordinal));
-        Assert.Single(await store.TryClaimManyAsync([DeliveryRecord.Claim("c1", "s1", "messenger", "u1", "b", At)], None));
-    }
-
-    [Fact]
     public async Task A_campaigns_deliveries_are_listed_a_page_at_a_time()
     {
         var store = CreateDeliveryStore();
-        await store.TryClaimManyAsync([.. Enumerable.Range(1, 5).Select(i => DeliveryRecord.Claim("c1", $"s{i}", "emulator", $"u{i}", "a", At))], None);
-        await store.TryClaimManyAsync([DeliveryRecord.Claim("c2", "s1", "emulator", "u1", "a", At)], None);
+        await store.RecordOutcomesAsync([.. Enumerable.Range(1, 5).Select(i => DeliveryRecord.Claim("c1", $"s{i}", "emulator", $"u{i}", "a", At).Sent(At, 1))], None);
+        await store.RecordOutcomesAsync([DeliveryRecord.Claim("c2", "s1", "emulator", "u1", "a", At).Sent(At, 1)], None);
 
         var first = await store.ListAsync("c1", null, 3, None);
         var second = await store.ListAsync("c1", first.Continuation, 3, None);
@@ -333,6 +321,33 @@ public abstract class DeliveryStoreContractTests
         Assert.Null(storedTwo.LastSentAt);
         Assert.Equal(SubscriptionStatus.Stopped, storedTwo.Status);
         Assert.Empty(await store.TrySaveManyAsync([], None));
+    }
+
+    [Fact]
+    public async Task Of_two_instances_claiming_one_campaigns_send_on_a_subscription_one_wins_and_the_claim_is_stored_with_the_period()
+    {
+        var store = CreateSubscriptionStore();
+        await store.TrySaveAsync(OnMessenger("u1"), None);
+        var id = Subscription.IdFor("messenger", "u1", "weekly-deals", null);
+        var seenByA = (await store.FindAsync(id, None))!;
+        var seenByB = (await store.FindAsync(id, None))!;
+
+        seenByA.ClaimSend("c1", "instance-a", At.AddMinutes(1));
+        seenByB.ClaimSend("c1", "instance-b", At.AddMinutes(1));
+        var conflictsOfA = await store.TrySaveManyAsync([seenByA], None);
+        var conflictsOfB = await store.TrySaveManyAsync([seenByB], None);
+
+        Assert.Empty(conflictsOfA);
+        Assert.Equal([id], conflictsOfB);
+        var stored = (await store.FindAsync(id, None))!;
+        Assert.Equal(new SendClaim("c1", "instance-a", At.AddMinutes(1)), stored.SendClaimFor("c1"));
+        Assert.Equal(At.AddMinutes(1), stored.LastSentAt);
+
+        Assert.True(stored.WithdrawSend("c1", At.AddMinutes(1), null));
+        Assert.True(await store.TrySaveAsync(stored, None));
+        var withdrawn = (await store.FindAsync(id, None))!;
+        Assert.Empty(withdrawn.SendClaims);
+        Assert.Null(withdrawn.LastSentAt);
     }
 
     private static Subscription OnMessenger(string customerId, string topicId = "weekly-deals") =>

@@ -13,19 +13,20 @@ namespace ConversationBot.Notifications.Delivery;
 
 /// <summary>
 /// One page of a campaign, worked in steps of at most <see cref="DeliveryOptions.MaxParallelSends"/>
-/// subscribers, each step in the four protocol steps of <c>Notifications/Delivery/Steps/</c>: claim each
-/// subscriber (<see cref="ClaimStep"/>), decide send or skip by the <see cref="EligibilityPolicy"/> and
-/// reserve the send on the subscription so a second campaign running at the same time sees it
-/// (<see cref="ReserveStep"/>), send with retries (<see cref="SendStep"/>), and record every outcome before
-/// the next step claims anyone (<see cref="RecordStep"/>). A crash therefore leaves at most one step's
-/// claims without an outcome (the sends in flight, recorded as <see cref="DeliveryReasons.OutcomeUnknown"/>
-/// by whoever takes the page over); everyone after them was never claimed nor reserved, so they are sent
-/// once after the restart and keep their period. Store calls are made per step, not per subscriber, which
-/// keeps a large fan-out cheap.
+/// subscribers, each step in the four protocol steps of <c>Notifications/Delivery/Steps/</c>: set apart
+/// whoever an earlier run reached (<see cref="PriorOutcomeStep"/>), decide send or skip by the
+/// <see cref="EligibilityPolicy"/> and claim each send on its subscription, the write that also reserves the
+/// customer's period so a second campaign running at the same time sees it (<see cref="ReserveStep"/>), send
+/// with retries (<see cref="SendStep"/>), and record every outcome before the next step claims anyone
+/// (<see cref="RecordStep"/>). A crash therefore leaves at most one step's claims without an outcome (the
+/// sends in flight, recorded as <see cref="DeliveryReasons.OutcomeUnknown"/> by whoever takes the page over);
+/// everyone after them was never claimed, so they are sent once after the restart and keep their period.
+/// A sent message costs two writes: the subscription's claim and the outcome's record (docs/cost.md).
+/// Store calls are made per step, not per subscriber, which keeps a large fan-out cheap.
 /// </summary>
 public sealed class CampaignPageWork
 {
-    private readonly ClaimStep _claim;
+    private readonly PriorOutcomeStep _prior;
     private readonly ReserveStep _reserve;
     private readonly SendStep _send;
     private readonly RecordStep _record;
@@ -51,28 +52,29 @@ public sealed class CampaignPageWork
         RecipientTiming timing)
     {
         var recipients = new RecipientDecision(windows, topics, eligibility);
-        _claim = new ClaimStep(deliveries, clock, observer);
+        _prior = new PriorOutcomeStep(deliveries, clock, observer);
         _reserve = new ReserveStep(subscriptions, recipients, sender);
         _send = new SendStep(sender, classifier, pages, messengerPage, recipients, eligibility, languages, options, clock, observer);
-        _record = new RecordStep(deliveries, subscriptions, _claim, observer);
+        _record = new RecordStep(deliveries, subscriptions, observer);
         _options = options;
         _clock = clock;
         _languages = languages;
         _timing = timing;
     }
 
-    public async Task<PageResult> RunAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, CancellationToken stopping)
+    /// <param name="revisit">The page was worked before (taken over, resumed): earlier runs may have reached anyone on it.</param>
+    public async Task<PageResult> RunAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, bool revisit, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(page);
 
         // Only the segment's subscribers due in this pass; those due later wait for a later pass (CampaignWave.cs).
         var wave = CampaignWave.Of(campaign, page, _timing, _languages);
-        var result = await RunDueAsync(campaign, wave.Due, owner, stopping).ConfigureAwait(false);
+        var result = await RunDueAsync(campaign, wave.Due, owner, revisit, stopping).ConfigureAwait(false);
         return result with { Waiting = wave.Waiting, NextDueAt = wave.NextDueAt };
     }
 
-    private async Task<PageResult> RunDueAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, CancellationToken stopping)
+    private async Task<PageResult> RunDueAsync(Campaign campaign, IReadOnlyList<Subscription> page, string owner, bool revisit, CancellationToken stopping)
     {
         var counts = default(DeliveryCounts);
         foreach (var step in page.Chunk(_options.MaxParallelSends))
@@ -83,7 +85,7 @@ public sealed class CampaignPageWork
                 return new PageResult(counts, true, null);
             }
 
-            var result = await RunStepAsync(campaign, step, owner, stopping).ConfigureAwait(false);
+            var result = await RunStepAsync(campaign, step, owner, revisit, stopping).ConfigureAwait(false);
             counts += result.Counts;
             if (result.Interrupted || result.SendsPausedUntil is not null)
             {
@@ -94,26 +96,27 @@ public sealed class CampaignPageWork
         return new PageResult(counts, false, null);
     }
 
-    /// <summary>Claims, reserves, sends and records one step of the page.</summary>
-    private async Task<PageResult> RunStepAsync(Campaign campaign, IReadOnlyList<Subscription> step, string owner, CancellationToken stopping)
+    /// <summary>Sets apart, claims, sends and records one step of the page.</summary>
+    private async Task<PageResult> RunStepAsync(Campaign campaign, IReadOnlyList<Subscription> step, string owner, bool revisit, CancellationToken stopping)
     {
         var now = _clock.GetUtcNow();
-        var (won, earlier) = await _claim.ClaimAsync(campaign, step, owner, now).ConfigureAwait(false);
+        var (open, earlier) = await _prior.SeparateAsync(campaign, step, revisit).ConfigureAwait(false);
         var outcomes = new List<DeliveryRecord>();
+        var tried = new List<Reservation>();
         List<Reservation> reserved;
         try
         {
-            reserved = await _reserve.ReserveAsync([.. step.Where(s => won.ContainsKey(s.Id))], won, now, outcomes).ConfigureAwait(false);
+            reserved = await _reserve.ReserveAsync(campaign.Id, open, owner, now, outcomes, tried).ConfigureAwait(false);
         }
         catch
         {
-            // Nothing was sent yet: hand the claims back, or they would later count as sends of unknown outcome.
-            await _claim.ReleaseAsync(campaign.Id, won.Keys, owner).ConfigureAwait(false);
+            // Nothing was sent yet: give the claims back, or they would later count as sends of unknown outcome.
+            await _record.WithdrawAsync(tried).ConfigureAwait(false);
             throw;
         }
 
         var sends = await _send.SendAsync(campaign, reserved, stopping).ConfigureAwait(false);
-        var (counts, handedBack) = await _record.RecordAsync(campaign.Id, owner, outcomes, sends).ConfigureAwait(false);
+        var (counts, handedBack) = await _record.RecordAsync(outcomes, sends).ConfigureAwait(false);
         return new PageResult(earlier + counts, handedBack > 0 && sends.PausedUntil is null, sends.PausedUntil, HeldReason: sends.HeldReason);
     }
 

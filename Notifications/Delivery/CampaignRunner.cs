@@ -200,6 +200,8 @@ public sealed class CampaignRunner
     /// <summary>Works one claimed item; <c>null</c> to go on with the next item, or how this run ends.</summary>
     private async Task<CampaignRunOutcome?> WorkItemAsync(Campaign campaign, CampaignWorkLease lease, string owner, CancellationToken stopping)
     {
+        // A page already read was worked before (an instance died on it, or it waited out a pause).
+        var revisit = lease.Item.SubscriptionIds is not null;
         var subscribers = await ReadPageAsync(campaign, lease).ConfigureAwait(false);
         if (subscribers is null)
         {
@@ -213,7 +215,7 @@ public sealed class CampaignRunner
         }
 
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
-        var result = await _pageWork.RunAsync(campaign, subscribers, owner, halt.Token).ConfigureAwait(false);
+        var result = await _pageWork.RunAsync(campaign, subscribers, owner, revisit, halt.Token).ConfigureAwait(false);
         if (result.SendsPausedUntil is { } until)
         {
             // The page's outcomes so far stay on the item while the campaign waits, so its progress shows who is left.
@@ -234,7 +236,7 @@ public sealed class CampaignRunner
                 return await LostAsync(campaign).ConfigureAwait(false);
             }
 
-            // What this item recorded is counted by whoever works it next (the claims conflict and are read).
+            // What this item recorded is counted by whoever works it next (it revisits the page and reads the records).
             await lease.TryChangeAsync(Release, None).ConfigureAwait(false);
             return End(campaign, CampaignRunOutcome.Interrupted);
         }

@@ -5,8 +5,9 @@ namespace ConversationBot.Notifications.Delivery;
 
 /// <summary>
 /// One campaign's delivery to one subscription. The store keeps at most one per
-/// (<see cref="CampaignId"/>, <see cref="SubscriptionId"/>): creating it is the claim, and a second
-/// claim conflicts, which is what makes a campaign's sends exactly-once across restarts and instances.
+/// (<see cref="CampaignId"/>, <see cref="SubscriptionId"/>), written once the outcome is known; the claim
+/// that makes a send at most once across restarts and instances is on the subscription
+/// (<see cref="Subscriptions.Subscription.ClaimSend"/>), and <see cref="ClaimedBy"/>/<see cref="ClaimedAt"/> say who made it.
 /// On Messenger it also says which product carried the message and why (<see cref="Routed"/>): the
 /// two are billed differently and reported side by side.
 /// </summary>

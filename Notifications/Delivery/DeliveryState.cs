@@ -2,7 +2,10 @@ namespace ConversationBot.Notifications.Delivery;
 
 public enum DeliveryState
 {
-    /// <summary>An instance took this subscriber for the campaign and has not recorded an outcome yet.</summary>
+    /// <summary>
+    /// Taken for the campaign, no outcome yet: a record's state only in memory while its send is under way
+    /// (the claim itself is on the subscription), and in records an earlier version of the bot left.
+    /// </summary>
     Claimed,
 
     Sent,

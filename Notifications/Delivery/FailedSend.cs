@@ -52,7 +52,7 @@ public abstract record FailedSend
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(options);
         var detail = action.Error.Body ?? action.Explanation;
-        bool Withdraw(Subscription s) => s.WithdrawSend(reservedAt, previousLastSentAt);
+        bool Withdraw(Subscription s) => s.WithdrawSend(claim.CampaignId, reservedAt, previousLastSentAt);
         switch (action.Kind)
         {
             case PlatformErrorActionKind.RetryLater when attempt < options.MaxAttempts:

@@ -1,8 +1,9 @@
 namespace ConversationBot.Notifications.Delivery;
 
 /// <summary>
-/// Where delivery records live. Keyed by (campaign, subscription); every call is bounded by one
-/// campaign, so the Cosmos DB version works inside the campaign's partition.
+/// Where delivery records live: one outcome per (campaign, subscription), written after the send (or the
+/// decision to skip); every call is bounded by one campaign, so the Cosmos DB version works inside the
+/// campaign's partition.
 /// </summary>
 public interface IDeliveryStore
 {
@@ -10,16 +11,13 @@ public interface IDeliveryStore
     Task<IReadOnlyDictionary<string, DeliveryRecord>> FindManyAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates each claim unless a record for its (campaign, subscription) exists; returns the
-    /// subscription ids this call created. Each create stands alone: some may win while others conflict.
+    /// Writes each outcome as its (campaign, subscription)'s record: a create, as the record does not exist
+    /// yet on a first pass. Where one exists it is replaced, unless it says <see cref="DeliveryState.Sent"/>:
+    /// a message that went out stays recorded as sent whoever writes after it (an instance that took a page
+    /// over and recorded a claim as unknown while its first owner was still sending, say). The claim that
+    /// keeps a send at most once lives on the subscription (<see cref="Subscriptions.Subscription.ClaimSend"/>).
     /// </summary>
-    Task<IReadOnlyCollection<string>> TryClaimManyAsync(IReadOnlyList<DeliveryRecord> claims, CancellationToken cancellationToken);
-
-    /// <summary>Records outcomes, replacing the claims. Only a record still <see cref="DeliveryState.Claimed"/> by the outcome's <see cref="DeliveryRecord.ClaimedBy"/> is replaced.</summary>
-    Task SaveOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken);
-
-    /// <summary>Deletes claims still held by <paramref name="owner"/> and not sent (a stopping instance hands them back untouched).</summary>
-    Task ReleaseAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, string owner, CancellationToken cancellationToken);
+    Task RecordOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken);
 
     /// <summary>
     /// One page of a campaign's records, in an order that stays the same from page to page (SQLite:
@@ -28,8 +26,8 @@ public interface IDeliveryStore
     Task<DeliveryPage> ListAsync(string campaignId, string? continuation, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A campaign's outcomes counted per product (<see cref="DeliveryRecord.Product"/>). Claims still open are
-    /// not counted. This reads every record by default; a store that can count where the records are does so.
+    /// A campaign's outcomes counted per product (<see cref="DeliveryRecord.Product"/>). Records left claimed by
+    /// an earlier version of the bot are not counted. This reads every record by default; a store that can count where the records are does so.
     /// </summary>
     async Task<IReadOnlyList<ProductDeliveryCounts>> CountByProductAsync(string campaignId, CancellationToken cancellationToken)
     {

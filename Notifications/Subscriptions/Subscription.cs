@@ -39,10 +39,22 @@ public sealed class Subscription
         history = [.. s.History ?? []];
         RegionRefusedBy = s.RegionRefusedBy;
         RegionRefusedAt = s.RegionRefusedAt;
+        sendClaims = [.. s.SendClaims ?? []];
     }
 
     /// <summary>How many consent changes a subscription keeps: the newest, so a document never grows without bound.</summary>
     public const int MaxHistory = 20;
+
+    /// <summary>
+    /// How many campaigns' send claims a subscription keeps, the newest. A claim is needed until its
+    /// campaign's page has recorded the outcome (seconds) or, after a crash, until another instance takes
+    /// the page over (a lease, minutes, unless the campaign is put off); for an older claim to be dropped
+    /// while still needed, four later campaigns would have to send to the same customer in between, which
+    /// the per-token rules and the topics' promises space out by hours or days.
+    /// </summary>
+    public const int MaxSendClaims = 4;
+
+    private readonly List<SendClaim> sendClaims;
 
     private readonly List<ConsentHistoryEntry> history;
 
@@ -110,6 +122,9 @@ public sealed class Subscription
     public MessengerProduct? RegionRefusedBy { get; private set; }
 
     public DateTimeOffset? RegionRefusedAt { get; private set; }
+
+    /// <summary>The campaigns' send claims on this subscription, oldest first (<see cref="ClaimSend"/>).</summary>
+    public IReadOnlyList<SendClaim> SendClaims => sendClaims;
 
     /// <summary>The store's concurrency counter this instance was loaded at (0 = new).</summary>
     public long Version { get; }
@@ -192,7 +207,7 @@ public sealed class Subscription
     public SubscriptionSnapshot ToSnapshot() => new(
         Id, TopicId, Title, ChannelId, CustomerId, Token, ConversationReference, Frequency, TimeZoneId, ProfileName,
         OptedInAt, ExpiresAt, Status, StatusChangedAt, RetirementReason, LastSentAt, NextEligibleAt, Origin, LastEventAt, Version, Language, [.. history],
-        RegionRefusedBy, RegionRefusedAt);
+        RegionRefusedBy, RegionRefusedAt, sendClaims.Count == 0 ? null : [.. sendClaims]);
 
     public bool IsExpiredAt(DateTimeOffset now) => Status == SubscriptionStatus.Expired || (ExpiresAt is { } expiry && now >= expiry);
 
@@ -296,17 +311,48 @@ public sealed class Subscription
         }
     }
 
+    /// <summary>The claim of <paramref name="campaignId"/>'s send to this subscription, if one was made.</summary>
+    public SendClaim? SendClaimFor(string campaignId) => sendClaims.Find(c => c.CampaignId == campaignId);
+
     /// <summary>
-    /// A send reserved with <see cref="RecordSent"/> at <paramref name="reservedAt"/> did not go out:
-    /// the last send goes back to <paramref name="previousLastSentAt"/>, so the failure does not use
-    /// up the customer's period. Does nothing when a later send was recorded since.
+    /// Claims <paramref name="campaignId"/>'s send for <paramref name="owner"/> and reserves the customer's
+    /// period with it (<see cref="RecordSent"/>): saved together, so a second campaign running at the same
+    /// time sees the period used and a second instance of the same campaign sees the claim. False (nothing
+    /// changed) when the campaign has claimed this subscription already.
     /// </summary>
-    public bool WithdrawSend(DateTimeOffset reservedAt, DateTimeOffset? previousLastSentAt)
+    public bool ClaimSend(string campaignId, string owner, DateTimeOffset at)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(campaignId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        if (SendClaimFor(campaignId) is not null)
+        {
+            return false;
+        }
+
+        sendClaims.Add(new SendClaim(campaignId, owner, at));
+        if (sendClaims.Count > MaxSendClaims)
+        {
+            sendClaims.RemoveRange(0, sendClaims.Count - MaxSendClaims);
+        }
+
+        RecordSent(at);
+        return true;
+    }
+
+    /// <summary>
+    /// A send reserved with <see cref="ClaimSend"/> at <paramref name="reservedAt"/> did not go out: the
+    /// campaign's claim is given back and the last send goes back to <paramref name="previousLastSentAt"/>,
+    /// so the failure does not use up the customer's period. The period is left alone when a later send
+    /// was recorded since.
+    /// </summary>
+    public bool WithdrawSend(string campaignId, DateTimeOffset reservedAt, DateTimeOffset? previousLastSentAt)
+    {
+        var released = sendClaims.RemoveAll(c => c.CampaignId == campaignId) > 0;
+
         // Stores keep instants to the millisecond, so the reserved instant comes back rounded.
         if (LastSentAt is not { } last || (last - reservedAt).Duration() >= TimeSpan.FromMilliseconds(1))
         {
-            return false;
+            return released;
         }
 
         LastSentAt = previousLastSentAt;

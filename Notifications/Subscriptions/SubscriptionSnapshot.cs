@@ -10,7 +10,7 @@ namespace ConversationBot.Notifications.Subscriptions;
 /// a subscription stored before languages were recorded (a Cosmos DB document without the member)
 /// still reads; <c>null</c> there means the fallback language (<see cref="Languages.SubscriberLanguages"/>).
 /// <see cref="History"/> likewise: <c>null</c> or absent for a subscription stored before it was kept.
-/// The region refusal (<see cref="RegionRefusedBy"/>) is optional for the same reason.
+/// The region refusal (<see cref="RegionRefusedBy"/>) and the send claims (<see cref="SendClaims"/>) are optional for the same reason.
 /// </summary>
 public sealed record SubscriptionSnapshot(
     string Id,
@@ -36,4 +36,5 @@ public sealed record SubscriptionSnapshot(
     string? Language = null,
     IReadOnlyList<ConsentHistoryEntry>? History = null,
     MessengerProduct? RegionRefusedBy = null,
-    DateTimeOffset? RegionRefusedAt = null);
+    DateTimeOffset? RegionRefusedAt = null,
+    IReadOnlyList<SendClaim>? SendClaims = null);

@@ -41,8 +41,7 @@ internal static class Seed
         for (var start = 0; start < weekly.Count; start += Batch)
         {
             var claims = weekly.Skip(start).Take(Batch).Select(s => DeliveryRecord.Claim(first!, s.Id, s.ChannelId, s.CustomerId, "bench", now)).ToList();
-            await deliveries.TryClaimManyAsync(claims, CancellationToken.None);
-            await deliveries.SaveOutcomesAsync([.. claims.Select((c, i) => (start + i) % 10 == 0 ? c.Failed("transport", "bench", now, 1) : c.Sent(now, 1))], CancellationToken.None);
+            await deliveries.RecordOutcomesAsync([.. claims.Select((c, i) => (start + i) % 10 == 0 ? c.Failed("transport", "bench", now, 1) : c.Sent(now, 1))], CancellationToken.None);
         }
 
         return first!;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConversationBot.Bench.Fanout;
+using ConversationBot.Bot.Desk;
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Notifications.Subscriptions;
 
@@ -22,11 +23,11 @@ internal static class DeliveryWorkload
     /// <summary>
     /// The host's timers with nothing to do, over <see cref="IdleSpan"/> of fake time in steps of the
     /// poll interval (each step waits for the pass to finish): the delivery poller and, with Messenger
-    /// configured, the inbox sweep once a turn lease. Scaled to an hour.
+    /// configured, the inbox sweep once a turn lease, and the look for unanswered hand-offs. Scaled to an hour.
     /// </summary>
     public static async Task<UnitCost> IdleAsync(CostHost host, CancellationToken cancellationToken)
     {
-        var idle = new UnitCost($"idle, per hour (delivery poller every {host.PollInterval.TotalSeconds:0} s, Messenger inbox sweep every {host.TurnLease.TotalSeconds:0} s)");
+        var idle = new UnitCost($"idle, per hour (delivery poller every {host.PollInterval.TotalSeconds:0} s, Messenger inbox sweep every {host.TurnLease.TotalSeconds:0} s, open hand-offs every {UnansweredHandoffNotices.Interval.TotalSeconds:0} s)");
         await host.WaitForQuietAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
         var start = host.Meter.Count;
         var steps = (int)Math.Ceiling(IdleSpan / host.PollInterval);

@@ -296,7 +296,9 @@ public sealed class CampaignRunnerTests
         var taken = await h.StoredAsync("c1");
         taken.TryAcquireLease("dead-instance", h.Clock.GetUtcNow(), h.Options.LeaseDuration);
         await h.Campaigns.TrySaveAsync(taken, default);
-        await h.Deliveries.TryClaimManyAsync([DeliveryRecord.Claim("c1", Subscription.IdFor("messenger", "psid-0002", "weekly-deals", null), "messenger", "psid-0002", "dead-instance", h.Clock.GetUtcNow())], default);
+        var claimed = (await h.Subscriptions.FindAsync(Subscription.IdFor("messenger", "psid-0002", "weekly-deals", null), default))!;
+        Assert.True(claimed.ClaimSend("c1", "dead-instance", h.Clock.GetUtcNow()));
+        Assert.True(await h.Subscriptions.TrySaveAsync(claimed, default));
 
         Assert.Equal(CampaignRunOutcome.NotTaken, await h.Runner().RunAsync("c1", "instance-b", default));
         h.Clock.Advance(h.Options.LeaseDuration);
@@ -322,6 +324,54 @@ public sealed class CampaignRunnerTests
         h.Clock.Advance(h.Options.LeaseDuration);
         Assert.Equal(CampaignRunOutcome.Completed, await h.Runner().RunAsync("c1", "instance-b", default));
         Assert.Equal(3, h.Sender.Delivered.Count);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_save_landed_but_whose_answer_was_lost_is_sent_once_and_recorded()
+    {
+        var h = new DeliveryHarness();
+        await h.MessengerSubscribersAsync(4);
+        await h.CampaignAsync("c1", "deals");
+        var lost = Subscription.IdFor("messenger", "psid-0002", "weekly-deals", null);
+
+        var outcome = await h.Runner(new LostSaveAnswers(h.Subscriptions, lost)).RunAsync("c1", "instance-a", default);
+
+        Assert.Equal(CampaignRunOutcome.Completed, outcome);
+        Assert.Equal(["psid-0001", "psid-0002", "psid-0003", "psid-0004"], h.Sender.Delivered.Select(d => d.CustomerId).Order());
+        Assert.All(h.RecordsOf("c1"), r => Assert.Equal(DeliveryState.Sent, r.State));
+        Assert.Equal(new DeliveryCounts(4, 0, 0), (await h.StoredAsync("c1")).Counts);
+    }
+
+    /// <summary>Saves everything, but reports <paramref name="lostId"/>'s first batch save as a conflict, as a write whose answer never came back is retried into a 412.</summary>
+    private sealed class LostSaveAnswers(InMemorySubscriptionStore inner, string lostId) : ISubscriptionStore
+    {
+        private bool _lost;
+
+        public Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken) => inner.FindByTokenAsync(token, cancellationToken);
+
+        public Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) => inner.FindAsync(subscriptionId, cancellationToken);
+
+        public Task<IReadOnlyList<Subscription>> ListByCustomerAsync(string channelId, string customerId, CancellationToken cancellationToken) =>
+            inner.ListByCustomerAsync(channelId, customerId, cancellationToken);
+
+        public Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+            inner.ListActiveByTopicAsync(topicId, continuation, pageSize, cancellationToken);
+
+        public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) => inner.CountActiveByTopicAsync(topicId, cancellationToken);
+
+        public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken) => inner.TrySaveAsync(subscription, cancellationToken);
+
+        public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
+        {
+            var conflicts = await inner.TrySaveManyAsync(subscriptions, cancellationToken);
+            if (!_lost && subscriptions.Any(s => s.Id == lostId) && !conflicts.Contains(lostId))
+            {
+                _lost = true;
+                return [.. conflicts, lostId];
+            }
+
+            return conflicts;
+        }
     }
 
     private sealed class FailingBatchSaves(InMemorySubscriptionStore inner) : ISubscriptionStore

@@ -36,40 +36,16 @@ public sealed class InMemoryDeliveryStore : IDeliveryStore
         }
     }
 
-    public Task<IReadOnlyCollection<string>> TryClaimManyAsync(IReadOnlyList<DeliveryRecord> claims, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult<IReadOnlyCollection<string>>(claims.Where(c => _rows.TryAdd((c.CampaignId, c.SubscriptionId), c)).Select(c => c.SubscriptionId).ToList());
-        }
-    }
-
-    public Task SaveOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken)
+    public Task RecordOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             foreach (var outcome in outcomes)
             {
                 var key = (outcome.CampaignId, outcome.SubscriptionId);
-                if (_rows.TryGetValue(key, out var stored) && stored.State == DeliveryState.Claimed && stored.ClaimedBy == outcome.ClaimedBy)
+                if (!_rows.TryGetValue(key, out var stored) || stored.State != DeliveryState.Sent)
                 {
                     _rows[key] = outcome;
-                }
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task ReleaseAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, string owner, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            foreach (var id in subscriptionIds)
-            {
-                if (_rows.TryGetValue((campaignId, id), out var stored) && stored.State == DeliveryState.Claimed && stored.ClaimedBy == owner)
-                {
-                    _rows.Remove((campaignId, id));
                 }
             }
         }

@@ -39,7 +39,7 @@ public class SubscriptionTests
         subscription.RecordSent(reservedAt);
         var stored = Subscription.Restore(subscription.ToSnapshot() with { LastSentAt = DateTimeOffset.FromUnixTimeMilliseconds(reservedAt.ToUnixTimeMilliseconds()) });
 
-        Assert.True(stored.WithdrawSend(reservedAt, earlier));
+        Assert.True(stored.WithdrawSend("c1", reservedAt, earlier));
         Assert.Equal(earlier, stored.LastSentAt);
     }
 
@@ -50,8 +50,53 @@ public class SubscriptionTests
         subscription.RecordSent(At);
         subscription.RecordSent(At.AddSeconds(5));
 
-        Assert.False(subscription.WithdrawSend(At, null));
+        Assert.False(subscription.WithdrawSend("c1", At, null));
         Assert.Equal(At.AddSeconds(5), subscription.LastSentAt);
+    }
+
+    [Fact]
+    public void A_campaign_claims_a_send_once_and_the_claim_reserves_the_period()
+    {
+        var subscription = New();
+
+        Assert.True(subscription.ClaimSend("c1", "instance-a", At));
+        Assert.False(subscription.ClaimSend("c1", "instance-b", At.AddSeconds(1)));
+
+        Assert.Equal(new SendClaim("c1", "instance-a", At), subscription.SendClaimFor("c1"));
+        Assert.Null(subscription.SendClaimFor("c2"));
+        Assert.Equal(At, subscription.LastSentAt);
+    }
+
+    [Fact]
+    public void Withdrawing_a_send_gives_its_claim_back_even_when_a_later_send_keeps_the_period()
+    {
+        var subscription = New();
+        subscription.ClaimSend("c1", "instance-a", At);
+        subscription.ClaimSend("c2", "instance-a", At.AddSeconds(5));
+
+        Assert.True(subscription.WithdrawSend("c1", At, null));
+
+        Assert.Null(subscription.SendClaimFor("c1"));
+        Assert.NotNull(subscription.SendClaimFor("c2"));
+        Assert.Equal(At.AddSeconds(5), subscription.LastSentAt);
+        Assert.True(subscription.ClaimSend("c1", "instance-b", At.AddSeconds(6)));
+    }
+
+    [Fact]
+    public void A_subscription_keeps_the_newest_claims_only_and_they_survive_the_store()
+    {
+        var subscription = New();
+        for (var i = 1; i <= Subscription.MaxSendClaims + 2; i++)
+        {
+            subscription.ClaimSend($"c{i}", "instance-a", At.AddDays(i));
+        }
+
+        var stored = Subscription.Restore(subscription.ToSnapshot());
+
+        Assert.Equal(
+            Enumerable.Range(3, Subscription.MaxSendClaims).Select(i => $"c{i}"),
+            stored.SendClaims.Select(c => c.CampaignId));
+        Assert.Equal(new SendClaim("c6", "instance-a", At.AddDays(6)), stored.SendClaimFor("c6"));
     }
 
     [Fact]

@@ -99,9 +99,9 @@ public sealed class SqliteRetentionCleanupTests : IDisposable
     public async Task Delivery_records_go_after_400_days()
     {
         var deliveries = new SqliteDeliveryStore(_database);
-        await deliveries.TryClaimManyAsync([DeliveryRecord.Claim("old", "s1", "messenger", "u1", "host", At)], None);
+        await deliveries.RecordOutcomesAsync([DeliveryRecord.Claim("old", "s1", "messenger", "u1", "host", At).Sent(At, 1)], None);
         _clock.Advance(TimeSpan.FromDays(300));
-        await deliveries.TryClaimManyAsync([DeliveryRecord.Claim("newer", "s1", "messenger", "u1", "host", _clock.GetUtcNow())], None);
+        await deliveries.RecordOutcomesAsync([DeliveryRecord.Claim("newer", "s1", "messenger", "u1", "host", _clock.GetUtcNow()).Sent(_clock.GetUtcNow(), 1)], None);
         _clock.Advance(TimeSpan.FromDays(100) + TimeSpan.FromMinutes(1));
 
         Assert.Equal(1, await _cleanup.CleanUpAsync(None));

@@ -46,6 +46,7 @@ public sealed class SqliteTestDatabase : IDisposable
         SqliteHandoffStore.WaitNoticeColumn,
         SqliteTranscriptStore.Schema,
         SqliteSubscriptionStore.RegionRefusalColumns,
+        SqliteSubscriptionStore.SendClaimsColumn,
         SqliteDeliveryStore.ProductColumns,
         SqliteDeliveryStore.TrackingIdColumn,
         SqliteMarketingMessageOutcomeStore.Schema,

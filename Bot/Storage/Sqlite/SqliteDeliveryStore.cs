@@ -6,9 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace ConversationBot.Bot.Storage.Sqlite;
 
 /// <summary>
-/// Delivery records in the SQLite file, one row per (campaign, subscription): the primary key is
-/// what makes a second claim conflict. Every call is one statement per record inside one
-/// transaction per page, so a campaign page costs a handful of commits, not one per subscriber.
+/// Delivery records in the SQLite file, one row per (campaign, subscription), written once the outcome
+/// is known (the claim is on the subscription: <c>Notifications/Delivery/Steps/ReserveStep.cs</c>). Every
+/// call is one statement per record inside one transaction per step, so a campaign page costs a handful
+/// of commits, not one per subscriber.
 /// </summary>
 public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
 {
@@ -74,35 +75,7 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         return rows.ToDictionary(r => r.SubscriptionId, StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyCollection<string>> TryClaimManyAsync(IReadOnlyList<DeliveryRecord> claims, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claims);
-        var won = new List<string>(claims.Count);
-        if (claims.Count == 0)
-        {
-            return won;
-        }
-
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = write.CreateCommand($"""
-            INSERT INTO campaign_deliveries ({Columns})
-            VALUES ($campaign, $subscription, $channel, $customer, $state, $reason, $detail, $claimedBy, $claimedAt, $completedAt, $attempts, $nextEligible, $product, $route, $tracking)
-            ON CONFLICT (campaign_id, subscription_id) DO NOTHING
-            """);
-        foreach (var claim in claims)
-        {
-            Bind(command, claim);
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
-            {
-                won.Add(claim.SubscriptionId);
-            }
-        }
-
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return won;
-    }
-
-    public async Task SaveOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken)
+    public async Task RecordOutcomesAsync(IReadOnlyList<DeliveryRecord> outcomes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
@@ -110,12 +83,17 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
             return;
         }
 
+        // An insert; on a record that exists, its replacement unless it says Sent (IDeliveryStore.RecordOutcomesAsync).
         await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = write.CreateCommand("""
-            UPDATE campaign_deliveries SET
-                state = $state, reason = $reason, detail = $detail, completed_at = $completedAt, attempts = $attempts, next_eligible_at = $nextEligible,
-                product = $product, route = $route, tracking_id = $tracking
-            WHERE campaign_id = $campaign AND subscription_id = $subscription AND state = 'Claimed' AND claimed_by = $claimedBy
+        await using var command = write.CreateCommand($"""
+            INSERT INTO campaign_deliveries ({Columns})
+            VALUES ($campaign, $subscription, $channel, $customer, $state, $reason, $detail, $claimedBy, $claimedAt, $completedAt, $attempts, $nextEligible, $product, $route, $tracking)
+            ON CONFLICT (campaign_id, subscription_id) DO UPDATE SET
+                channel_id = excluded.channel_id, customer_id = excluded.customer_id, state = excluded.state, reason = excluded.reason,
+                detail = excluded.detail, claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, completed_at = excluded.completed_at,
+                attempts = excluded.attempts, next_eligible_at = excluded.next_eligible_at, product = excluded.product, route = excluded.route,
+                tracking_id = excluded.tracking_id
+            WHERE campaign_deliveries.state <> 'Sent'
             """);
         foreach (var outcome in outcomes)
         {
@@ -123,28 +101,6 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task ReleaseAsync(string campaignId, IReadOnlyCollection<string> subscriptionIds, string owner, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(campaignId);
-        ArgumentNullException.ThrowIfNull(subscriptionIds);
-        ArgumentNullException.ThrowIfNull(owner);
-        if (subscriptionIds.Count == 0)
-        {
-            return;
-        }
-
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = write.CreateCommand("""
-            DELETE FROM campaign_deliveries
-            WHERE campaign_id = $campaign AND subscription_id IN (SELECT value FROM json_each($ids)) AND state = 'Claimed' AND claimed_by = $owner
-            """);
-        command.Parameters.AddWithValue("$campaign", campaignId);
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(subscriptionIds));
-        command.Parameters.AddWithValue("$owner", owner);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -36,6 +36,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton(sp => SqliteSubscriptionStore.LanguageColumn(sp.GetRequiredService<SubscriberLanguages>().Fallback));
         services.AddSingleton(SqliteSubscriptionStore.HistoryColumn);
         services.AddSingleton(SqliteSubscriptionStore.RegionRefusalColumns);
+        services.AddSingleton(SqliteSubscriptionStore.SendClaimsColumn);
         services.AddSingleton<ISubscriberCountRecount, SqliteSubscriberCountRecount>();
         services.AddSqliteStore<IOfferHistoryStore, SqliteOfferHistoryStore>(SqliteOfferHistoryStore.Schema);
         services.AddSqliteStore<IMessagingWindowStore, SqliteMessagingWindowStore>(SqliteMessagingWindowStore.Schema);

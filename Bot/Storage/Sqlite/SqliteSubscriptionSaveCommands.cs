@@ -16,13 +16,13 @@ public sealed partial class SqliteSubscriptionStore
         [
             "$id", "$topic", "$title", "$channel", "$customer", "$token", "$reference", "$frequency", "$timeZone", "$profile",
             "$optedIn", "$expires", "$status", "$statusChanged", "$retirement", "$lastSent", "$nextEligible", "$origin", "$lastEvent", "$version",
-            "$language", "$history", "$regionRefusedBy", "$regionRefusedAt",
+            "$language", "$history", "$regionRefusedBy", "$regionRefusedAt", "$sendClaims",
         ];
 
         private const string Insert = $"""
             INSERT INTO notification_subscriptions ({Columns})
             VALUES ($id, $topic, $title, $channel, $customer, $token, $reference, $frequency, $timeZone, $profile,
-                    $optedIn, $expires, $status, $statusChanged, $retirement, $lastSent, $nextEligible, $origin, $lastEvent, 1, $language, $history, $regionRefusedBy, $regionRefusedAt)
+                    $optedIn, $expires, $status, $statusChanged, $retirement, $lastSent, $nextEligible, $origin, $lastEvent, 1, $language, $history, $regionRefusedBy, $regionRefusedAt, $sendClaims)
             ON CONFLICT (id) DO NOTHING
             """;
 
@@ -33,7 +33,7 @@ public sealed partial class SqliteSubscriptionStore
                 opted_in_at = $optedIn, expires_at = $expires, status = $status, status_changed_at = $statusChanged,
                 retirement_reason = $retirement, last_sent_at = $lastSent, next_eligible_at = $nextEligible, origin = $origin,
                 last_event_at = $lastEvent, version = version + 1, language = $language, history = $history,
-                region_refused_by = $regionRefusedBy, region_refused_at = $regionRefusedAt
+                region_refused_by = $regionRefusedBy, region_refused_at = $regionRefusedAt, send_claims = $sendClaims
             WHERE id = $id AND version = $version
             """;
 
@@ -69,6 +69,7 @@ public sealed partial class SqliteSubscriptionStore
             p[21].Value = s.History is { Count: > 0 } history ? ConsentHistoryJson.Write(history) : DBNull.Value;
             p[22].Value = SqliteValues.Text(s.RegionRefusedBy?.ToString());
             p[23].Value = SqliteValues.Time(s.RegionRefusedAt);
+            p[24].Value = s.SendClaims is { Count: > 0 } claims ? SendClaimsJson.Write(claims) : DBNull.Value;
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
 

@@ -86,10 +86,20 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         ALTER TABLE notification_subscriptions ADD COLUMN region_refused_at INTEGER
         """);
 
+    /// <summary>
+    /// The campaigns' send claims on each subscription (<see cref="Subscription.SendClaims"/>, at most
+    /// <see cref="Subscription.MaxSendClaims"/>) as one JSON column, saved with the subscription: the claim and
+    /// the reserved period are one write. Rows stored before it carry no claims, which is what they had.
+    /// </summary>
+    public static readonly ISqliteMigration SendClaimsColumn = new SqliteMigration(
+        62,
+        "send claims",
+        "ALTER TABLE notification_subscriptions ADD COLUMN send_claims TEXT");
+
     private const string Columns = """
         id, topic_id, title, channel_id, customer_id, token, conversation_reference, frequency, time_zone_id, profile_name,
         opted_in_at, expires_at, status, status_changed_at, retirement_reason, last_sent_at, next_eligible_at, origin, last_event_at, version,
-        language, history, region_refused_by, region_refused_at
+        language, history, region_refused_by, region_refused_at, send_claims
         """;
 
     public async Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken)
@@ -250,5 +260,6 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         r.GetNullableString(20),
         r.IsDBNull(21) ? null : ConsentHistoryJson.Read(r.GetString(21)),
         r.IsDBNull(22) ? null : Enum.Parse<MessengerProduct>(r.GetString(22)),
-        r.GetNullableTime(23));
+        r.GetNullableTime(23),
+        r.IsDBNull(24) ? null : SendClaimsJson.Read(r.GetString(24)));
 }

@@ -5,10 +5,10 @@ namespace ConversationBot.Notifications.Delivery.Steps;
 
 /// <summary>
 /// A subscriber whose send is claimed and reserved on the subscription: what the send step needs, and
-/// what withdrawing the reservation needs (<see cref="PreviousLastSentAt"/>) if the message never went out.
+/// what withdrawing the claim needs (<see cref="PreviousLastSentAt"/>) if the message never went out.
 /// </summary>
 internal sealed record Reservation(Subscription Subscription, DeliveryRecord Claim, DateTimeOffset ReservedAt, DateTimeOffset? PreviousLastSentAt, ProductRoute Route)
 {
-    /// <summary>The reserved send given back: the subscription's period is as it was before the reservation.</summary>
-    public SubscriptionChange Withdraw() => new(Subscription.Id, s => s.WithdrawSend(ReservedAt, PreviousLastSentAt));
+    /// <summary>The claimed send given back: no claim, and the subscription's period as it was before the reservation.</summary>
+    public SubscriptionChange Withdraw() => new(Subscription.Id, s => s.WithdrawSend(Claim.CampaignId, ReservedAt, PreviousLastSentAt));
 }

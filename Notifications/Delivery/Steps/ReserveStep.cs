@@ -4,10 +4,12 @@ using ConversationBot.Notifications.Subscriptions;
 namespace ConversationBot.Notifications.Delivery.Steps;
 
 /// <summary>
-/// Step 2: decide each claimed subscriber (send or skip, and through which product) and reserve the sends
-/// on the subscriptions in one batch, so a second campaign running at the same time sees them. A
-/// subscription changed since the page was read (a stop, another campaign's send) is read again and
-/// decided again, so the customer's period is never used twice.
+/// Step 2: decide each open subscriber (send or skip, and through which product) and claim the sends on
+/// the subscriptions in one batch (<see cref="Subscription.ClaimSend"/>): one write per send that both
+/// reserves the customer's period, so a second campaign running at the same time sees it, and claims the
+/// campaign's send, so a second instance of this campaign never sends it again. A subscription changed
+/// since the page was read (a stop, another campaign's send) is read again and decided again, so the
+/// customer's period is never used twice; one this campaign claimed meanwhile is left to its claimant.
 /// </summary>
 internal sealed class ReserveStep(ISubscriptionStore subscriptions, RecipientDecision recipients, INotificationSender sender)
 {
@@ -15,15 +17,19 @@ internal sealed class ReserveStep(ISubscriptionStore subscriptions, RecipientDec
     private const int MaxAttempts = ConflictRetry.Attempts;
     private static readonly CancellationToken None = CancellationToken.None;
 
-    /// <param name="claimed">The subscribers whose claims this run won.</param>
-    /// <param name="claims">Those claims, by subscription id.</param>
+    /// <param name="campaignId">The campaign whose sends are claimed.</param>
+    /// <param name="open">The subscribers no earlier run reached (<see cref="PriorOutcomeStep"/>).</param>
+    /// <param name="owner">The instance claiming.</param>
     /// <param name="now">The instant the step decides at.</param>
     /// <param name="outcomes">Receives the outcome of everyone decided not to be sent (skipped, no sender, contended).</param>
+    /// <param name="tried">Receives every reservation handed to the store, saved or not: what to withdraw if saving throws.</param>
     public async Task<List<Reservation>> ReserveAsync(
-        List<Subscription> claimed, Dictionary<string, DeliveryRecord> claims, DateTimeOffset now, List<DeliveryRecord> outcomes)
+        string campaignId, List<Subscription> open, string owner, DateTimeOffset now, List<DeliveryRecord> outcomes, List<Reservation> tried)
     {
+        var claims = open.ToDictionary(
+            s => s.Id, s => DeliveryRecord.Claim(campaignId, s.Id, s.ChannelId, s.CustomerId, owner, now), StringComparer.Ordinal);
         var reserved = new List<Reservation>();
-        var pending = claimed;
+        var pending = open;
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
             var toSave = new List<Subscription>();
@@ -51,11 +57,12 @@ internal sealed class ReserveStep(ISubscriptionStore subscriptions, RecipientDec
                 }
 
                 var previous = subscription.LastSentAt;
-                subscription.RecordSent(now);
+                subscription.ClaimSend(campaignId, owner, now);
                 toSave.Add(subscription);
                 candidates.Add(new Reservation(subscription, claim, now, previous, route));
             }
 
+            tried.AddRange(candidates);
             var conflicts = (await subscriptions.TrySaveManyAsync(toSave, None).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
             reserved.AddRange(candidates.Where(c => !conflicts.Contains(c.Subscription.Id)));
             pending = [];
@@ -68,6 +75,18 @@ internal sealed class ReserveStep(ISubscriptionStore subscriptions, RecipientDec
                 }
 
                 var current = await subscriptions.FindAsync(id, None).ConfigureAwait(false);
+                if (current?.SendClaimFor(campaignId) is { } claimed)
+                {
+                    // This step's own save landed and only its answer was lost: the claim is ours to send.
+                    // Anyone else's claim (another instance working this page) is its send and its outcome.
+                    if (claimed.Owner == owner && (claimed.At - now).Duration() < TimeSpan.FromMilliseconds(1))
+                    {
+                        reserved.Add(candidates.First(c => c.Subscription.Id == id) with { Subscription = current });
+                    }
+
+                    continue;
+                }
+
                 if (attempt < MaxAttempts && current is not null)
                 {
                     pending.Add(current);

@@ -170,7 +170,7 @@ public sealed class CampaignWorkItem
     /// <summary>
     /// Hands back a page worked in part because the campaign is put off (a hold, a paused Page): its outcomes so far
     /// (<paramref name="soFar"/>) are kept, so the campaign's progress counts them while it waits. Whoever works the
-    /// page next counts its records again (the claims conflict and are read) and replaces them.
+    /// page next counts its records again (it revisits the page and reads the records) and replaces them.
     /// </summary>
     public void Release(DeliveryCounts soFar)
     {
