@@ -1,6 +1,7 @@
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Notifications.Delivery;
+using Xunit.Abstractions;
 
 namespace ConversationBot.Bot.Tests.EndToEnd;
 
@@ -9,7 +10,7 @@ namespace ConversationBot.Bot.Tests.EndToEnd;
 /// in the middle of a campaign and a second host on the same database, and two hosts racing for the
 /// same campaign.
 /// </summary>
-public sealed class CampaignCrashSafetyTests : IAsyncLifetime
+public sealed class CampaignCrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Subscribers = 240;
 
@@ -56,6 +57,10 @@ public sealed class CampaignCrashSafetyTests : IAsyncLifetime
         var campaign = await new AdminClient(second).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
 
         var unknown = CampaignChecks.OnlyTheStepInFlightIsUnknown(await CampaignChecks.AllDeliveriesAsync(second, id), inFlight, parallelSends);
+        var received = _graph.Requests.GroupBy(r => r.Body["recipient"]!["notification_messages_token"]!.GetValue<string>()).ToList();
+        output.WriteLine($"killed after 60 sends answered, {inFlight.Count} more held unanswered at the fake Send API; there {received.Count} of {Subscribers} received, "
+            + $"{received.Count(g => g.Count() > 1)} twice, {Subscribers - received.Count} never; {unknown.Count} recorded OutcomeUnknown (the claims of the step it died in, "
+            + $"{unknown.Count(inFlight.Contains)} of them had reached the API)");
         CampaignChecks.EachTokenOnce(_graph, Subscribers);
         Assert.Equal((Subscribers - unknown.Count, unknown.Count), (AdminClient.Progress(campaign, "sent"), AdminClient.Progress(campaign, "failed")));
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Support;
@@ -102,24 +101,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (its own cookies) behind the fence.</summary>
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 }, Locale = "en-US" });
-        await context.RouteAsync("**/*", async route =>
-        {
-            var url = new Uri(route.Request.Url);
-            if (url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)))
-            {
-                await route.ContinueAsync();
-            }
-            else
-            {
-                Refused.Enqueue(route.Request.Url);
-                await route.AbortAsync();
-            }
-        });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => Chromium.NewFencedPageAsync(Browser, Refused);
 
     public async Task DisposeAsync()
     {

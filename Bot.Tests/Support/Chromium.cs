@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Playwright;
 
 namespace ConversationBot.Bot.Tests.Support;
@@ -45,5 +47,30 @@ public static class Chromium
             ExecutablePath = Environment.GetEnvironmentVariable("CHATPAGE_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
         });
+    }
+
+    /// <summary>
+    /// A fresh page (its own cookies) behind the loopback fence: requests to loopback go through, anything else is
+    /// aborted and recorded in <paramref name="refused"/>, so a test fails when a page reaches out.
+    /// </summary>
+    public static async Task<IPage> NewFencedPageAsync(IBrowser browser, ConcurrentQueue<string> refused, int width = 1100, int height = 900)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(refused);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "en-US" });
+        await context.RouteAsync("**/*", async route =>
+        {
+            var url = new Uri(route.Request.Url);
+            if (url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                refused.Enqueue(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        return await context.NewPageAsync();
     }
 }

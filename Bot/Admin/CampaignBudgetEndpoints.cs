@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using ConversationBot.Bot.Delivery;
-using ConversationBot.Bot.Messenger;
-using ConversationBot.Bot.Messenger.MarketingMessages;
-using ConversationBot.Notifications.Campaigns;
 using ConversationBot.Notifications.Delivery.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,10 +7,9 @@ namespace ConversationBot.Bot.Admin;
 
 /// <summary>
 /// POST /api/admin/campaigns/{id}/budget (docs/marketing-messages.md, "Budgets"): raises a running or scheduled
-/// campaign's Marketing Messages budget. Meta's campaign gets it first (when Meta has one for it yet); only then is it
-/// stored on ours, and a campaign held by a send's answer (its budget spent) is woken now instead of after
-/// <c>Delivery:HeldCampaignRecheck</c>. Meta refusing or not answering is a 502 and nothing is stored: the operator
-/// sends the raise again, which is harmless.
+/// campaign's Marketing Messages budget through <see cref="CampaignBudgetRaising"/> (Meta's campaign first, then
+/// ours, a held campaign woken at once; the console's campaign page does the same). Meta refusing or not answering
+/// is a 502 and nothing is stored: the operator sends the raise again, which is harmless.
 /// </summary>
 public static class CampaignBudgetEndpoints
 {
@@ -32,7 +27,7 @@ public static class CampaignBudgetEndpoints
     }
 
     private static async Task<Results<Ok<CampaignView>, NotFound, ValidationProblem, Conflict<ProblemDetailsView>, ProblemHttpResult>> RaiseAsync(
-        string id, HttpRequest request, CampaignService campaigns, MetaCampaigns meta, ICampaignWorkStore work, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpRequest request, CampaignBudgetRaising raising, ICampaignWorkStore work, TimeProvider clock, CancellationToken cancellationToken)
     {
         CampaignBudgetRequest? body;
         try
@@ -52,19 +47,10 @@ public static class CampaignBudgetEndpoints
             return Invalid("body", "must be a JSON object such as {\"budget\": 5000}.");
         }
 
-        CampaignBudgetRaise? raise;
-        try
+        var (raise, metaRefusal) = await raising.RaiseAsync(id, body.Budget, cancellationToken).ConfigureAwait(false);
+        if (metaRefusal is not null)
         {
-            raise = await campaigns.RaiseBudgetAsync(id, body.Budget, (campaign, budget, token) => meta.RaiseBudgetAsync(campaign.Id, budget, token), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is MessengerSendException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return TypedResults.Problem(
-                title: "Meta did not take the new budget; nothing was changed.",
-                detail: ex is MessengerSendException refused
-                    ? string.Create(CultureInfo.InvariantCulture, $"Meta answered {(int)refused.StatusCode} (code {refused.Code}, subcode {refused.Subcode}): {refused.GraphMessage}")
-                    : "Meta's Graph API did not answer. Send the raise again.",
-                statusCode: StatusCodes.Status502BadGateway);
+            return TypedResults.Problem(title: "Meta did not take the new budget; nothing was changed.", detail: metaRefusal, statusCode: StatusCodes.Status502BadGateway);
         }
 
         if (raise is null)
@@ -80,11 +66,6 @@ public static class CampaignBudgetEndpoints
         if (raise.Finished)
         {
             return TypedResults.Conflict(new ProblemDetailsView("The campaign has finished already.", $"Campaign {id} is {raise.Campaign.Status}: its budget is final."));
-        }
-
-        if (raise.Woken)
-        {
-            signal.Wake();
         }
 
         var items = raise.Campaign.Audience is null ? [] : await work.ListAsync(raise.Campaign.Id, cancellationToken).ConfigureAwait(false);

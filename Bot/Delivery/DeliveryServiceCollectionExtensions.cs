@@ -43,6 +43,7 @@ public static class DeliveryServiceCollectionExtensions
             client.Timeout = provider.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeout);
         services.AddSingleton<MarketingMessagesClient>();
         services.AddSingleton<MetaCampaigns>();
+        services.AddSingleton<CampaignBudgetRaising>();
         services.AddSingleton<MetaDeliveryEstimates>();
         services.AddSingleton<MetaCampaignSpend>();
         services.AddSingleton<MarketingMessageOutcomes>();
