@@ -4,7 +4,6 @@ using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.MarketingMessages;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Support;
-using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -40,13 +39,7 @@ public sealed class BudgetBrowserTests : IAsyncLifetime
     {
         await using var bot = await MarketingMessagesHost.StartWithStandInAsync(BotHost.FreePort(), new Dictionary<string, string> { ["FailedShare"] = "0", ["MaxWebhookDelay"] = "00:00:05" });
         var graph = bot.Host.Services.GetRequiredService<LocalMarketingMessagesGraph>();
-        var store = bot.Host.Services.GetRequiredService<ISubscriptionStore>();
-        var at = bot.Clock.GetUtcNow().AddDays(-3);
-        foreach (var (token, zone) in new[] { ("us-1", "America/New_York"), ("us-2", "America/Chicago"), ("us-3", "America/Denver"), ("eu-1", "Europe/Berlin") })
-        {
-            Assert.True(await store.TrySaveAsync(
-                Subscription.OptInOnMessenger("weekly-deals", null, $"psid-{token}", token, zone, null, null, "Current", SubscriptionOrigin.RequestedByUs, at), CancellationToken.None));
-        }
+        await MarketingMessagesHost.OptInAsync(bot, ("us-1", "America/New_York"), ("us-2", "America/Chicago"), ("us-3", "America/Denver"), ("eu-1", "Europe/Berlin"));
 
         var admin = new AdminClient(bot.Host);
         var id = await admin.CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals", budget = 2 });

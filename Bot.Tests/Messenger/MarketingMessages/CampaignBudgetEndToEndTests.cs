@@ -62,13 +62,7 @@ public sealed class CampaignBudgetEndToEndTests(ITestOutputHelper output)
     {
         await using var bot = await StartAsync(BotHost.FreePort());
         var graph = bot.Host.Services.GetRequiredService<LocalMarketingMessagesGraph>();
-        var store = bot.Host.Services.GetRequiredService<ISubscriptionStore>();
-        var at = bot.Clock.GetUtcNow().AddDays(-3);
-        foreach (var (token, zone) in new[] { ("us-1", "America/New_York"), ("us-2", "America/Chicago"), ("us-3", "America/Denver"), ("eu-1", "Europe/Berlin") })
-        {
-            Assert.True(await store.TrySaveAsync(
-                Subscription.OptInOnMessenger("weekly-deals", null, $"psid-{token}", token, zone, null, null, "Current", SubscriptionOrigin.RequestedByUs, at), CancellationToken.None));
-        }
+        await MarketingMessagesHost.OptInAsync(bot, ("us-1", "America/New_York"), ("us-2", "America/Chicago"), ("us-3", "America/Denver"), ("eu-1", "Europe/Berlin"));
 
         var admin = new AdminClient(bot.Host);
         using var posts = new AdminPosts(bot.Host);

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ConversationBot.Bot.Messenger.MarketingMessages.LocalGraph;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
-using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationBot.Bot.Tests.Messenger.MarketingMessages;
@@ -96,14 +95,6 @@ public sealed class CampaignRefusalEndToEndTests
         return MessengerBot.StartAsync(settings: settings, environment: "Development", port: port);
     }
 
-    private static async Task SubscribeAsync(MessengerBot bot)
-    {
-        var store = bot.Host.Services.GetRequiredService<ISubscriptionStore>();
-        var at = bot.Clock.GetUtcNow().AddDays(-3);
-        foreach (var (token, zone) in new[] { ("us-1", "America/New_York"), ("us-2", "America/Chicago"), ("eu-1", "Europe/Berlin") })
-        {
-            Assert.True(await store.TrySaveAsync(
-                Subscription.OptInOnMessenger("weekly-deals", null, $"psid-{token}", token, zone, null, null, "Current", SubscriptionOrigin.RequestedByUs, at), CancellationToken.None));
-        }
-    }
+    private static Task SubscribeAsync(MessengerBot bot) =>
+        MarketingMessagesHost.OptInAsync(bot, ("us-1", "America/New_York"), ("us-2", "America/Chicago"), ("eu-1", "Europe/Berlin"));
 }

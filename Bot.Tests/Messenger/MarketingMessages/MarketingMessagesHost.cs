@@ -1,5 +1,7 @@
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
+using ConversationBot.Notifications.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationBot.Bot.Tests.Messenger.MarketingMessages;
 
@@ -35,5 +37,17 @@ internal static class MarketingMessagesHost
         }
 
         return MessengerBot.StartAsync(settings: settings, environment: "Development", port: port, databasePath: databasePath);
+    }
+
+    /// <summary>Weekly-deals subscribers opted in three days before the host's clock: customer <c>psid-{token}</c>, each in its time zone.</summary>
+    public static async Task OptInAsync(MessengerBot bot, params (string Token, string Zone)[] subscribers)
+    {
+        var store = bot.Host.Services.GetRequiredService<ISubscriptionStore>();
+        var at = bot.Clock.GetUtcNow().AddDays(-3);
+        foreach (var (token, zone) in subscribers)
+        {
+            Assert.True(await store.TrySaveAsync(
+                Subscription.OptInOnMessenger("weekly-deals", null, $"psid-{token}", token, zone, null, null, "Current", SubscriptionOrigin.RequestedByUs, at), CancellationToken.None));
+        }
     }
 }

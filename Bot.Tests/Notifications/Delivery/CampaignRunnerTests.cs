@@ -343,27 +343,13 @@ public sealed class CampaignRunnerTests
     }
 
     /// <summary>Saves everything, but reports <paramref name="lostId"/>'s first batch save as a conflict, as a write whose answer never came back is retried into a 412.</summary>
-    private sealed class LostSaveAnswers(InMemorySubscriptionStore inner, string lostId) : ISubscriptionStore
+    private sealed class LostSaveAnswers(InMemorySubscriptionStore inner, string lostId) : ForwardingSubscriptionStore(inner)
     {
         private bool _lost;
 
-        public Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken) => inner.FindByTokenAsync(token, cancellationToken);
-
-        public Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) => inner.FindAsync(subscriptionId, cancellationToken);
-
-        public Task<IReadOnlyList<Subscription>> ListByCustomerAsync(string channelId, string customerId, CancellationToken cancellationToken) =>
-            inner.ListByCustomerAsync(channelId, customerId, cancellationToken);
-
-        public Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
-            inner.ListActiveByTopicAsync(topicId, continuation, pageSize, cancellationToken);
-
-        public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) => inner.CountActiveByTopicAsync(topicId, cancellationToken);
-
-        public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken) => inner.TrySaveAsync(subscription, cancellationToken);
-
-        public async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
         {
-            var conflicts = await inner.TrySaveManyAsync(subscriptions, cancellationToken);
+            var conflicts = await Inner.TrySaveManyAsync(subscriptions, cancellationToken);
             if (!_lost && subscriptions.Any(s => s.Id == lostId) && !conflicts.Contains(lostId))
             {
                 _lost = true;
@@ -374,23 +360,9 @@ public sealed class CampaignRunnerTests
         }
     }
 
-    private sealed class FailingBatchSaves(InMemorySubscriptionStore inner) : ISubscriptionStore
+    private sealed class FailingBatchSaves(InMemorySubscriptionStore inner) : ForwardingSubscriptionStore(inner)
     {
-        public Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken) => inner.FindByTokenAsync(token, cancellationToken);
-
-        public Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) => inner.FindAsync(subscriptionId, cancellationToken);
-
-        public Task<IReadOnlyList<Subscription>> ListByCustomerAsync(string channelId, string customerId, CancellationToken cancellationToken) =>
-            inner.ListByCustomerAsync(channelId, customerId, cancellationToken);
-
-        public Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
-            inner.ListActiveByTopicAsync(topicId, continuation, pageSize, cancellationToken);
-
-        public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken) => inner.CountActiveByTopicAsync(topicId, cancellationToken);
-
-        public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken) => inner.TrySaveAsync(subscription, cancellationToken);
-
-        public Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken) =>
+        public override Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken) =>
             throw new IOException("disk full");
     }
 

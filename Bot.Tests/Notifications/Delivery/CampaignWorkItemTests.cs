@@ -203,31 +203,16 @@ public sealed class CampaignWorkItemTests
         private Task<T> Reach<T>(Func<Task<T>> call) => _cut ? Task.FromException<T>(new IOException("the instance is gone")) : call();
     }
 
-    private sealed class CountingSubscriptionStore(ISubscriptionStore inner) : ISubscriptionStore
+    private sealed class CountingSubscriptionStore(ISubscriptionStore inner) : ForwardingSubscriptionStore(inner)
     {
         private int _counts;
 
         public int Counts => _counts;
 
-        public Task<Subscription?> FindByTokenAsync(string token, CancellationToken cancellationToken) => inner.FindByTokenAsync(token, cancellationToken);
-
-        public Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) => inner.FindAsync(subscriptionId, cancellationToken);
-
-        public Task<IReadOnlyList<Subscription>> ListByCustomerAsync(string channelId, string customerId, CancellationToken cancellationToken) =>
-            inner.ListByCustomerAsync(channelId, customerId, cancellationToken);
-
-        public Task<SubscriberPage> ListActiveByTopicAsync(string topicId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
-            inner.ListActiveByTopicAsync(topicId, continuation, pageSize, cancellationToken);
-
-        public Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken)
+        public override Task<long> CountActiveByTopicAsync(string topicId, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _counts);
-            return inner.CountActiveByTopicAsync(topicId, cancellationToken);
+            return Inner.CountActiveByTopicAsync(topicId, cancellationToken);
         }
-
-        public Task<bool> TrySaveAsync(Subscription subscription, CancellationToken cancellationToken) => inner.TrySaveAsync(subscription, cancellationToken);
-
-        public Task<IReadOnlyCollection<string>> TrySaveManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken) =>
-            inner.TrySaveManyAsync(subscriptions, cancellationToken);
     }
 }
