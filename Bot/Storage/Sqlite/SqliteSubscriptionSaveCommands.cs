@@ -66,10 +66,10 @@ public sealed partial class SqliteSubscriptionStore
             p[18].Value = SqliteValues.Time(s.LastEventAt);
             p[19].Value = s.Version;
             p[20].Value = SqliteValues.Text(s.Language);
-            p[21].Value = s.History is { Count: > 0 } history ? ConsentHistoryJson.Write(history) : DBNull.Value;
+            p[21].Value = SqliteJsonList.Write(s.History);
             p[22].Value = SqliteValues.Text(s.RegionRefusedBy?.ToString());
             p[23].Value = SqliteValues.Time(s.RegionRefusedAt);
-            p[24].Value = s.SendClaims is { Count: > 0 } claims ? SendClaimsJson.Write(claims) : DBNull.Value;
+            p[24].Value = SqliteJsonList.Write(s.SendClaims);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
 

@@ -258,8 +258,8 @@ public sealed partial class SqliteSubscriptionStore(SqliteDatabase database) : I
         r.GetTime(18),
         r.GetInt64(19),
         r.GetNullableString(20),
-        r.IsDBNull(21) ? null : ConsentHistoryJson.Read(r.GetString(21)),
+        r.IsDBNull(21) ? null : SqliteJsonList.Read<ConsentHistoryEntry>(r.GetString(21)),
         r.IsDBNull(22) ? null : Enum.Parse<MessengerProduct>(r.GetString(22)),
         r.GetNullableTime(23),
-        r.IsDBNull(24) ? null : SendClaimsJson.Read(r.GetString(24)));
+        r.IsDBNull(24) ? null : SqliteJsonList.Read<SendClaim>(r.GetString(24)));
 }
