@@ -106,6 +106,9 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
         Assert.True(readTwice.Count == 0, $"read twice: {string.Join(", ", readTwice)}\n{Describe(operations)}");
         Assert.Single(operations, o => o.Kind == "read" && o.Path.Contains("/docs/offers", StringComparison.Ordinal));
         Assert.Single(operations, o => o.Kind == "create" && o.Container == CosmosContainers.Customers.Name && o.Status == 201);
+
+        // The customer wrote the number in this turn, so the offer takes the window from the turn, not the store.
+        Assert.DoesNotContain(operations, o => o.Path.Contains("/docs/window", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,12 +127,13 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
         await emulator.SayAndReadAsync("my notifications");
 
         // The card lists the customer's subscriptions (their index read once); the offer of another topic is
-        // decided on that list, and the day's one offer (OptIns:DailyCap) is used, so no topic's stop rate is read.
+        // decided on that list and on the window this turn proves (the customer wrote, so it is open: no read of
+        // it), and the day's one offer (OptIns:DailyCap) is used, so no topic's stop rate is read.
         var operations = TurnOperations(turn);
         Assert.Single(operations, o => o.Container == CosmosContainers.Lookups.Name && o.Path.Contains("/docs/customer", StringComparison.Ordinal));
         Assert.DoesNotContain(operations, o => o.Container == CosmosContainers.Pages.Name);
         Assert.Equal(
-            ["customers /docs/offers", "customers /docs/window", "lookups /docs/customer", "state /docs/emulator"],
+            ["customers /docs/offers", "lookups /docs/customer", "state /docs/emulator"],
             operations.Where(o => o.Kind == "read").Select(o => $"{o.Container} {o.Path[o.Path.IndexOf("/docs/", StringComparison.Ordinal)..].Split('%')[0].Split('*')[0]}").Order(StringComparer.Ordinal));
     }
 

@@ -1,4 +1,5 @@
 using ConversationBot.Bot.Storage;
+using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Notifications.Window;
 using Microsoft.Bot.Builder;
 
@@ -52,8 +53,7 @@ public sealed class WindowStamp
         }
 
         // The window starts when the customer wrote; a channel clock ahead of ours must not stretch it.
-        var now = _time.GetUtcNow();
-        var at = activity.Timestamp is { } sent && sent < now ? sent : now;
+        var at = CustomerMessage.WrittenAt(activity, _time.GetUtcNow());
 
         // Stamped moments ago (this conversation's state says so, or the store does): skipping can
         // only make our window close earlier than the platform's, by less than the resolution, never later.

@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using ConversationBot.Bot.BotFramework;
 using ConversationBot.Bot.Conversation;
 using ConversationBot.Dialogs.Localization;
+using ConversationBot.Dialogs.OptIns;
 using ConversationBot.Dialogs.Resources;
 using ConversationBot.Notifications.Errors;
 using ConversationBot.Notifications.Subscriptions;

@@ -82,9 +82,11 @@ public sealed class NotificationsDialog : WaterfallDialog
 
         var offerable = new List<Choice>();
         var candidates = _topics.Topics.Where(t => t.Id != Topic.UnknownId).ToList();
-        // The list read above, lapsed ones marked: the offers are decided on what the card shows, not on a second read.
+        // The list read above, lapsed ones marked: the offers are decided on what the card shows, not on a second read;
+        // and on the window this turn proves (the customer asked for the list), not on the store's.
         var decisions = await _offers.DecideManyAsync(
-            customer.ChannelId, customer.CustomerId, [.. candidates.Select(t => t.Id)], customer.TimeZoneId, cancellationToken, all).ConfigureAwait(false);
+            customer.ChannelId, customer.CustomerId, [.. candidates.Select(t => t.Id)], customer.TimeZoneId, cancellationToken, all, CustomerMessage.WindowOf(step.Dialog.Context.Activity, now))
+            .ConfigureAwait(false);
         foreach (var (topic, decision) in candidates.Zip(decisions))
         {
             if (decision.IsAllowed)

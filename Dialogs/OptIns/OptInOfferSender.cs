@@ -37,7 +37,9 @@ public sealed class OptInOfferSender(
             return Decided(customer, topicId, OptInDecision.Deny(OptInDenialReason.TopicUnknown));
         }
 
-        var decision = await offers.DecideAsync(customer.ChannelId, customer.CustomerId, topic.Id, customer.TimeZoneId, cancellationToken).ConfigureAwait(false);
+        // The customer wrote in this turn (the order number, say): the window is open, and the store need not say so.
+        var decision = await offers.DecideAsync(
+            customer.ChannelId, customer.CustomerId, topic.Id, customer.TimeZoneId, cancellationToken, CustomerMessage.WindowOf(turnContext.Activity, time.GetUtcNow())).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
             return Decided(customer, topic.Id, decision);

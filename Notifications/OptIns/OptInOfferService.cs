@@ -48,9 +48,10 @@ public sealed class OptInOfferService
     }
 
     /// <param name="timeZoneId">The customer's IANA timezone when known, for the daily cap.</param>
+    /// <param name="window">The customer's window when the turn proves it (the customer wrote in it); <c>null</c>: read here.</param>
     public async Task<OptInDecision> DecideAsync(
-        string channelId, string customerId, string topicId, string? timeZoneId, CancellationToken cancellationToken) =>
-        (await DecideManyAsync(channelId, customerId, [topicId], timeZoneId, cancellationToken).ConfigureAwait(false))[0];
+        string channelId, string customerId, string topicId, string? timeZoneId, CancellationToken cancellationToken, MessagingWindow? window = null) =>
+        (await DecideManyAsync(channelId, customerId, [topicId], timeZoneId, cancellationToken, window: window).ConfigureAwait(false))[0];
 
     /// <summary>
     /// The decisions for several topics of one customer in one turn ("my notifications" asks about
@@ -68,17 +69,22 @@ public sealed class OptInOfferService
     /// </para>
     /// </summary>
     /// <param name="subscriptions">The customer's subscriptions when the caller has just read them (null: read here).</param>
+    /// <param name="window">
+    /// The customer's window when the turn proves it: the customer wrote in this turn, so it is open (Dialogs/OptIns/CustomerMessage.cs).
+    /// The stored one could only close a moment later (another instance saw a later message), never earlier. <c>null</c>: read here.
+    /// </param>
     public async Task<IReadOnlyList<OptInDecision>> DecideManyAsync(
         string channelId,
         string customerId,
         IReadOnlyList<string> topicIds,
         string? timeZoneId,
         CancellationToken cancellationToken,
-        IReadOnlyList<Subscription>? subscriptions = null)
+        IReadOnlyList<Subscription>? subscriptions = null,
+        MessagingWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(topicIds);
         var now = _time.GetUtcNow();
-        var window = await _windows.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
+        window ??= await _windows.GetAsync(channelId, customerId, cancellationToken).ConfigureAwait(false);
         var context = new OptInContext(channelId, customerId, window, OfferHistory.Empty, [], PageStatus.Unrestricted, null, timeZoneId);
         if (AllDenied(topicIds, context, now))
         {

@@ -8,6 +8,7 @@ using ConversationBot.Notifications.OptIns;
 using ConversationBot.Notifications.Profiles;
 using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
+using ConversationBot.Notifications.Window;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ConversationBot.Bot.Tests.Notifications.OptIns;
@@ -25,8 +26,13 @@ public class OptInOfferServiceTests
     private readonly InMemoryPageStatusStore _pages = new();
     private readonly InMemoryStopRateCounterStore _stopRates = new();
     private readonly CountingStopRates _countedStopRates;
+    private readonly CountingWindows _countedWindows;
 
-    public OptInOfferServiceTests() => _countedStopRates = new CountingStopRates(_stopRates);
+    public OptInOfferServiceTests()
+    {
+        _countedStopRates = new CountingStopRates(_stopRates);
+        _countedWindows = new CountingWindows(_windows);
+    }
 
     private OptInOfferService Service(PlatformProfile profile, int dailyCap = 3) => new(
         new OptInPolicy(TestTopics.Catalog, profile, new OptInPolicyOptions { DailyCap = dailyCap }, "DE"),
@@ -34,7 +40,7 @@ public class OptInOfferServiceTests
         TestTopics.Catalog,
         _subscriptions,
         _history,
-        _windows,
+        _countedWindows,
         _pages,
         _countedStopRates,
         new MessengerPage(Page),
@@ -161,6 +167,35 @@ public class OptInOfferServiceTests
         Assert.Equal(OptInDenialReason.TopicPausedByStopRate, decisions[0].Reason);
         Assert.True(decisions[1].IsAllowed);
         Assert.Equal(2, _countedStopRates.Asked);
+    }
+
+    [Fact]
+    public async Task A_window_the_turn_proves_is_taken_without_asking_the_store_and_decides_as_the_stored_one_would()
+    {
+        // The customer writes in this turn; the store has not heard of it yet (another instance's stamp, say).
+        var proven = MessagingWindow.Restore(ChannelIds.Messenger, Customer, _clock.GetUtcNow());
+
+        var decision = await Service(PlatformProfile.Current).DecideAsync(ChannelIds.Messenger, Customer, "weekly-deals", "Europe/Zurich", CancellationToken.None, proven);
+
+        Assert.True(decision.IsAllowed);
+        Assert.Equal(0, _countedWindows.Read);
+        await CustomerWrites();
+        Assert.Equal(decision, await Decide(PlatformProfile.Current));
+        Assert.Equal(1, _countedWindows.Read);
+    }
+
+    /// <summary>Counts the window reads the service makes.</summary>
+    private sealed class CountingWindows(IMessagingWindowStore inner) : IMessagingWindowStore
+    {
+        public int Read { get; private set; }
+
+        public Task<MessagingWindow> GetAsync(string channelId, string customerId, CancellationToken cancellationToken)
+        {
+            Read++;
+            return inner.GetAsync(channelId, customerId, cancellationToken);
+        }
+
+        public Task SaveAsync(MessagingWindow window, CancellationToken cancellationToken) => inner.SaveAsync(window, cancellationToken);
     }
 
     /// <summary>Counts what the service asks of the stop-rate store.</summary>
