@@ -29,6 +29,9 @@ internal static class ChatWorkload
     {
         var costs = new ChatCosts();
         var customers = new List<EmulatorCustomer>();
+
+        // The host's first passes of its timers (each runs once at start-up) are over before the first turn is measured.
+        await host.WaitForQuietAsync(TimeSpan.FromMilliseconds(500), cancellationToken);
         for (var c = 0; c < settings.Customers; c++)
         {
             var customer = new EmulatorCustomer(host.Client, channel, host.Clock);
