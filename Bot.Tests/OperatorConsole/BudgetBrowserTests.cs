@@ -51,16 +51,13 @@ public sealed class BudgetBrowserTests : IAsyncLifetime
             () => bot.Clock.Advance(TimeSpan.FromMinutes(1)));
 
         var page = await Chromium.NewFencedPageAsync(_browser, _refused);
-        await page.GotoAsync(new Uri(bot.Host.BaseAddress, "/console/sign-in").ToString());
-        await page.GetByLabel("Admin API key").FillAsync(AdminClient.Key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }).WaitForAsync();
+        await ConsoleFixture.SignInAsync(page, bot.Host.BaseAddress, AdminClient.Key);
         await page.GotoAsync(new Uri(bot.Host.BaseAddress, $"/console/campaigns/{id}").ToString());
 
         Assert.Contains("budget", await page.Locator("[data-field=held]").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("2", await page.Locator("[data-field=budget]").InnerTextAsync());
         await ConsoleFixture.AssertAccessibleAsync(page, "a campaign held for its budget");
-        await ShootAsync(page, "campaign-held-for-budget");
+        await ConsoleFixture.ScreenshotAsync(page, "campaign-held-for-budget");
 
         // Past the browser's own check (min), the server's: a budget is raised, never kept or lowered.
         await page.Locator("#raise-budget").EvaluateAsync("form => form.noValidate = true");
@@ -70,7 +67,7 @@ public sealed class BudgetBrowserTests : IAsyncLifetime
         Assert.Contains("must be more than the budget in force (2)", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("true", await page.GetByLabel("New budget").GetAttributeAsync("aria-invalid"));
         await ConsoleFixture.AssertAccessibleAsync(page, "a refused raise");
-        await ShootAsync(page, "campaign-budget-refused");
+        await ConsoleFixture.ScreenshotAsync(page, "campaign-budget-refused");
         Assert.Contains("\"lifetime_budget\":\"2\"", graph.ListAds("1234567890").Body.ToJsonString(), StringComparison.Ordinal);
 
         await page.GetByLabel("New budget").FillAsync("10");
@@ -86,13 +83,5 @@ public sealed class BudgetBrowserTests : IAsyncLifetime
         Assert.Equal("Completed", await page.Locator("[data-field=status]").InnerTextAsync());
         Assert.Equal(0, await page.Locator("#raise-budget").CountAsync());
         Assert.Empty(_refused);
-    }
-
-    /// <summary>Leaves a full-page screenshot beside the console's others (bin/.../console-png) for a reviewer.</summary>
-    private static Task ShootAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "console-png");
-        Directory.CreateDirectory(folder);
-        return page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

@@ -41,12 +41,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public ConcurrentQueue<string> Refused { get; } = new();
 
-    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "console-png");
+    private static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "console-png");
 
     public async Task InitializeAsync()
     {
         await Chromium.InstallAsync("tools", "chromium", "install.sh");
-        Directory.CreateDirectory(ScreenshotFolder);
         Graph = await FakeGraphApi.StartAsync();
         Channel = await FakeChannel.StartAsync();
         var settings = MessengerBot.Settings(Graph);
@@ -81,16 +80,29 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync(Url("/console/sign-in"));
-        await page.GetByLabel("Admin API key").FillAsync(ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }).WaitForAsync();
+        await SignInAsync(page, Host.BaseAddress, ApiKey);
         return page;
     }
 
-    /// <summary>Leaves a full-page screenshot in <see cref="ScreenshotFolder"/> for a reviewer.</summary>
-    public Task ShootAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>Signs <paramref name="page"/> in to the console at <paramref name="baseAddress"/> with an admin key, and waits for the overview.</summary>
+    public static async Task SignInAsync(IPage page, Uri baseAddress, string apiKey)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/console/sign-in").ToString());
+        await page.GetByLabel("Admin API key").FillAsync(apiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }).WaitForAsync();
+    }
+
+    /// <summary>Leaves a full-page screenshot in <c>bin/.../console-png</c> for a reviewer.</summary>
+    public Task ShootAsync(IPage page, string name) => ScreenshotAsync(page, name);
+
+    /// <summary>Leaves a full-page screenshot in <c>bin/.../console-png</c> for a reviewer, from any console test.</summary>
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(Screenshots);
+        return page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
 
     /// <summary>axe over the page as it is now: no serious or critical finding, or the findings in the failure.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)

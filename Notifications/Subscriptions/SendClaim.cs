@@ -8,4 +8,8 @@ namespace ConversationBot.Notifications.Subscriptions;
 /// never recorded (the instance died mid-send) is reported as unknown, never sent again
 /// (Notifications/Delivery/Steps/PriorOutcomeStep.cs).
 /// </summary>
-public sealed record SendClaim(string CampaignId, string Owner, DateTimeOffset At);
+public sealed record SendClaim(string CampaignId, string Owner, DateTimeOffset At)
+{
+    /// <summary>Whether this is the claim <paramref name="owner"/> made at <paramref name="at"/>, as a store gives it back.</summary>
+    public bool IsBy(string owner, DateTimeOffset at) => Owner == owner && StoredInstant.Same(At, at);
+}

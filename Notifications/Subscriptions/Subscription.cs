@@ -350,7 +350,7 @@ public sealed class Subscription
         var released = sendClaims.RemoveAll(c => c.CampaignId == campaignId) > 0;
 
         // Stores keep instants to the millisecond, so the reserved instant comes back rounded.
-        if (LastSentAt is not { } last || (last - reservedAt).Duration() >= TimeSpan.FromMilliseconds(1))
+        if (LastSentAt is not { } last || !StoredInstant.Same(last, reservedAt))
         {
             return released;
         }

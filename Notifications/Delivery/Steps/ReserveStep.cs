@@ -69,7 +69,7 @@ internal sealed class ReserveStep(ISubscriptionStore subscriptions, RecipientDec
             foreach (var id in conflicts)
             {
                 // An expiry that conflicted needs no retry: the next fan-out marks it again.
-                if (!candidates.Any(c => c.Subscription.Id == id))
+                if (candidates.Find(c => c.Subscription.Id == id) is not { } candidate)
                 {
                     continue;
                 }
@@ -79,9 +79,9 @@ internal sealed class ReserveStep(ISubscriptionStore subscriptions, RecipientDec
                 {
                     // This step's own save landed and only its answer was lost: the claim is ours to send.
                     // Anyone else's claim (another instance working this page) is its send and its outcome.
-                    if (claimed.Owner == owner && (claimed.At - now).Duration() < TimeSpan.FromMilliseconds(1))
+                    if (claimed.IsBy(owner, now))
                     {
-                        reserved.Add(candidates.First(c => c.Subscription.Id == id) with { Subscription = current });
+                        reserved.Add(candidate with { Subscription = current });
                     }
 
                     continue;
