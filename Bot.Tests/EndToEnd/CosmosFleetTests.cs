@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConversationBot.Bot.Delivery.Rate;
 using ConversationBot.Bot.Tests.EndToEnd.Support;
 using ConversationBot.Bot.Tests.Messenger.Support;
 using ConversationBot.Bot.Tests.Storage.Cosmos;
@@ -73,7 +74,7 @@ public sealed class CosmosFleetTests(CosmosTestServer server, ITestOutputHelper 
         var campaign = await new AdminClient(a.Host).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(120));
 
         var records = await CampaignChecks.AllDeliveriesAsync(a.Host, id);
-        var unknown = CampaignChecks.OnlyTheStepInFlightIsUnknown(records, inFlight, parallelSends: 8);
+        var unknown = CampaignChecks.OnlyTheStepInFlightIsUnknown(records, inFlight, parallelSends: Fleet.ParallelSends);
         Assert.All(records.Where(r => unknown.Contains(r.CustomerId)), r => Assert.Equal(dying.InstanceId, r.ClaimedBy));
         CampaignChecks.EachTokenOnce(fleet.Requests, subscribers);
         Assert.Equal((subscribers - unknown.Count, unknown.Count), (AdminClient.Progress(campaign, "sent"), AdminClient.Progress(campaign, "failed")));
@@ -113,9 +114,13 @@ public sealed class CosmosFleetTests(CosmosTestServer server, ITestOutputHelper 
     }
 
     /// <summary>
-    /// A 429 with Retry-After: 2 answered to one instance holds back all three: after the sends whose slots
-    /// were already handed out, nothing reaches any Graph API until the wait is over, and the campaign then
-    /// finishes with everyone once (the refused send retried).
+    /// A 429 with Retry-After: 2 answered to one instance holds back all three: after the sends already
+    /// leaving, nothing reaches any Graph API until the wait is over, and the campaign then finishes with
+    /// everyone once (the refused send retried). Times are taken at the fake Graph API, from the moment the
+    /// 429 went out. "Already leaving": each instance's parallel sends hold a slot each, so the schedule runs
+    /// at most instances × parallel sends ahead (0.51 s at 47 a second), and a send may leave up to
+    /// FleetSendRate.MaxLateness after its slot; an instance gives up the slots inside the wait once it
+    /// knows of it (Bot/Delivery/Rate/FleetSendRate.cs).
     /// </summary>
     [Fact]
     public async Task A_rate_limit_answered_to_one_instance_holds_back_every_instance()
@@ -128,7 +133,6 @@ public sealed class CosmosFleetTests(CosmosTestServer server, ITestOutputHelper 
         var id = await new AdminClient(a.Host).CreateCampaignAsync(new { topic = "weekly-deals", text = "Deals, slowly", sendAt = a.Host.Now().AddMilliseconds(300) });
         await CampaignChecks.WaitUntilAsync(() => limited.Graph.Requests.Count >= 10);
         limited.Graph.AnswerNext(429, MessengerBot.Sample("send-error-rate-limit.json"), retryAfterSeconds: 2);
-        var told = Stopwatch.GetTimestamp();
         var campaign = await new AdminClient(a.Host).WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60));
 
         // Every token once, but the refused one twice: the 429 and its retry.
@@ -136,11 +140,17 @@ public sealed class CosmosFleetTests(CosmosTestServer server, ITestOutputHelper 
         Assert.Equal((subscribers, subscribers - 1, 1), (perToken.Count, perToken.Count(c => c == 1), perToken.Count(c => c == 2)));
         Assert.Equal(subscribers, AdminClient.Progress(campaign, "sent"));
         var second = Stopwatch.Frequency;
+        var told = Assert.Single(limited.Graph.AnsweredAt);
         var arrivals = fleet.Members.SelectMany(m => m.Graph.Arrivals).Order().ToList();
-        var held = arrivals.Where(t => t > told + second / 2 && t < told + second * 19 / 10).ToList();
+        var ahead = TimeSpan.FromSeconds(Instances * Fleet.ParallelSends / (double)FleetSendRate.Scheduled(50)) + FleetSendRate.MaxLateness + TimeSpan.FromMilliseconds(150);
+        var holdStarts = told + (long)(ahead.TotalSeconds * second);
+        var leaving = arrivals.Where(t => t > told && t <= holdStarts).ToList();
+        var held = arrivals.Where(t => t > holdStarts && t < told + second * 19 / 10).ToList();
         var after = arrivals.Where(t => t >= told + second * 19 / 10).ToList();
-        output.WriteLine($"after the 429: {arrivals.Count(t => t > told && t <= told + second / 2)} sends already scheduled, {held.Count} in the hold, {after.Count} after it");
+        static string Ms(long ticks) => $"{ticks * 1000.0 / Stopwatch.Frequency:F0} ms";
+        output.WriteLine($"after the 429: {leaving.Count} sends already leaving (the last {(leaving.Count == 0 ? "-" : Ms(leaving[^1] - told))} after it), {held.Count} in the hold ({string.Join(", ", held.Select(t => Ms(t - told)))}), {after.Count} after it");
         Assert.Empty(held);
+        Assert.InRange(leaving.Count, 0, Instances * Fleet.ParallelSends);
         Assert.NotEmpty(after);
     }
 

@@ -50,6 +50,47 @@ public sealed class FleetSendRateTests
     }
 
     [Fact]
+    public async Task Slots_handed_out_before_a_rate_limit_are_given_up_once_the_instance_knows_of_it()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var store = new InProcessSendSlotStore();
+        using var a = Rate(store, clock, 50);
+        using var b = Rate(store, clock, 50);
+
+        // b's eight sends in flight hold slots of two batches (the first leaves at once); a holds the
+        // next batch. Then a is told to wait 5 s: its own send waits, and b learns of it with its next
+        // batch, after which none of the slots it had handed out inside the wait is used.
+        var bSends = Enumerable.Range(0, 8).Select(_ => b.WaitForSlotAsync(default)).ToList();
+        var aSend = a.WaitForSlotAsync(default);
+        Assert.Equal(1, bSends.Count(w => w.IsCompleted));
+        await a.SlowDownAsync(TimeSpan.FromSeconds(5), default);
+        var bNext = b.WaitForSlotAsync(default);
+
+        // The clock moves in small steps, so each send wakes on time for its slot (a late one would take
+        // a new slot anyway, FleetSendRate.MaxLateness).
+        for (var step = 0; step < 50; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(4.5) - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        Assert.Equal((1, false, false), (bSends.Count(w => w.IsCompleted), aSend.IsCompleted, bNext.IsCompleted));
+
+        // After the wait, all of them at the Page's rate again.
+        var all = Task.WhenAll([.. bSends, aSend, bNext]);
+        for (var step = 0; step < 40 && !all.IsCompleted; step++)
+        {
+            clock.Advance(SendSlots.Spacing(47));
+            await Task.WhenAny(all, Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System));
+        }
+
+        await all.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(clock.GetUtcNow() >= Start + TimeSpan.FromSeconds(5) + SendSlots.Spacing(47) * 8, $"nine sends after the wait by {clock.GetUtcNow() - Start}");
+    }
+
+    [Fact]
     public async Task Sends_that_wake_long_after_their_slots_take_new_ones_instead_of_leaving_together()
     {
         var clock = new FakeTimeProvider(Start);

@@ -68,8 +68,8 @@ public sealed class MarketingMessagesRateLimitTests
         Assert.InRange(await NextSlotAsync(slots, clock), Start, Start + TimeSpan.FromMilliseconds(100));
     }
 
-    private static Task<DateTimeOffset> NextSlotAsync(ISendSlotStore slots, TimeProvider clock) =>
-        slots.TakeAsync(Page.Key, 1, FleetSendRate.Scheduled(50), clock.GetUtcNow(), CancellationToken.None);
+    private static async Task<DateTimeOffset> NextSlotAsync(ISendSlotStore slots, TimeProvider clock) =>
+        (await slots.TakeAsync(Page.Key, 1, FleetSendRate.Scheduled(50), clock.GetUtcNow(), CancellationToken.None)).First;
 
     private static MarketingMessagesNotificationSender Sender(string sendAnswer, TimeProvider clock, FleetSendRate rate)
     {

@@ -50,11 +50,14 @@ public sealed class Fleet : IAsyncDisposable
         return fleet;
     }
 
+    /// <summary>Delivery:MaxParallelSends of each member.</summary>
+    public const int ParallelSends = 8;
+
     /// <summary>Delivery settings for a quick fleet: small pages, the given item lease, a poll of 100 ms, unlimited sends unless told.</summary>
     public static Dictionary<string, string?> Delivery(TimeSpan itemLease, int sendsPerSecond = 0) => new()
     {
         ["Delivery:PageSize"] = "50",
-        ["Delivery:MaxParallelSends"] = "8",
+        ["Delivery:MaxParallelSends"] = ParallelSends.ToString(CultureInfo.InvariantCulture),
         ["Delivery:PollInterval"] = "00:00:00.100",
         ["Delivery:MaxRetryWait"] = "00:00:00.100",
         ["Delivery:ItemLeaseDuration"] = itemLease.ToString("c", CultureInfo.InvariantCulture),

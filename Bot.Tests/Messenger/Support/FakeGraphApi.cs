@@ -22,6 +22,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<GraphRequest> _received = new();
     private readonly ConcurrentQueue<long> _arrivals = new();
+    private readonly ConcurrentQueue<long> _answeredAt = new();
     private readonly ConcurrentQueue<(int Status, string Body, int? RetryAfterSeconds)> _answers = new();
     private readonly List<(Func<JsonObject, bool> Matches, int Status, string Body)> _conditional = [];
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,6 +44,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     /// <summary>When each Send API request arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamps), for rate checks.</summary>
     public IReadOnlyList<long> Arrivals => [.. _arrivals];
+
+    /// <summary>When each answer given with <see cref="AnswerNext"/> went out (<see cref="System.Diagnostics.Stopwatch"/> timestamps).</summary>
+    public IReadOnlyList<long> AnsweredAt => [.. _answeredAt];
 
     /// <summary>What Messenger:GraphBaseUrl points at.</summary>
     public Uri BaseUrl { get; }
@@ -120,6 +124,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
             if (graph._answers.TryDequeue(out var answer))
             {
+                graph._answeredAt.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
                 if (answer.RetryAfterSeconds is { } seconds)
                 {
                     http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

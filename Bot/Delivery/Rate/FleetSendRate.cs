@@ -9,7 +9,10 @@ namespace ConversationBot.Bot.Delivery.Rate;
 /// Slots are taken from the store a few at a time (a tenth of a second's worth), so the store is written
 /// a few times a second per instance, not once per send; slots that went stale unused (the instance
 /// paused between pages) are dropped rather than sent in a burst. A rate limit the platform reports to
-/// any instance moves the schedule past its wait, which slows all of them.
+/// any instance moves the schedule past its wait, which slows all of them; the instance told gives up at
+/// once every slot it had handed out inside the wait, and every other instance with its next batch (a
+/// tenth of a second later at most), so the sends that still go out after a 429 are only those already
+/// leaving.
 /// </summary>
 public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOptions<DeliveryHostOptions> options, TimeProvider clock) : IDisposable
 {
@@ -19,6 +22,7 @@ public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOpt
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset _next;
     private int _left;
+    private long _heldUntilTicks;
 
     /// <summary>Waits until this send's slot; at once when the rate is unlimited (0).</summary>
     public async Task WaitForSlotAsync(CancellationToken cancellationToken)
@@ -42,7 +46,8 @@ public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOpt
             // A send that wakes long after its slot (a starved timer on a busy machine) would go out
             // together with the sends of the slots after it, and a second could then hold more than the
             // Page allows: such a slot is given up, as unused slots are, and the send takes a new one.
-            if (clock.GetUtcNow() - slot <= MaxLateness)
+            // So is a slot inside a rate limit learned of after it was handed out.
+            if (clock.GetUtcNow() - slot <= MaxLateness && slot.UtcTicks >= Interlocked.Read(ref _heldUntilTicks))
             {
                 return;
             }
@@ -60,7 +65,9 @@ public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOpt
             if (_left == 0 || _next < clock.GetUtcNow() - spacing)
             {
                 var batch = Math.Clamp(perSecond / 10, 1, 25);
-                _next = await store.TakeAsync(page.Key, batch, perSecond, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var grant = await store.TakeAsync(page.Key, batch, perSecond, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                Learn(grant.HeldUntil);
+                _next = grant.First;
                 _left = batch;
             }
 
@@ -86,10 +93,27 @@ public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOpt
     public async Task SlowDownAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var until = clock.GetUtcNow() + (retryAfter is { } told && told > TimeSpan.Zero ? told : DefaultSlowDown);
+        Learn(until);
         await store.HoldUntilAsync(page.Key, until, cancellationToken).ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         _left = 0;
         _gate.Release();
+    }
+
+    /// <summary>Keeps the latest hold known to this instance; a slot before it is not used.</summary>
+    private void Learn(DateTimeOffset heldUntil)
+    {
+        var known = Interlocked.Read(ref _heldUntilTicks);
+        while (heldUntil.UtcTicks > known)
+        {
+            var seen = Interlocked.CompareExchange(ref _heldUntilTicks, heldUntil.UtcTicks, known);
+            if (seen == known)
+            {
+                return;
+            }
+
+            known = seen;
+        }
     }
 
     public void Dispose() => _gate.Dispose();

@@ -6,13 +6,13 @@ public sealed class InProcessSendSlotStore : ISendSlotStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SendSlots> _pages = new(StringComparer.Ordinal);
 
-    public Task<DateTimeOffset> TakeAsync(string pageKey, int count, int perSecond, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<SlotGrant> TakeAsync(string pageKey, int count, int perSecond, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var (first, after) = _pages.GetValueOrDefault(pageKey).Take(count, perSecond, now);
             _pages[pageKey] = after;
-            return Task.FromResult(first);
+            return Task.FromResult(new SlotGrant(first, after.HeldUntil));
         }
     }
 

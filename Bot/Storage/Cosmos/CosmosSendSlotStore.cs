@@ -5,22 +5,22 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 
 /// <summary>
 /// The Page's send schedule shared by every instance: one small document in <c>pages</c>
-/// (<c>sendslots|{page}</c>) holding the next free slot, moved on by an ETag-checked replace. Instances
+/// (<c>sendslots|{page}</c>) holding the next free slot and the latest hold, moved on by an ETag-checked replace. Instances
 /// take slots in small batches (<see cref="FleetSendRate"/>), so at 250 sends a second the document is
 /// written some 25 times a second, not once per send.
 /// </summary>
 public sealed class CosmosSendSlotStore(CosmosDatabase cosmos) : ISendSlotStore
 {
-    public async Task<DateTimeOffset> TakeAsync(string pageKey, int count, int perSecond, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SlotGrant> TakeAsync(string pageKey, int count, int perSecond, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var first = now;
+        var grant = new SlotGrant(now, default);
         await UpdateAsync(pageKey, slots =>
         {
             var (start, after) = slots.Take(count, perSecond, now);
-            first = start;
+            grant = new SlotGrant(start, after.HeldUntil);
             return after;
         }, cancellationToken).ConfigureAwait(false);
-        return first;
+        return grant;
     }
 
     public Task HoldUntilAsync(string pageKey, DateTimeOffset until, CancellationToken cancellationToken) =>
@@ -35,12 +35,17 @@ public sealed class CosmosSendSlotStore(CosmosDatabase cosmos) : ISendSlotStore
             new PartitionKey(id),
             stored =>
             {
-                var slots = change(new SendSlots(stored is null ? DateTimeOffset.MinValue : new DateTimeOffset(stored.NextFreeTicks, TimeSpan.Zero)));
-                return new SlotDocument(id, pageKey, slots.NextFree.UtcTicks);
+                var slots = change(stored is null
+                    ? new SendSlots(DateTimeOffset.MinValue)
+                    : new SendSlots(new DateTimeOffset(stored.NextFreeTicks, TimeSpan.Zero), new DateTimeOffset(stored.HeldUntilTicks, TimeSpan.Zero)));
+                return new SlotDocument(id, pageKey, slots.NextFree.UtcTicks, slots.HeldUntil.UtcTicks);
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Ticks, not an ISO instant: slots are milliseconds apart at Meta's rates, and a number keeps them exact.</summary>
-    private sealed record SlotDocument(string Id, string PageKey, long NextFreeTicks);
+    /// <summary>
+    /// Ticks, not an ISO instant: slots are milliseconds apart at Meta's rates, and a number keeps them exact.
+    /// A document written before holds were kept has no <c>HeldUntilTicks</c>: 0, no hold.
+    /// </summary>
+    private sealed record SlotDocument(string Id, string PageKey, long NextFreeTicks, long HeldUntilTicks = 0);
 }
