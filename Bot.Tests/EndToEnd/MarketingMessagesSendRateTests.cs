@@ -47,11 +47,8 @@ public sealed class MarketingMessagesSendRateTests(ITestOutputHelper output) : I
         var perToken = TwoProductSubscribers.PerToken(_sendApi, _meta);
         Assert.Equal((160, 160), (perToken.Count, perToken.Values.Sum()));
         Assert.Equal(160, AdminClient.Progress(campaign, "sent"));
-        var arrivals = _meta.Arrivals.Concat(_sendApi.Arrivals).Order().ToList();
-        var second = Stopwatch.Frequency;
-        var busiest = arrivals.Select((start, i) => arrivals.Skip(i).TakeWhile(t => t - start < second).Count()).Max();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"busiest one-second window: {busiest} sends (limit {perSecond}); 100 through Marketing Messages and 60 through Recurring Notifications in {(arrivals[^1] - arrivals[0]) / (double)second:F2} s"));
-        Assert.True(busiest <= perSecond * 1.05, $"{busiest} sends in one second");
+        var (busiest, seconds) = PageSendRate.Check([.. _meta.Arrivals, .. _sendApi.Arrivals], perSecond);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"busiest one-second window: {busiest} sends (limit {perSecond}); 100 through Marketing Messages and 60 through Recurring Notifications in {seconds:F2} s"));
     }
 
     [Fact]
