@@ -138,6 +138,39 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
     }
 
     [Fact]
+    public async Task An_accepted_opt_in_writes_the_subscription_the_customers_list_and_the_topics_counts_and_no_locator()
+    {
+        await using var bot = Start();
+        var emulator = new EmulatorClient(bot, Channel);
+        foreach (var text in new[] { "hi", "order status", "10045" })
+        {
+            _clock.Advance(TimeSpan.FromSeconds(5));
+            await emulator.SayAndReadAsync(text);
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var turn = _counter.Measure();
+        using (var allowed = await emulator.SubmitAsync(new { optIn = "allow", topic = "order-updates" }))
+        {
+            allowed.EnsureSuccessStatusCode();
+        }
+
+        Assert.StartsWith("Done! You'll get", emulator.NewReplies()[0].Text, StringComparison.Ordinal);
+        var writes = TurnOperations(turn).Where(o => o.Kind != "read").Select(Named).Order(StringComparer.Ordinal).ToList();
+
+        // The customer's list of subscriptions and the subscription; its id names its topic (emulator|user|order-updates),
+        // so no locator document says where it lives. Then the topic's counts: the day's stop-rate slots (the day's
+        // first opt-in: the patch finds nothing and the document is created), the count of subscribers (never read
+        // yet, so not kept yet: its first read counts them, Bot/Storage/Cosmos/CosmosTopicSubscriberCounts.cs) and the
+        // day's activity, which the offer's turn created.
+        Assert.Equal(
+            [
+                "create lookups", "create pages", "create subscriptions", "patch pages stoprate-h (404)", "patch pages subscribers (404)", "patch pages topic-day",
+            ],
+            writes);
+    }
+
+    [Fact]
     public async Task After_a_five_turn_dialog_the_conversation_state_is_under_one_and_a_half_kilobytes()
     {
         await using var bot = Start();
@@ -177,6 +210,19 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
     /// </summary>
     private static List<CosmosOperation> TurnOperations(CosmosOperationCounter.Window turn) =>
         [.. turn.Operations.Where(o => o.Container != CosmosContainers.Campaigns.Name && !Uri.UnescapeDataString(o.Path).Contains("/docs/handoffs|open", StringComparison.Ordinal))];
+
+    /// <summary>
+    /// An operation as kind, container, the kind of document where the request names one (a create does not: its
+    /// id is in the body), by its id up to the first separator, and the status when it was not a success.
+    /// </summary>
+    private static string Named(CosmosOperation operation)
+    {
+        var path = Uri.UnescapeDataString(operation.Path);
+        var docs = path.IndexOf("/docs/", StringComparison.Ordinal);
+        var document = docs < 0 ? "" : " " + path[(docs + 6)..].Split('|', '*')[0];
+        var status = operation.Status is >= 200 and < 300 ? "" : $" ({operation.Status})";
+        return $"{operation.Kind} {operation.Container}{document}{status}";
+    }
 
     private static string Describe(IEnumerable<CosmosOperation> operations) =>
         string.Join("; ", operations.Select(o => $"{o.Kind} {o.Container} {o.Status}"));

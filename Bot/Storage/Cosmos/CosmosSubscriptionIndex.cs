@@ -1,12 +1,14 @@
 using System.Net;
 using ConversationBot.Bot.Storage.Cosmos.Documents;
+using ConversationBot.Notifications.Subscriptions;
 using Microsoft.Azure.Cosmos;
 
 namespace ConversationBot.Bot.Storage.Cosmos;
 
 /// <summary>
-/// The index documents in <c>lookups</c> that answer "which subscription has this token / this id /
-/// this customer" with point reads instead of cross-partition queries over <c>subscriptions</c>.
+/// The index documents in <c>lookups</c> that answer "which subscription has this token / this id (where the
+/// id does not name its topic, <see cref="LikelyTopic"/>) / this customer" with point reads instead of
+/// cross-partition queries over <c>subscriptions</c>.
 /// Index documents are written before the subscription and cleaned up after it, so a crash between
 /// the writes leaves an index entry too many, never one too few; every reader checks the
 /// subscription it is pointed at, so an extra entry is harmless.
@@ -19,6 +21,14 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
     private readonly RememberedValues<string, string> _topics = new(MaxCachedLocations, StringComparer.Ordinal);
 
     private Container Lookups => cosmos.Lookups;
+
+    /// <summary>
+    /// Where to look first for a subscription: the topic this process remembers for it, else the topic its id
+    /// names. <see cref="Subscription.IdFor"/> ends a subscription's id with its topic (<c>channel|customer|topic</c>),
+    /// so for all but the unmatched opt-ins keyed by title one point read finds it, with no locator.
+    /// </summary>
+    public string? LikelyTopic(string subscriptionId) =>
+        _topics.TryGet(subscriptionId, out var cached) ? cached : NamedTopic(subscriptionId);
 
     /// <returns>The topic partition of the subscription, or null when no subscription with this id was ever saved.</returns>
     public async Task<string?> FindTopicAsync(string subscriptionId, CancellationToken cancellationToken)
@@ -53,13 +63,24 @@ public sealed class CosmosSubscriptionIndex(CosmosDatabase cosmos)
             : [];
     }
 
-    /// <summary>Before a subscription is first stored: where it lives and whose it is.</summary>
+    /// <summary>
+    /// Before a subscription is first stored: whose it is, and where it lives when its id does not say
+    /// (<see cref="LikelyTopic"/>). Subscriptions stored before ids were read this way have locators too; they are
+    /// found either way.
+    /// </summary>
     public async Task AddSubscriptionAsync(string subscriptionId, string topicId, string channelId, string customerId, CancellationToken cancellationToken)
     {
         await Task.WhenAll(
-            AddLocatorAsync(subscriptionId, topicId, cancellationToken),
+            NamedTopic(subscriptionId) == topicId ? Task.CompletedTask : AddLocatorAsync(subscriptionId, topicId, cancellationToken),
             AddToCustomerAsync(subscriptionId, topicId, channelId, customerId, cancellationToken)).ConfigureAwait(false);
         Remember(subscriptionId, topicId);
+    }
+
+    /// <summary>The text after the id's last <c>|</c>: the topic for ids made by <see cref="Subscription.IdFor"/>, a title for the unmatched ones (which then have a locator).</summary>
+    private static string? NamedTopic(string subscriptionId)
+    {
+        var last = subscriptionId.LastIndexOf('|');
+        return last < 0 || last == subscriptionId.Length - 1 ? null : subscriptionId[(last + 1)..];
     }
 
     private async Task AddLocatorAsync(string subscriptionId, string topicId, CancellationToken cancellationToken)

@@ -43,11 +43,21 @@ public sealed class CosmosSubscriptionStore(CosmosDatabase cosmos, CosmosSubscri
         return subscription?.Token == token ? subscription : null;
     }
 
+    /// <remarks>
+    /// One point read where the id says the subscription lives (<see cref="CosmosSubscriptionIndex.LikelyTopic"/>);
+    /// the locator only when it is not there (an unmatched opt-in keyed by title, or no such subscription).
+    /// </remarks>
     public async Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriptionId);
+        var likely = index.LikelyTopic(subscriptionId);
+        if (likely is not null && await ReadAsync(subscriptionId, likely, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            return found;
+        }
+
         var topicId = await index.FindTopicAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
-        return topicId is null ? null : await ReadAsync(subscriptionId, topicId, cancellationToken).ConfigureAwait(false);
+        return topicId is null || topicId == likely ? null : await ReadAsync(subscriptionId, topicId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Subscription>> ListByCustomerAsync(string channelId, string customerId, CancellationToken cancellationToken)
