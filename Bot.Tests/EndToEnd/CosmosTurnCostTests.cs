@@ -115,14 +115,7 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
     public async Task Once_todays_offer_was_made_my_notifications_reads_the_subscriptions_once_and_no_stop_rate()
     {
         await using var bot = Start();
-        var emulator = new EmulatorClient(bot, Channel);
-        foreach (var text in new[] { "hi", "order status", "10045" })
-        {
-            _clock.Advance(TimeSpan.FromSeconds(5));
-            await emulator.SayAndReadAsync(text);
-        }
-
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        var emulator = await AfterTheOrderAnswersOfferAsync(bot);
         var turn = _counter.Measure();
         await emulator.SayAndReadAsync("my notifications");
 
@@ -141,14 +134,7 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
     public async Task An_accepted_opt_in_writes_the_subscription_the_customers_list_and_the_topics_counts_and_no_locator()
     {
         await using var bot = Start();
-        var emulator = new EmulatorClient(bot, Channel);
-        foreach (var text in new[] { "hi", "order status", "10045" })
-        {
-            _clock.Advance(TimeSpan.FromSeconds(5));
-            await emulator.SayAndReadAsync(text);
-        }
-
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        var emulator = await AfterTheOrderAnswersOfferAsync(bot);
         var turn = _counter.Measure();
         using (var allowed = await emulator.SubmitAsync(new { optIn = "allow", topic = "order-updates" }))
         {
@@ -188,6 +174,20 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
         using var reader = new StreamReader(read.Content);
         var state = await reader.ReadToEndAsync();
         Assert.True(Encoding.UTF8.GetByteCount(state) <= 1536, $"{Encoding.UTF8.GetByteCount(state)} bytes:\n{state}");
+    }
+
+    /// <summary>"hi", "order status", "10045" 5 s apart (the order's answer offers order updates), and 5 s more.</summary>
+    private async Task<EmulatorClient> AfterTheOrderAnswersOfferAsync(BotHost bot)
+    {
+        var emulator = new EmulatorClient(bot, Channel);
+        foreach (var text in new[] { "hi", "order status", "10045" })
+        {
+            _clock.Advance(TimeSpan.FromSeconds(5));
+            await emulator.SayAndReadAsync(text);
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        return emulator;
     }
 
     private BotHost Start()
