@@ -7,8 +7,8 @@ namespace ConversationBot.Bot.Tests.EndToEnd.Support;
 /// The Page's send rate as the Page would see it: arrivals at the fake Graph APIs
 /// (<see cref="Stopwatch"/> timestamps), checked two ways.
 /// <list type="bullet">
-/// <item>The whole run keeps the rate: the sends take at least as long as the rate allows (the schedule keeps
-/// 5% under it, Bot/Delivery/Rate/FleetSendRate.cs).</item>
+/// <item>The whole run keeps the rate: the sends take at least as long as the rate allows, within 3% for a
+/// late first or early last arrival (the schedule keeps 5% under the rate, Bot/Delivery/Rate/FleetSendRate.cs).</item>
 /// <item>No one-second window holds more than 1.15 times the rate. The schedule spaces slots exactly (the
 /// fake-clock tests in Bot.Tests/Delivery/Rate say so to the tick), a send leaves at most
 /// <c>FleetSendRate.MaxLateness</c> after its slot, and the arrivals add what a loaded two-core machine does

@@ -9,10 +9,10 @@ namespace ConversationBot.Bot.Delivery.Rate;
 /// Slots are taken from the store a few at a time (a tenth of a second's worth), so the store is written
 /// a few times a second per instance, not once per send; slots that went stale unused (the instance
 /// paused between pages) are dropped rather than sent in a burst. A rate limit the platform reports to
-/// any instance moves the schedule past its wait, which slows all of them; the instance told gives up at
-/// once every slot it had handed out inside the wait, and every other instance with its next batch (a
-/// tenth of a second later at most), so the sends that still go out after a 429 are only those already
-/// leaving.
+/// any instance moves the schedule past its wait, which slows all of them. The instance told gives up at
+/// once every slot it had handed out inside the wait, and any other instance when it takes its next batch;
+/// until then the slots its parallel sends already wait on still go out, so after a 429 a fleet sends at
+/// most instances x <c>Delivery:MaxParallelSends</c> more (docs/delivery.md, "One send rate per Page").
 /// </summary>
 public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOptions<DeliveryHostOptions> options, TimeProvider clock) : IDisposable
 {
