@@ -146,14 +146,37 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
 
         // The customer's list of subscriptions and the subscription; its id names its topic (emulator|user|order-updates),
         // so no locator document says where it lives. Then the topic's counts: the day's stop-rate slots (the day's
-        // first opt-in: the patch finds nothing and the document is created), the count of subscribers (never read
-        // yet, so not kept yet: its first read counts them, Bot/Storage/Cosmos/CosmosTopicSubscriberCounts.cs) and the
-        // day's activity, which the offer's turn created.
-        Assert.Equal(
-            [
-                "create lookups", "create pages", "create subscriptions", "patch pages stoprate-h (404)", "patch pages subscribers (404)", "patch pages topic-day",
-            ],
-            writes);
+        // first opt-in: the patch finds nothing and the document is created) and the count of subscribers (never read
+        // yet, so not kept yet: its first read counts them, Bot/Storage/Cosmos/CosmosTopicSubscriberCounts.cs). The
+        // console's count of acceptances waits for the next flush (the next test).
+        Assert.Equal(["create lookups", "create pages", "create subscriptions", "patch pages stoprate-h (404)", "patch pages subscribers (404)"], writes);
+    }
+
+    [Fact]
+    public async Task The_consoles_counts_of_the_offer_and_the_opt_in_are_written_by_the_next_flush_not_by_the_turns()
+    {
+        await using var bot = Start();
+        var emulator = await AfterTheOrderAnswersOfferAsync(bot);
+        using (var allowed = await emulator.SubmitAsync(new { optIn = "allow", topic = "order-updates" }))
+        {
+            allowed.EnsureSuccessStatusCode();
+        }
+
+        var day = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var stored = new CosmosTopicActivityStore(bot.Services.GetRequiredService<CosmosDatabase>());
+        var console = bot.Services.GetRequiredService<ConversationBot.Notifications.Activity.ITopicActivityStore>();
+        Assert.DoesNotContain(_counter.Operations, o => o.Kind != "read" && Named(o).Contains("topic-day", StringComparison.Ordinal));
+        Assert.Empty(await stored.ReadAsync(day, day, CancellationToken.None));
+        Assert.Equal((1, 1), Offered(await console.ReadAsync(day, day, CancellationToken.None)));
+
+        _clock.Advance(new CosmosOptions().TopicCountsFlushInterval);
+        await WaitUntilAsync(async () => (await stored.ReadAsync(day, day, CancellationToken.None)).Count > 0);
+
+        Assert.Equal((1, 1), Offered(await stored.ReadAsync(day, day, CancellationToken.None)));
+        Assert.Equal((1, 1), Offered(await console.ReadAsync(day, day, CancellationToken.None)));
+
+        static (long Offered, long Accepted) Offered(IReadOnlyList<ConversationBot.Notifications.Activity.TopicDay> days) =>
+            (days.Single(d => d.TopicId == "order-updates").Counts.Offered, days.Single(d => d.TopicId == "order-updates").Counts.Accepted);
     }
 
     [Fact]
@@ -188,6 +211,15 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
 
         _clock.Advance(TimeSpan.FromSeconds(5));
         return emulator;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            await Task.Delay(20, patience.Token);
+        }
     }
 
     private BotHost Start()

@@ -22,6 +22,11 @@ public readonly record struct TopicDayCounts(long Offered, long Accepted, long D
         Offered + other.Offered, Accepted + other.Accepted, Declined + other.Declined, Stopped + other.Stopped,
         Sent + other.Sent, Skipped + other.Skipped, Failed + other.Failed);
 
+    /// <summary>What is left of these counts once <paramref name="other"/> (a part of them) was written elsewhere.</summary>
+    public TopicDayCounts Minus(TopicDayCounts other) => new(
+        Offered - other.Offered, Accepted - other.Accepted, Declined - other.Declined, Stopped - other.Stopped,
+        Sent - other.Sent, Skipped - other.Skipped, Failed - other.Failed);
+
     /// <summary>Accepted per offer shown; null without offers.</summary>
     public double? AcceptRate => Rate(Accepted, Offered);
 

@@ -16,6 +16,15 @@ internal sealed class ChatCosts
 
     public UnitCost OptIn { get; } = new("opt-in accepted (Allow on the card)");
 
+    /// <summary>
+    /// The console's topic counts an instance gathered, written once per <c>Cosmos:TopicCountsFlushInterval</c>
+    /// (Bot/Storage/Cosmos/BufferedTopicActivityStore.cs): one sample per flush that wrote, between the turns.
+    /// </summary>
+    public UnitCost CountsFlushed { get; } = new("topic counts flushed (an interval with activity)");
+
+    /// <summary>Where the operations not yet given to a turn or a flush start.</summary>
+    public int Unattributed { get; set; }
+
     /// <summary>The state document as stored (with Cosmos DB's system properties) after "hi", "order status", "10045", "2", "hours" (or the dialog's first <see cref="StateAfterTurns"/> of them).</summary>
     public long StateBytes { get; set; }
 

@@ -36,7 +36,7 @@ internal static class ChatWorkload
         {
             var customer = new EmulatorCustomer(host.Client, channel, host.Clock);
             customers.Add(customer);
-            var opened = await TurnAsync(host, customer, Pause, () => customer.OpenAsync(cancellationToken));
+            var opened = await TurnAsync(host, costs, customer, Pause, () => customer.OpenAsync(cancellationToken));
             costs.Opened.Add(opened);
             Trace(settings, c == 0, "conversationUpdate", opened);
             for (var t = 0; t < settings.TurnsPerCustomer; t++)
@@ -44,7 +44,7 @@ internal static class ChatWorkload
                 // Past the dialog's end it goes round the menu again (not "hi": that would be a greeting again).
                 var text = t < Dialog.Length ? Dialog[t] : Dialog[1 + ((t - 1) % (Dialog.Length - 1))];
                 var unit = t == 0 ? costs.NewConversation : costs.Steady;
-                var operations = await TurnAsync(host, customer, Pause, () => customer.SayAsync(text, cancellationToken));
+                var operations = await TurnAsync(host, costs, customer, Pause, () => customer.SayAsync(text, cancellationToken));
                 unit.Add(operations);
                 Trace(settings, c == 0, $"\"{text}\"", operations);
                 if (c == 0 && t == Math.Min(Dialog.Length, settings.TurnsPerCustomer) - 1)
@@ -57,14 +57,14 @@ internal static class ChatWorkload
 
         foreach (var customer in customers.Take(settings.Sampled))
         {
-            var operations = await TurnAsync(host, customer, TimeSpan.FromMinutes(2), () => customer.SayAsync("hours", cancellationToken));
+            var operations = await TurnAsync(host, costs, customer, TimeSpan.FromMinutes(2), () => customer.SayAsync("hours", cancellationToken));
             costs.Visit.Add(operations);
             Trace(settings, costs.Visit.Samples == 1, "\"hours\" two minutes later", operations);
             if (everyUnit)
             {
                 // Right after: each customer's clock has moved on by minutes since the dialog, and a
                 // turn that stamps the window again would count the visit's cost twice.
-                operations = await TurnAsync(host, customer, Pause, () => customer.SayAsync("my notifications", cancellationToken));
+                operations = await TurnAsync(host, costs, customer, Pause, () => customer.SayAsync("my notifications", cancellationToken));
                 costs.MyNotifications.Add(operations);
                 Trace(settings, costs.MyNotifications.Samples == 1, "\"my notifications\"", operations);
             }
@@ -72,6 +72,7 @@ internal static class ChatWorkload
 
         if (!everyUnit)
         {
+            await LastFlushAsync(host, costs);
             return costs;
         }
 
@@ -81,7 +82,7 @@ internal static class ChatWorkload
             var customer = new EmulatorCustomer(host.Client, channel, host.Clock);
             host.Clock.Advance(Pause);
             await customer.SayAsync("where is my order 10045?", cancellationToken);
-            var operations = await TurnAsync(host, customer, Pause, () => customer.SubmitAsync(new JsonObject { ["optIn"] = "allow", ["topic"] = "order-updates" }, cancellationToken));
+            var operations = await TurnAsync(host, costs, customer, Pause, () => customer.SubmitAsync(new JsonObject { ["optIn"] = "allow", ["topic"] = "order-updates" }, cancellationToken));
             costs.OptIn.Add(operations);
             Trace(settings, c == 0, "Allow", operations);
             if (!customer.Replies.Any(r => r.StartsWith("Done!", StringComparison.Ordinal)))
@@ -90,20 +91,44 @@ internal static class ChatWorkload
             }
         }
 
+        await LastFlushAsync(host, costs);
         return costs;
     }
 
+    /// <summary>The counts of the last turns are written an interval later: measured here, so that the idle hours after find nothing of them.</summary>
+    private static async Task LastFlushAsync(CostHost host, ChatCosts costs)
+    {
+        host.Clock.Advance(ReferenceWorkload.FlushInterval);
+        await host.WaitForQuietAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        var flushed = host.Meter.Since(costs.Unattributed).Where(o => o.Container == CosmosContainers.Pages.Name && o.IsWrite).ToList();
+        if (flushed.Count > 0)
+        {
+            costs.CountsFlushed.Add(flushed);
+        }
+
+        costs.Unattributed = host.Meter.Count;
+    }
+
     /// <summary>One turn after <paramref name="after"/> on the host's clock: its operations, the timers' left out; it must have been answered.</summary>
-    private static async Task<IReadOnlyList<MeteredOperation>> TurnAsync(CostHost host, EmulatorCustomer customer, TimeSpan after, Func<Task> turn)
+    private static async Task<IReadOnlyList<MeteredOperation>> TurnAsync(CostHost host, ChatCosts costs, EmulatorCustomer customer, TimeSpan after, Func<Task> turn)
     {
         host.Clock.Advance(after);
 
         // The timers the move set off finish first. Some read where turns read (Bot/Desk/UnansweredHandoffNotices.cs
-        // reads the open hand-offs in customers every 30 s), so they cannot be told apart by container.
+        // reads the open hand-offs in customers every 30 s), so they cannot be told apart by container. The
+        // writes among them are the flush of the console's topic counts (no other timer writes while customers
+        // only chat): the turns' share of those counts, measured as a unit of its own.
         await host.WaitForQuietAsync(TimeSpan.FromMilliseconds(25), CancellationToken.None);
-        var replies = customer.Replies.Count;
         var start = host.Meter.Count;
+        var flushed = host.Meter.Since(costs.Unattributed).Take(start - costs.Unattributed).Where(o => o.Container == CosmosContainers.Pages.Name && o.IsWrite).ToList();
+        if (flushed.Count > 0)
+        {
+            costs.CountsFlushed.Add(flushed);
+        }
+
+        var replies = customer.Replies.Count;
         await turn();
+        costs.Unattributed = host.Meter.Count;
         var operations = host.Meter.Since(start).Where(o => !BackgroundContainers.Contains(o.Container)).ToList();
         if (customer.Replies.Count == replies)
         {

@@ -45,7 +45,7 @@ await using (var host = await CostHost.StartAsync(server, "stock" + Guid.NewGuid
     Console.WriteLine($"  stock state pattern: {stock.Turns.Sum(t => t.Samples)} turns measured ({clock.Elapsed.TotalSeconds:F0} s)");
 }
 
-Report.Units([.. ours.Turns, delivery, idle]);
+Report.Units([.. ours.Turns, ours.CountsFlushed, delivery, idle]);
 Report.Comparison(ours, stock);
 Report.Month(ours, stock, delivery, idle);
 Report.Goals(ours, delivery);

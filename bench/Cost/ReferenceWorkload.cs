@@ -25,6 +25,12 @@ internal static class ReferenceWorkload
     /// <summary>Assumption: each customer starts one new conversation a month; every other day's visit continues it.</summary>
     public const int NewConversationsPerMonth = Customers;
 
+    /// <summary>The flush of the console's topic counts (<c>Cosmos:TopicCountsFlushInterval</c>'s default).</summary>
+    public static readonly TimeSpan FlushInterval = new ConversationBot.Bot.Storage.Cosmos.CosmosOptions().TopicCountsFlushInterval;
+
+    /// <summary>Assumption: every interval of the month has a count to write, on each instance.</summary>
+    public static double FlushesPerMonth => TimeSpan.FromDays(Days) / FlushInterval * Instances;
+
     /// <summary>
     /// The month in units: (unit, count, how it is counted). With <paramref name="plainTurns"/> the
     /// new, steady and returning turns are that host's (the stock state pattern's), the rest <paramref name="chat"/>'s.
@@ -44,6 +50,7 @@ internal static class ReferenceWorkload
             (chat.OptIn, OptInsPerMonth, "assumed: a tenth of the subscribers opt in anew a month"),
             (turnsOf.Steady, turns - visits - MyNotificationsPerMonth - OptInsPerMonth, $"the other turns of {turns:N0} ({Customers:N0} x {TurnsPerDay} x {Days})"),
             (delivery, Subscribers * Days / 7.0, $"{Subscribers:N0} subscribers x {Days}/7 weekly campaigns"),
+            (chat.CountsFlushed, FlushesPerMonth, $"assumed: activity in every {FlushInterval.TotalSeconds:0} s of the month (an upper bound), {Instances} instance"),
             (idle, 24.0 * Days * Instances, $"{Instances} instance x {24 * Days} hours"),
         ];
     }

@@ -37,6 +37,14 @@ public sealed class CosmosOptions
     /// <summary>How long start-up may spend reaching the account and creating what is missing before the host stops.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How often each instance adds the console's topic counts it gathered (offers, acceptances, declines, stops,
+    /// campaign outcomes) to their day documents: one patch per topic and day per interval instead of one per
+    /// event. What an instance gathered since its last flush is lost if it dies without stopping (docs/cost.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan TopicCountsFlushInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Per-container name overrides by catalog name (<c>Cosmos:Containers:state = botstate</c>); absent: the catalog's name.</summary>
     public Dictionary<string, string> Containers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 

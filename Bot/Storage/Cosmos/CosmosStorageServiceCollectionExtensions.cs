@@ -49,7 +49,10 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<CosmosStopRateCounterStore>();
         services.AddSingleton<IStopRateCounterStore>(sp => new CachedStopRateCounts(sp.GetRequiredService<CosmosStopRateCounterStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFunnelStore, CosmosFunnelStore>();
-        services.AddSingleton<ITopicActivityStore, CosmosTopicActivityStore>();
+        services.AddSingleton<CosmosTopicActivityStore>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BufferedTopicActivityStore>(sp, sp.GetRequiredService<CosmosTopicActivityStore>()));
+        services.AddSingleton<ITopicActivityStore>(sp => sp.GetRequiredService<BufferedTopicActivityStore>());
+        services.AddHostedService(sp => sp.GetRequiredService<BufferedTopicActivityStore>());
         services.AddSingleton<ICampaignStore, CosmosCampaignStore>();
         services.AddSingleton<IDeliveryStore, CosmosDeliveryStore>();
         services.AddSingleton<IMarketingMessageOutcomeStore, CosmosMarketingMessageOutcomeStore>();
