@@ -7,8 +7,8 @@ namespace ConversationBot.Bot.Storage;
 /// The stop-rate guard's counts, remembered for <see cref="Freshness"/> per topic and window (the
 /// window is whole UTC hours, <see cref="StopRateHour.Covering"/>, so every decision within an hour
 /// asks for the same one). The guard weighs seven days of opt-ins and stops against a threshold: a
-/// count a minute old decides the same, while asking the store costs a read of eight day documents on
-/// every offer decision and three of them for "my notifications" (docs/cost.md). This instance's own
+/// count a minute old decides the same, while asking the store costs a point read of the topic's ring
+/// on every offer decision and one per topic for "my notifications" (docs/cost.md). This instance's own
 /// opt-ins and stops drop what it remembers of their topic at once. Used where reads cost money
 /// (Cosmos DB); the SQLite store is asked every time.
 /// </summary>

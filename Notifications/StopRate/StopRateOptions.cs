@@ -3,6 +3,9 @@ namespace ConversationBot.Notifications.StopRate;
 /// <summary><c>Notifications:StopRate</c>: when too many people stop a topic, new offers of it pause.</summary>
 public sealed class StopRateOptions
 {
+    /// <summary>The longest <see cref="Window"/>: the counts of every hour of it are kept (Cosmos DB: in one document of hourly slots, about 10 KB at this length).</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
+
     /// <summary>The sliding window over which stops and opt-ins are counted.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(7);
 
@@ -14,9 +17,9 @@ public sealed class StopRateOptions
 
     public IEnumerable<string> Problems(string section)
     {
-        if (Window <= TimeSpan.Zero)
+        if (Window <= TimeSpan.Zero || Window > MaxWindow)
         {
-            yield return $"{section}:Window must be positive";
+            yield return $"{section}:Window must be positive and at most {MaxWindow.TotalDays:0} days";
         }
 
         if (double.IsNaN(Threshold) || Threshold < 0)

@@ -29,7 +29,8 @@ public sealed class CosmosNotificationStoreContractTests(CosmosTestServer server
 
     protected override IPageStatusStore CreatePageStatusStore() => new CosmosPageStatusStore(_database);
 
-    protected override IStopRateCounterStore CreateStopRateCounterStore() => new CosmosStopRateCounterStore(_database);
+    /// <remarks>The contract asks for windows of up to nine days; the ring holds as many hours as the guard's window and one more.</remarks>
+    protected override IStopRateCounterStore CreateStopRateCounterStore() => new CosmosStopRateCounterStore(_database, new StopRateOptions { Window = TimeSpan.FromDays(10) });
 
     protected override IFunnelStore CreateFunnelStore() => new CosmosFunnelStore(_database);
 

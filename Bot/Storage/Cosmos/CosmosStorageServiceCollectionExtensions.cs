@@ -1,3 +1,4 @@
+using ConversationBot.Notifications;
 using ConversationBot.Notifications.Activity;
 using ConversationBot.Bot.Customers;
 using ConversationBot.Bot.Storage.Cosmos.Customers;
@@ -17,6 +18,7 @@ using ConversationBot.Notifications.StopRate;
 using ConversationBot.Notifications.Subscriptions;
 using ConversationBot.Notifications.Window;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder;
 
 using ConversationBot.Bot.Delivery.Rate;
@@ -46,7 +48,7 @@ public static class CosmosStorageServiceCollectionExtensions
         services.AddSingleton<IOfferHistoryStore, CosmosOfferHistoryStore>();
         services.AddSingleton<IMessagingWindowStore, CosmosMessagingWindowStore>();
         services.AddSingleton<IPageStatusStore, CosmosPageStatusStore>();
-        services.AddSingleton<CosmosStopRateCounterStore>();
+        services.AddSingleton(sp => new CosmosStopRateCounterStore(sp.GetRequiredService<CosmosDatabase>(), sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.StopRate));
         services.AddSingleton<IStopRateCounterStore>(sp => new CachedStopRateCounts(sp.GetRequiredService<CosmosStopRateCounterStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFunnelStore, CosmosFunnelStore>();
         services.AddSingleton<CosmosTopicActivityStore>();
