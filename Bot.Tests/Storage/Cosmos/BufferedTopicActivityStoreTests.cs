@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Storage.Cosmos;
 using ConversationBot.Bot.Tests.Notifications.Fakes;
+using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Notifications.Activity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -90,20 +91,36 @@ public sealed class BufferedTopicActivityStoreTests : IDisposable
     [Fact]
     public async Task The_running_host_writes_once_an_interval_and_stopping_writes_the_rest()
     {
-        await _buffered.StartAsync(None);
-        await _buffered.AddAsync("order-updates", Day, TopicDayCounts.Offer, None);
-
-        _clock.Advance(Interval - TimeSpan.FromSeconds(1));
-        await Task.Yield();
+        var clock = new TimerAwareClock(_clock.GetUtcNow());
+        using var running = new BufferedTopicActivityStore(
+            _stored, clock, Options.Create(new CosmosOptions { TopicCountsFlushInterval = Interval }), NullLogger<BufferedTopicActivityStore>.Instance);
+        await running.StartAsync(None);
+        await running.AddAsync("order-updates", Day, TopicDayCounts.Offer, None);
+        Assert.Equal(clock.GetUtcNow() + Interval, await NextTimerAsync(clock));
+        await running.AddAsync("order-updates", Day, TopicDayCounts.Acceptance, None);
+        clock.Advance(Interval - TimeSpan.FromSeconds(1));
         Assert.Equal(0, _stored.Writes);
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromSeconds(1));
         await _stored.WaitForWritesAsync(1);
 
-        await _buffered.AddAsync("order-updates", Day, TopicDayCounts.Acceptance, None);
-        await _buffered.StopAsync(None);
+        await running.AddAsync("order-updates", Day, TopicDayCounts.Decline, None);
+        await running.StopAsync(None);
 
         Assert.Equal(2, _stored.Writes);
-        Assert.Equal(new TopicDayCounts(1, 1, 0, 0, 0, 0, 0), await StoredAsync("order-updates", Day));
+        Assert.Equal(new TopicDayCounts(1, 1, 1, 0, 0, 0, 0), await StoredAsync("order-updates", Day));
+    }
+
+    /// <summary>When the flush loop's wait is due, once it waits (the loop runs beside the test).</summary>
+    private static async Task<DateTimeOffset> NextTimerAsync(TimerAwareClock clock)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        DateTimeOffset? due;
+        while ((due = clock.NextDue()) is null)
+        {
+            await Task.Delay(10, patience.Token);
+        }
+
+        return due.Value;
     }
 
     private async Task<TopicDayCounts> StoredAsync(string topicId, DateOnly day) =>

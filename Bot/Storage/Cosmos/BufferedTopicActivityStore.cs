@@ -127,9 +127,21 @@ public sealed partial class BufferedTopicActivityStore(
         base.Dispose();
     }
 
-    /// <remarks>The first round, at start-up, finds nothing gathered and writes nothing.</remarks>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicWork.RunAsync(FlushAsync, options.Value.TopicCountsFlushInterval, time, ex => LogFlushFailed(logger, ex), stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Nothing is gathered at start-up: the first flush is an interval away, then one every interval.
+        var interval = options.Value.TopicCountsFlushInterval;
+        try
+        {
+            await Task.Delay(interval, time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await PeriodicWork.RunAsync(FlushAsync, interval, time, ex => LogFlushFailed(logger, ex), stoppingToken).ConfigureAwait(false);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not add the topic counts gathered to Cosmos DB; trying again at the next flush")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);
