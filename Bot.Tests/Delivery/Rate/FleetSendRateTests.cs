@@ -1,5 +1,6 @@
 using ConversationBot.Bot.Delivery;
 using ConversationBot.Bot.Delivery.Rate;
+using ConversationBot.Bot.Tests.Support;
 using ConversationBot.Notifications.OptIns;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,7 @@ public sealed class FleetSendRateTests
     [Fact]
     public async Task Two_instances_get_slots_of_one_schedule_at_the_pages_rate_together()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerAwareClock(Start);
         var store = new InProcessSendSlotStore();
         using var a = Rate(store, clock, 50);
         using var b = Rate(store, clock, 50);
@@ -26,11 +27,12 @@ public sealed class FleetSendRateTests
         var waitB = b.WaitForSlotAsync(default);
         Assert.True(waitA.IsCompleted);
         Assert.False(waitB.IsCompleted);
-        var bSlot = SendSlots.Spacing(47) * 4;
-        clock.Advance(bSlot - TimeSpan.FromTicks(1));
-        Assert.False(waitB.IsCompleted);
-        clock.Advance(TimeSpan.FromTicks(1));
-        await waitB;
+        // b waits for its slot, never less (a timer's wait is whole milliseconds, Bot/Hosting/ClockDelay.cs): it
+        // wakes within the millisecond after the slot. Before, it woke up to a millisecond early and could leave then.
+        var bSlot = Start + (SendSlots.Spacing(47) * 4);
+        Assert.InRange(clock.NextDue()!.Value, bSlot, bSlot + TimeSpan.FromMilliseconds(1) - TimeSpan.FromTicks(1));
+        clock.AdvanceToNextTimer();
+        await waitB.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using ConversationBot.Notifications.OptIns;
 using Microsoft.Extensions.Options;
 
@@ -37,11 +38,7 @@ public sealed class FleetSendRate(ISendSlotStore store, MessengerPage page, IOpt
         while (true)
         {
             var slot = await NextSlotAsync(perSecond, spacing, cancellationToken).ConfigureAwait(false);
-            var wait = slot - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
-            }
+            await ClockDelay.AtLeastAsync(slot - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
 
             // A send that wakes long after its slot (a starved timer on a busy machine) would go out
             // together with the sends of the slots after it, and a second could then hold more than the

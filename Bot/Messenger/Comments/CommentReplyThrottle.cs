@@ -1,3 +1,4 @@
+using ConversationBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ConversationBot.Bot.Messenger.Comments;
@@ -36,7 +37,7 @@ public sealed class CommentReplyThrottle(IOptions<MessengerCommentOptions> optio
                 throw new TimeoutException($"{options.Value.CommentRepliesPerHour} private replies went out in the last hour (Messenger:CommentRepliesPerHour); this one is tried again later.");
             }
 
-            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            await ClockDelay.AtLeastAsync(wait, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -8,16 +8,17 @@ namespace ConversationBot.Bot.Storage.Cosmos;
 /// The console's topic counts in Cosmos DB, gathered in memory and added to their day documents once every
 /// <see cref="CosmosOptions.TopicCountsFlushInterval"/>: one patch per (topic, day) with activity per interval,
 /// instead of one per offer shown, acceptance, decline, stop and campaign page. The offer's patch was the steady
-/// turn's biggest item after the state (9.9 RU in one turn of four; docs/cost.md, "Goals").
+/// turn's biggest item after the state (9.9 RU in one turn of four; docs/cost.md, "Per unit of work").
 /// <para>
 /// The counts are figures for the operator's overview, never a rule's input: consent is decided from the
 /// subscriptions and the offer history, and the stop-rate guard has its own counts (<c>CosmosStopRateCounterStore</c>),
 /// both written at once. So the price is acceptable: an instance that dies without stopping loses what it
-/// gathered since its last flush (at most one interval of its own events); one that stops flushes first.
-/// A flush that fails keeps everything for the next one. Registered for Cosmos DB only: SQLite writes a local
-/// file and counts each event at once. This instance's reads include what it has not
+/// gathered since its last flush (at most one interval of its own events; Bot.Tests/EndToEnd/CosmosTopicCountsCrashTests.cs);
+/// one that stops flushes first. A flush that fails keeps everything for the next one (a patch the service
+/// applied but whose answer was lost is then counted twice). This instance's reads include what it has not
 /// written yet, so its console is current; another instance's console catches up within an interval.
 /// </para>
+/// Registered for Cosmos DB only: SQLite writes a local file and counts each event at once.
 /// </summary>
 public sealed partial class BufferedTopicActivityStore(
     ITopicActivityStore inner,
