@@ -100,13 +100,22 @@ internal static class ChatWorkload
     {
         host.Clock.Advance(ReferenceWorkload.FlushInterval);
         await host.WaitForQuietAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None);
-        var flushed = host.Meter.Since(costs.Unattributed).Where(o => o.Container == CosmosContainers.Pages.Name && o.IsWrite).ToList();
+        TakeFlushes(host, costs, host.Meter.Count);
+    }
+
+    /// <summary>
+    /// The writes to <c>pages</c> since the last turn ended, up to <paramref name="end"/>: the flush of the console's
+    /// topic counts (no other timer writes while customers only chat), a unit of its own.
+    /// </summary>
+    private static void TakeFlushes(CostHost host, ChatCosts costs, int end)
+    {
+        var flushed = host.Meter.Since(costs.Unattributed).Take(end - costs.Unattributed).Where(o => o.Container == CosmosContainers.Pages.Name && o.IsWrite).ToList();
         if (flushed.Count > 0)
         {
             costs.CountsFlushed.Add(flushed);
         }
 
-        costs.Unattributed = host.Meter.Count;
+        costs.Unattributed = end;
     }
 
     /// <summary>One turn after <paramref name="after"/> on the host's clock: its operations, the timers' left out; it must have been answered.</summary>
@@ -116,16 +125,10 @@ internal static class ChatWorkload
 
         // The timers the move set off finish first. Some read where turns read (Bot/Desk/UnansweredHandoffNotices.cs
         // reads the open hand-offs in customers every 30 s), so they cannot be told apart by container. The
-        // writes among them are the flush of the console's topic counts (no other timer writes while customers
-        // only chat): the turns' share of those counts, measured as a unit of its own.
+        // writes among them are the flush of the console's topic counts, measured apart.
         await host.WaitForQuietAsync(TimeSpan.FromMilliseconds(25), CancellationToken.None);
         var start = host.Meter.Count;
-        var flushed = host.Meter.Since(costs.Unattributed).Take(start - costs.Unattributed).Where(o => o.Container == CosmosContainers.Pages.Name && o.IsWrite).ToList();
-        if (flushed.Count > 0)
-        {
-            costs.CountsFlushed.Add(flushed);
-        }
-
+        TakeFlushes(host, costs, start);
         var replies = customer.Replies.Count;
         await turn();
         costs.Unattributed = host.Meter.Count;
