@@ -13,9 +13,9 @@ public sealed class HandoffDialogTests
         await harness.Flow(adapter)
             .Send("talk to a person")
             .AssertReply(reply => Assert.StartsWith("I've asked a colleague to take over.", reply.TextOf(), StringComparison.Ordinal))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("hello? anyone?")
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
 
         var handoff = Assert.Single(await harness.Handoffs.ListAsync(CancellationToken.None));
@@ -38,16 +38,16 @@ public sealed class HandoffDialogTests
         await harness.Flow(adapter)
             .Send("talk to a person")
             .AssertReply(reply => Assert.StartsWith("I've asked a colleague to take over.", reply.TextOf(), StringComparison.Ordinal))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("stop")
             .AssertReply(reply => Assert.Contains("no active notifications", reply.TextOf(), StringComparison.OrdinalIgnoreCase))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("help")
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("Order status")
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send(photo)
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
     }
 
@@ -62,7 +62,7 @@ public sealed class HandoffDialogTests
         await harness.Flow(adapter)
             .Send(person)
             .AssertReply(reply => Assert.Contains(back, reply.TextOf(), StringComparison.OrdinalIgnoreCase))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send(back)
             .AssertReply(returned)
             .AssertReply(menu)
@@ -99,7 +99,7 @@ public sealed class HandoffDialogTests
         await harness.Flow(adapter)
             .Send(reopened)
             .AssertReply("A colleague will answer you here soon. To go back to the bot, type \"back to the bot\".")
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
     }
 
@@ -115,7 +115,7 @@ public sealed class HandoffDialogTests
             .StartTestAsync();
 
         harness.Time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
-        await harness.Flow(adapter).Send("still there?").AssertNoReply().StartTestAsync();
+        await harness.Flow(adapter).Send("still there?").AssertNoReplyToTheTurn().StartTestAsync();
 
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         await harness.Flow(adapter)

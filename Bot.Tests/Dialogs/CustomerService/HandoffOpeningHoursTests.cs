@@ -26,7 +26,7 @@ public sealed class HandoffOpeningHoursTests
             .Send(ask)
             .AssertReply(_ => { })
             .AssertReply(closed)
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
 
         Assert.Equal(now, Assert.Single(await harness.Handoffs.ListAsync(CancellationToken.None)).WaitNoticeAt);
@@ -42,7 +42,7 @@ public sealed class HandoffOpeningHoursTests
         await harness.Flow(adapter)
             .Send("talk to a person")
             .AssertReply(reply => Assert.StartsWith("I've asked a colleague to take over.", reply.TextOf(), StringComparison.Ordinal))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
 
         Assert.Null(Assert.Single(await harness.Handoffs.ListAsync(CancellationToken.None)).WaitNoticeAt);

@@ -35,7 +35,7 @@ public sealed class MainMenuDialogTests
                 Assert.Equal(question, reply.TextOf());
                 Assert.Equal(locale == "de-DE" ? GermanMenu : EnglishMenu, reply.SuggestedTitles());
             })
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
     }
 
@@ -45,7 +45,7 @@ public sealed class MainMenuDialogTests
         await using var harness = ConversationHarness.Create();
         var update = new Activity(ActivityTypes.ConversationUpdate) { MembersAdded = [new ChannelAccount("bot", "Bot")] };
 
-        await harness.Flow(harness.NewConversation()).Send(update).AssertNoReply().StartTestAsync();
+        await harness.Flow(harness.NewConversation()).Send(update).AssertNoReplyToTheTurn().StartTestAsync();
     }
 
     [Theory]
@@ -135,7 +135,7 @@ public sealed class MainMenuDialogTests
                 Assert.Equal(answer, reply.TextOf());
                 Assert.Equal(firstItem, reply.SuggestedTitles()[0]);
             })
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
     }
 
@@ -159,7 +159,7 @@ public sealed class MainMenuDialogTests
             .AssertReply("Sorry, I didn't understand that. How can I help you?")
             .Send("still banana")
             .AssertReply(reply => Assert.Contains("talk to a person", reply.TextOf(), StringComparison.Ordinal))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("hi again")
             .AssertReply("How can I help you?")
             .StartTestAsync();
@@ -194,7 +194,7 @@ public sealed class MainMenuDialogTests
             .AssertReply("How can I help you?")
             .Send(photo)
             .AssertReply(reply => Assert.Contains("can't look at pictures", reply.TextOf(), StringComparison.Ordinal))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("2")
             .AssertReply(reply => Assert.Contains("30 days", reply.HeroCards().Single().Text, StringComparison.Ordinal))
             .StartTestAsync();

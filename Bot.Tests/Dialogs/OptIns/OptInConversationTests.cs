@@ -29,7 +29,7 @@ public sealed class OptInConversationTests
                 Assert.Contains("Order status", reply.SuggestedTitles());
                 Assert.Contains("My notifications", reply.SuggestedTitles());
             })
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("1")
             .AssertReply(_ => { })
             .Send("10046")
@@ -60,7 +60,7 @@ public sealed class OptInConversationTests
                 Assert.Equal("Kein Problem, ich frage dich danach eine Weile nicht mehr.", reply.TextOf());
                 Assert.Contains("Bestellstatus", reply.SuggestedTitles());
             })
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
 
         harness.Time.Advance(TimeSpan.FromDays(3));
@@ -140,9 +140,9 @@ public sealed class OptInConversationTests
         await harness.Flow(adapter)
             .Send("stop")
             .AssertReply("Done: you won't get any more notifications from us.")
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .Send("anyone?")
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
 
         Assert.Equal(SubscriptionStatus.Stopped, (await SingleAsync(harness)).Status);
@@ -162,7 +162,7 @@ public sealed class OptInConversationTests
         await harness.Flow(adapter)
             .Send(Submit(new { optIn = "allow", topic = "weekly-deals" }, locale))
             .AssertReply(reply => Assert.Equal(already, reply.TextOf()))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
 
         // Nothing was written again: the same subscription, the same consent.
@@ -182,7 +182,7 @@ public sealed class OptInConversationTests
         await harness.Flow(adapter)
             .Send(Submit(new { optIn = "decline", topic = "weekly-deals" }, locale))
             .AssertReply(reply => Assert.Equal(stays, reply.TextOf()))
-            .AssertNoReply()
+            .AssertNoReplyToTheTurn()
             .StartTestAsync();
 
         Assert.Equal(SubscriptionStatus.Active, (await SingleAsync(harness)).Status);
@@ -240,7 +240,7 @@ public sealed class OptInConversationTests
     private static async Task SubscribeAsync(ConversationHarness harness, TestAdapter adapter, string topic, string locale = "en-US")
     {
         await harness.Flow(adapter).Send("hi").AssertReply(_ => { }).StartTestAsync();
-        await harness.Flow(adapter).Send(Submit(new { optIn = "allow", topic }, locale)).AssertReply(_ => { }).AssertNoReply().StartTestAsync();
+        await harness.Flow(adapter).Send(Submit(new { optIn = "allow", topic }, locale)).AssertReply(_ => { }).AssertNoReplyToTheTurn().StartTestAsync();
     }
 
     private static async Task<Subscription> SingleAsync(ConversationHarness harness) =>
