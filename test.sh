@@ -14,10 +14,12 @@ export COSMOS_DISABLE_IMDS_ACCESS=true
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-# 1. Everything the tests use from outside .NET, installed one after another before any test runs:
-# Debian packages (apt must not upgrade system libraries under running processes, nor run with the
-# clock moved, when it would find its package lists expired) and npm packages. The test fixtures call
-# the same scripts, which are quick when nothing is missing, so `dotnet test` alone works too.
+# 1. Everything the tests use from outside .NET, installed before any test runs: Debian packages
+# first, one after another (apt must not upgrade system libraries under running processes, nor run
+# with the clock moved, when it would find its package lists expired), then the npm packages, while
+# the build runs (each writes only its own node_modules; nothing runs from them until the tests).
+# The test fixtures call the same scripts, which are quick when nothing is missing, so `dotnet test`
+# alone works too.
 faketime_library=""
 if ! faketime_library="$(tools/clock-ahead/install.sh)"; then
   if [[ "${CI:-}" == "true" ]]; then
@@ -26,12 +28,18 @@ if ! faketime_library="$(tools/clock-ahead/install.sh)"; then
   fi
   echo "test.sh: no libfaketime here, so the run with the clock 400 days ahead is skipped" >&2
 fi
-for tool in chromium cardcheck chatpage cosmos-test-server; do
-  "tools/$tool/install.sh"
-done
+tools/chromium/install.sh
+(for tool in cardcheck chatpage cosmos-test-server; do "tools/$tool/install.sh"; done) > "$results/npm-install.log" 2>&1 &
+npm_install=$!
 
-# 2. One build (restore included), with no build server left behind.
-dotnet build ConversationBot.sln --configuration Release --disable-build-servers
+# 2. One build (restore included), with no build server left behind; then the npm packages must be there.
+dotnet build ConversationBot.sln --configuration Release --disable-build-servers || { code=$?; kill "$npm_install" 2>/dev/null; exit "$code"; }
+if ! wait "$npm_install"; then
+  cat "$results/npm-install.log" >&2
+  echo "test.sh: installing the npm packages the tests use failed (above)" >&2
+  exit 1
+fi
+cat "$results/npm-install.log" >&2
 
 # 3. The tests run from the built assembly: `dotnet test` on a .dll is VSTest alone, without MSBuild
 # nodes between it and this script. A pass has a time limit, and a test that hangs is stopped by
