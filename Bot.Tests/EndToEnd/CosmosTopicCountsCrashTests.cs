@@ -28,7 +28,7 @@ public sealed class CosmosTopicCountsCrashTests(CosmosTestServer server) : Emula
         await using var first = Start(out var firstCut);
         await OfferAsync(first);
         _clock.Advance(new CosmosOptions().TopicCountsFlushInterval);
-        await WaitUntilAsync(async () => await OfferedAsync(first, day) == 1);
+        await Eventually.TrueAsync(async () => await OfferedAsync(first, day) == 1);
 
         // Two offers after the flush, which the instance's own console shows; then it dies before its next flush.
         await OfferAsync(first);
@@ -70,14 +70,6 @@ public sealed class CosmosTopicCountsCrashTests(CosmosTestServer server) : Emula
         return days.SingleOrDefault(d => d.TopicId == "order-updates")?.Counts.Offered ?? 0;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition())
-        {
-            await Task.Delay(20, patience.Token);
-        }
-    }
 
     private BotHost Start(out CosmosStoreCut cut)
     {

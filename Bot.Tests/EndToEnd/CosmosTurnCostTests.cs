@@ -179,7 +179,7 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
         Assert.Equal((1, 1), Offered(await console.ReadAsync(day, day, CancellationToken.None)));
 
         _clock.Advance(new CosmosOptions().TopicCountsFlushInterval);
-        await WaitUntilAsync(async () => (await stored.ReadAsync(day, day, CancellationToken.None)).Count > 0);
+        await Eventually.TrueAsync(async () => (await stored.ReadAsync(day, day, CancellationToken.None)).Count > 0);
 
         Assert.Equal((1, 1), Offered(await stored.ReadAsync(day, day, CancellationToken.None)));
         Assert.Equal((1, 1), Offered(await console.ReadAsync(day, day, CancellationToken.None)));
@@ -222,14 +222,6 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
         return emulator;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition())
-        {
-            await Task.Delay(20, patience.Token);
-        }
-    }
 
     private BotHost Start()
     {
