@@ -70,7 +70,6 @@ public sealed class CosmosTopicCountsCrashTests(CosmosTestServer server) : Emula
         return days.SingleOrDefault(d => d.TopicId == "order-updates")?.Counts.Offered ?? 0;
     }
 
-
     private BotHost Start(out CosmosStoreCut cut)
     {
         var storeCut = new CosmosStoreCut();

@@ -222,7 +222,6 @@ public sealed class CosmosTurnCostTests(CosmosTestServer server) : EmulatorTest
         return emulator;
     }
 
-
     private BotHost Start()
     {
         var settings = server.Settings("cost" + Guid.NewGuid().ToString("N"));
