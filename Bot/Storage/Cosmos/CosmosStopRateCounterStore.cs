@@ -101,13 +101,14 @@ public sealed class CosmosStopRateCounterStore : IStopRateCounterStore
         var partitionKey = new PartitionKey(id);
         var hour = StopRateRingDocument.HourNumber(at);
         var slot = StopRateRingDocument.SlotOf(hour, RingLength);
-        PatchOperation[] increment = [PatchOperation.Increment($"/{field}/{slot}", 1)];
+        var key = StopRateRingDocument.Key(slot);
+        PatchOperation[] increment = [PatchOperation.Increment($"/{field}/{key}", 1)];
         var holdsTheHour = new PatchItemRequestOptions { FilterPredicate = $"from c where c.{StopRateRingDocument.HoursField}[{slot}] = {hour}" };
         PatchOperation[] claim =
         [
             PatchOperation.Set($"/{StopRateRingDocument.HoursField}/{slot}", hour),
-            PatchOperation.Set($"/{StopRateRingDocument.OptInsField}/{slot}", field == StopRateRingDocument.OptInsField ? 1 : 0),
-            PatchOperation.Set($"/{StopRateRingDocument.StopsField}/{slot}", field == StopRateRingDocument.StopsField ? 1 : 0),
+            PatchOperation.Set($"/{StopRateRingDocument.OptInsField}/{key}", field == StopRateRingDocument.OptInsField ? 1 : 0),
+            PatchOperation.Set($"/{StopRateRingDocument.StopsField}/{key}", field == StopRateRingDocument.StopsField ? 1 : 0),
         ];
         var holdsAnEarlierHour = new PatchItemRequestOptions { FilterPredicate = $"from c where c.{StopRateRingDocument.HoursField}[{slot}] < {hour}" };
 
