@@ -3,7 +3,7 @@ namespace ConversationBot.Notifications.StopRate;
 /// <summary><c>Notifications:StopRate</c>: when too many people stop a topic, new offers of it pause.</summary>
 public sealed class StopRateOptions
 {
-    /// <summary>The longest <see cref="Window"/>: the counts of every hour of it are kept (Cosmos DB: in one document of hourly slots, about 10 KB at this length).</summary>
+    /// <summary>The longest <see cref="Window"/>: the counts of every hour of it are kept (Cosmos DB: in one document of hourly slots, about 17 KB at this length).</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
 
     /// <summary>The sliding window over which stops and opt-ins are counted.</summary>
